@@ -1,0 +1,43 @@
+import { defineConfig, devices } from "@playwright/test";
+import fs from "node:fs";
+
+const PORT = 3107;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  reporter: "list",
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  use: {
+    baseURL: BASE_URL,
+    headless: true,
+    launchOptions: {
+      // Prefer the distribution's Chromium (Debian: apt-get install chromium);
+      // otherwise fall back to Playwright's own browser (npx playwright install chromium).
+      executablePath: fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+    },
+  ],
+  webServer: {
+    command: `npx next start -p ${PORT}`,
+    url: BASE_URL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+});

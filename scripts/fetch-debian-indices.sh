@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Fetch Debian's real package indices (Packages + Sources, component main) for
+# every Debian release Wheelwright targets, each into its own private apt state:
+#
+#   DIR/<release>/sources.list   deb + deb-src lines for that release
+#   DIR/<release>/lists/         apt's lists folder (InRelease, Packages, Sources)
+#   DIR/<release>/cache/         apt's cache folder
+#
+# The archive URI and the signed-by keyring are taken from the machine's own
+# /etc/apt/sources.list.d/debian.sources (first stanza that is not the security
+# archive), so the indices are verified exactly like the machine's own.
+#
+# Usage: bash scripts/fetch-debian-indices.sh [DIR] [--refresh]
+#   DIR defaults to .cache/debian inside the repository (gitignored).
+#   An existing fetch (same sources.list, InRelease + Packages + Sources present)
+#   is reused; --refresh (or WHEELWRIGHT_REFRESH=1) runs apt-get update anyway.
+#
+# The machine's own apt state is never touched.
+set -euo pipefail
+
+RELEASES=(bullseye bookworm trixie)
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+DIR=""
+REFRESH="${WHEELWRIGHT_REFRESH:-0}"
+for arg in "$@"; do
+  case "$arg" in
+    --refresh) REFRESH=1 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "unknown option: $arg" >&2; exit 2 ;;
+    *) DIR="$arg" ;;
+  esac
+done
+DIR="${DIR:-$REPO_ROOT/.cache/debian}"
+mkdir -p "$DIR"
+DIR="$(cd "$DIR" && pwd)"
+
+# --- archive URI and keyring from the machine's own source ------------------
+URI="http://deb.debian.org/debian"
+KEYRING="/usr/share/keyrings/debian-archive-keyring.gpg"
+MACHINE_SOURCES=/etc/apt/sources.list.d/debian.sources
+if [[ -r "$MACHINE_SOURCES" ]]; then
+  # deb822: stanzas separated by blank lines; keep the first whose URIs is not *-security.
+  read -r m_uri m_key < <(awk '
+    BEGIN { RS = ""; FS = "\n" }
+    {
+      uri = ""; key = "";
+      for (i = 1; i <= NF; i++) {
+        if ($i ~ /^URIs:/)      { uri = $i; sub(/^URIs:[ \t]*/, "", uri); sub(/[ \t].*$/, "", uri) }
+        if ($i ~ /^Signed-By:/) { key = $i; sub(/^Signed-By:[ \t]*/, "", key) }
+      }
+      if (uri != "" && uri !~ /security/) { print uri, (key == "" ? "-" : key); exit }
+    }' "$MACHINE_SOURCES") || true
+  if [[ -n "${m_uri:-}" ]]; then URI="$m_uri"; fi
+  if [[ -n "${m_key:-}" && "${m_key}" != "-" ]]; then KEYRING="$m_key"; fi
+else
+  echo "note: $MACHINE_SOURCES not readable; using $URI and $KEYRING" >&2
+fi
+URI="${URI%/}"
+echo "archive: $URI (signed-by $KEYRING)"
+echo "target:  $DIR"
+
+has_indices() {
+  # $1 = release dir; true when InRelease, a Packages file and a Sources file are present.
+  local lists="$1/lists"
+  compgen -G "$lists/*_dists_*_InRelease" >/dev/null &&
+    compgen -G "$lists/*_main_binary-*_Packages*" >/dev/null &&
+    compgen -G "$lists/*_main_source_Sources*" >/dev/null
+}
+
+status=0
+for rel in "${RELEASES[@]}"; do
+  rdir="$DIR/$rel"
+  mkdir -p "$rdir/lists/partial" "$rdir/cache/archives/partial"
+  want="deb [signed-by=$KEYRING] $URI $rel main
+deb-src [signed-by=$KEYRING] $URI $rel main"
+  same_list=0
+  if [[ -f "$rdir/sources.list" ]] && [[ "$(cat "$rdir/sources.list")" == "$want" ]]; then
+    same_list=1
+  else
+    printf '%s\n' "$want" >"$rdir/sources.list"
+    echo "$rel: wrote $rdir/sources.list"
+  fi
+
+  if [[ "$REFRESH" != 1 && $same_list == 1 ]] && has_indices "$rdir"; then
+    date_line="$(grep -m1 '^Date:' "$rdir"/lists/*_dists_"$rel"_InRelease 2>/dev/null || true)"
+    echo "$rel: reusing existing fetch in $rdir/lists (${date_line:-no Date})"
+    continue
+  fi
+
+  echo "$rel: apt-get update into $rdir/lists"
+  if apt-get \
+      -oDir::State::Lists="$rdir/lists" \
+      -oDir::Cache="$rdir/cache" \
+      -oDir::Etc::SourceList="$rdir/sources.list" \
+      -oDir::Etc::SourceParts=/dev/null \
+      -oAcquire::Languages=none \
+      update >"$rdir/update.log" 2>&1; then
+    echo "rc=0" >>"$rdir/update.log"
+  else
+    rc=$?
+    echo "rc=$rc" >>"$rdir/update.log"
+    echo "$rel: apt-get update FAILED (rc=$rc); see $rdir/update.log" >&2
+    status=1
+    continue
+  fi
+  if ! has_indices "$rdir"; then
+    echo "$rel: apt-get update succeeded but indices are missing; see $rdir/update.log" >&2
+    status=1
+    continue
+  fi
+  sed 's/^/    /' "$rdir/update.log"
+done
+
+exit $status
