@@ -94,7 +94,7 @@ export function parseRequirementsTxt(text: string): ParsedRequirements {
       problems.push({ line, text: raw, message: `"${bad}" is not a valid --hash (sha256:<64 hex digits>)` });
       continue;
     }
-    if (/\s--?[a-z]/.test(reqText)) {
+    if (/\s--?[a-z]/.test(reqText.split(";")[0])) {
       problems.push({ line, text: raw, message: "per-requirement options other than --hash are not supported" });
       continue;
     }

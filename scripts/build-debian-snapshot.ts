@@ -310,7 +310,8 @@ export const VIRTUAL_RULE =
   "else the provider with the highest Priority (required > important > standard > optional > extra); " +
   "else the alphabetically first. Versioned dependencies only match versioned Provides.";
 export const ALTERNATIVE_RULE =
-  "For 'a | b' the first alternative that exists and satisfies the version constraint (as a real package or via a provider) is taken; " +
+  "For 'a | b' an alternative that is itself in the image base (roots.minbase + roots.pythonSlim, as real package with a satisfied version) is taken, as apt would; " +
+  "otherwise the first alternative that exists and satisfies the version constraint (as a real package or via a provider) is taken; " +
   "if none satisfies the constraint, the first that exists at all.";
 
 interface VirtualChoice { chosen: string; providers: string[]; rule: string }
@@ -397,7 +398,16 @@ function closeRelease(idx: ReleaseIndex, requested: string[], everyName: Set<str
     if (real) return real.name; // non-strict: a real package of that name wins over providers
     return chooseProvider(a.name, provs.map((p) => p.name));
   };
+  const imageBase = new Set([...minbase, ...pythonSlim]);
   const resolveGroup = (group: Atom[]): string | undefined => {
+    if (group.length > 1) {
+      // apt treats an or-group as satisfied when a member is already installed:
+      // prefer an alternative every python slim image already has.
+      for (const a of group) {
+        const real = packages.get(a.name);
+        if (real && imageBase.has(real.name) && satisfies(real.version, a.op, a.version)) return real.name;
+      }
+    }
     for (const a of group) {
       const r = resolveAtom(a, true);
       if (r) return r;

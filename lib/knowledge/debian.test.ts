@@ -14,8 +14,8 @@ const REGEN = "npm run data:debian (or: bash scripts/fetch-debian-indices.sh DIR
 
 function explain(release: DebianRelease, name: string): string {
   const rel = debianRelease(release);
-  if (rel.absent.includes(name)) return "not a real package in Debian " + release + " (checked against the index)";
   if (rel.virtuals[name]) return `only a virtual package in ${release}, provided by ${rel.virtuals[name].providers.join(", ")}; name the real package`;
+  if (rel.absent.includes(name)) return "not a real package in Debian " + release + " (checked against the index)";
   return `not in the snapshot: misspelt/renamed in ${release}, or the snapshot is stale — rerun ${REGEN}`;
 }
 

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { PACKAGES, TARGETS, type PackageKnowledge, type Target } from "./knowledge";
+import { TOOLCHAINS } from "./knowledge/toolchains";
+import type { VariantId } from "./knowledge/python-images";
+import { resolve } from "./resolve";
+import { BuildSpecSchema, DEFAULT_SPEC, type BuildSpecInput } from "./spec";
+
+const BASE: Record<Target, VariantId> = { bullseye: "slim-bullseye", bookworm: "slim-bookworm", trixie: "slim-trixie", alpine: "alpine" };
+const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over }));
+const names = (pkgs: { name: string }[]) => pkgs.map((p) => p.name);
+
+function expected(k: PackageKnowledge, target: Target, fromSource: boolean) {
+  const build = new Set<string>();
+  const runtime = new Set<string>();
+  if (fromSource) for (const tc of k.toolchains) TOOLCHAINS[tc][target].forEach((p) => build.add(p));
+  for (const need of k.needs) {
+    if (need.when === "source" && !fromSource) continue;
+    need.packages[target].forEach((p) => (need.stage === "build" ? build : runtime).add(p));
+  }
+  return { build: [...build].sort(), runtime: [...runtime].sort() };
+}
+
+describe("resolve: every knowledge entry on every distro target", () => {
+  it("has a knowledge base of at least 40 packages", () => {
+    expect(PACKAGES.length).toBeGreaterThanOrEqual(40);
+  });
+  for (const target of TARGETS) {
+    describe(target, () => {
+      it.each(PACKAGES.map((k) => [k.name, k] as const))("%s: build and runtime packages, each traced to the package", (_, k) => {
+        for (const buildFromSource of [true, false]) {
+          const p = plan({ python: "3.13", base: BASE[target], strategy: "wheelhouse", buildFromSource, packages: [{ name: k.display }] });
+          const resolved = p.packages[0];
+          const fromSource = resolved.install === "source";
+          if (buildFromSource && !k.wheels.pure && !k.binaryExtra) expect(fromSource).toBe(true);
+          const want = expected(k, target, fromSource);
+          expect(names(p.builder.systemPackages)).toEqual(want.build);
+          expect(names(p.final.systemPackages)).toEqual(want.runtime);
+          for (const pkg of [...p.builder.systemPackages, ...p.final.systemPackages])
+            for (const r of pkg.reasons) expect(r.pythonPackage).toBe(k.name);
+        }
+      });
+    });
+  }
+});
+
+describe("resolve: wheels decide what is compiled", () => {
+  const withWheel = PACKAGES.find((k) => !k.wheels.pure && k.wheels.manylinux.x86_64 && k.wheels.manylinux.aarch64 && k.needs.some((n) => n.when === "source" && n.stage === "build"));
+  const noMusl = PACKAGES.find((k) => !k.wheels.pure && k.wheels.manylinux.x86_64 && !k.wheels.musllinux.x86_64);
+  it("a manylinux wheel means no build packages on Debian", () => {
+    expect(withWheel).toBeDefined();
+    const p = plan({ python: withWheel!.wheels.python.max, base: "slim-trixie", packages: [{ name: withWheel!.name }] });
+    expect(p.packages[0].install).toBe("wheel");
+    expect(p.builder.systemPackages.filter((s) => s.reasons.some((r) => r.pythonPackage === withWheel!.name && r.kind === "toolchain"))).toEqual([]);
+  });
+  it("Python outside the wheels' range is compiled", () => {
+    const p = plan({ python: "3.15", base: "slim-trixie", packages: [{ name: withWheel!.name }] });
+    if (withWheel!.wheels.python.max !== "3.15") expect(p.packages[0].install).toBe("source");
+  });
+  it("no musllinux wheel on Alpine warns that it compiles for minutes", () => {
+    if (!noMusl) return;
+    const p = plan({ python: "3.13", base: "alpine", packages: [{ name: noMusl.name }] });
+    expect(p.packages[0].install).toBe("source");
+    expect(p.warnings.map((w) => w.code)).toContain("alpine-compile");
+  });
+  it("unknown packages are assumed pure Python, quietly", () => {
+    const p = plan({ packages: [{ name: "some-internal-lib" }] });
+    expect(p.packages[0].install).toBe("unknown");
+    expect(p.builder.systemPackages).toEqual([]);
+  });
+  it("names are normalised per PEP 503", () => {
+    const k = PACKAGES[0];
+    const spelled = k.name.toUpperCase().replace(/-/g, "_");
+    expect(plan({ packages: [{ name: spelled }] }).packages[0].knowledge?.name).toBe(k.name);
+  });
+});
+
+describe("resolve: warnings", () => {
+  it("flags end-of-life and pre-release Pythons", () => {
+    expect(plan({ python: "3.8", base: "slim-bullseye" }).warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["python-eol", "legacy-image"]));
+    expect(plan({ python: "3.15" }).warnings.map((w) => w.code)).toContain("python-prerelease");
+    expect(plan({ python: "3.14" }).warnings.map((w) => w.code)).not.toContain("python-eol");
+  });
+  it("warns about a full final image", () => {
+    expect(plan({ python: "3.13", base: "bookworm" }).warnings.map((w) => w.code)).toContain("full-final-image");
+    expect(plan({ python: "3.13", base: "bookworm", finalBase: "slim-bookworm" }).warnings.map((w) => w.code)).not.toContain("full-final-image");
+  });
+  it("user packages are traced to the user, and removed ones are warned about", () => {
+    const p = plan({ systemPackages: { build: ["make"], runtime: ["tini"], omit: [] } });
+    expect(p.builder.systemPackages.find((s) => s.name === "make")!.reasons[0].kind).toBe("user");
+    expect(p.final.systemPackages.find((s) => s.name === "tini")!.reasons[0].kind).toBe("user");
+    const q = plan({ packages: [{ name: "psycopg2" }], systemPackages: { build: [], runtime: [], omit: ["libpq5"] } });
+    expect(names(q.final.systemPackages)).not.toContain("libpq5");
+    expect(q.warnings.map((w) => w.code)).toContain("omitted-package");
+  });
+});
