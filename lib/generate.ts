@@ -2,7 +2,8 @@
  * The whole pipeline in one call: spec → plan → text. Every face (page, CLI, HTTP route) uses this,
  * so the same spec gives byte-identical output everywhere.
  */
-import { renderDockerfile } from "./render/dockerfile";
+import { renderDockerfileWithNotes } from "./render/dockerfile";
+import type { LineNote } from "./render/instructions";
 import { renderDockerignore } from "./render/dockerignore";
 import { renderRequirements } from "./render/requirements";
 import { resolve, type Plan, type PlanWarning } from "./resolve";
@@ -11,6 +12,8 @@ import type { BuildSpec } from "./spec";
 export interface Generated {
   plan: Plan;
   dockerfile: string;
+  /** Why each annotated range of Dockerfile lines is there (1-based, inclusive). */
+  lineNotes: LineNote[];
   dockerignore: string;
   /** requirements.txt for the packages as typed (empty when there are none). */
   requirements: string;
@@ -19,9 +22,11 @@ export interface Generated {
 
 export function generate(spec: BuildSpec): Generated {
   const plan = resolve(spec);
+  const { text, notes } = renderDockerfileWithNotes(plan);
   return {
     plan,
-    dockerfile: renderDockerfile(plan),
+    dockerfile: text,
+    lineNotes: notes,
     dockerignore: renderDockerignore(plan),
     requirements: renderRequirements(spec.packages),
     warnings: plan.warnings,

@@ -306,12 +306,13 @@ const PRIORITY_RANK: Record<string, number> = { required: 0, important: 1, stand
 
 export const VIRTUAL_RULE =
   "A dependency on a name no real package carries goes to a package that Provides it: " +
-  "the only provider; else a provider that is itself a root of this release (minbase, python slim, knowledge); " +
+  "a provider already in the image base; else the only provider; else a provider that is itself a root of this release (minbase, python slim, knowledge); " +
   "else the provider with the highest Priority (required > important > standard > optional > extra); " +
   "else the alphabetically first. Versioned dependencies only match versioned Provides.";
 export const ALTERNATIVE_RULE =
-  "For 'a | b' an alternative that is itself in the image base (roots.minbase + roots.pythonSlim, as real package with a satisfied version) is taken, as apt would; " +
-  "otherwise the first alternative that exists and satisfies the version constraint (as a real package or via a provider) is taken; " +
+  "A dependency (or any alternative of 'a | b') that a package of the image base (roots.minbase + roots.pythonSlim) already satisfies, " +
+  "directly or through a (versioned, if the dependency is) Provides, resolves to that package, as apt would; " +
+  "otherwise for 'a | b' the first alternative that exists and satisfies the version constraint (as a real package or via a provider) is taken; " +
   "if none satisfies the constraint, the first that exists at all.";
 
 interface VirtualChoice { chosen: string; providers: string[]; rule: string }
@@ -400,12 +401,22 @@ function closeRelease(idx: ReleaseIndex, requested: string[], everyName: Set<str
   };
   const imageBase = new Set([...minbase, ...pythonSlim]);
   const resolveGroup = (group: Atom[]): string | undefined => {
-    if (group.length > 1) {
-      // apt treats an or-group as satisfied when a member is already installed:
-      // prefer an alternative every python slim image already has.
-      for (const a of group) {
-        const real = packages.get(a.name);
-        if (real && imageBase.has(real.name) && satisfies(real.version, a.op, a.version)) return real.name;
+    // apt treats a dependency as satisfied when an installed package meets it, directly or
+    // through Provides: prefer what every python slim image already has (roots.minbase + roots.pythonSlim).
+    for (const a of group) {
+      const real = packages.get(a.name);
+      if (real && imageBase.has(real.name) && satisfies(real.version, a.op, a.version)) return real.name;
+      const inBase = (providers.get(a.name) ?? [])
+        .filter((p) => imageBase.has(p.name))
+        .filter((p) => !a.op || (p.version !== undefined && satisfies(p.version, a.op, a.version)))
+        .map((p) => p.name)
+        .sort(cmp);
+      if (inBase.length > 0) {
+        if (!real) {
+          const all = [...new Set((providers.get(a.name) ?? []).map((p) => p.name))].sort(cmp);
+          virtuals[a.name] = { chosen: inBase[0], providers: all, rule: "provider already in the image base" };
+        }
+        return inBase[0];
       }
     }
     for (const a of group) {

@@ -5,7 +5,9 @@
 import { TOOLS } from "../knowledge/tools";
 import type { Plan, PlannedStage, PlannedSystemPackage } from "../resolve";
 import type { StrategyId } from "../spec";
-import { printDockerfile, type Instruction, type Mount, type ShellCommand } from "./instructions";
+import { printAnnotated, type Annotated, type LineNote, type Mount, type ShellCommand } from "./instructions";
+
+type Instruction = Annotated;
 
 const VENV = "/opt/venv";
 const BUILD_DIR = "/build";
@@ -38,7 +40,8 @@ function installSystemPackages(stage: PlannedStage): Instruction[] {
           { words: ["apt-get", "install", "-y", "--no-install-recommends"], items: names },
           { words: ["rm", "-rf", "/var/lib/apt/lists/*"] },
         ];
-  return [packageComment(title, stage.systemPackages), { kind: "run", commands }, { kind: "blank" }];
+  const why = stage.systemPackages.map((p) => `${p.name} ← ${reasonText(p)}`).join("\n");
+  return [packageComment(title, stage.systemPackages), { kind: "run", commands, why: `${title}\n${why}` }, { kind: "blank" }];
 }
 
 function pipCache(plan: Plan): Mount[] {
@@ -103,7 +106,7 @@ const VENV_ENV = [
 
 const copyVenv = (): Instruction[] => [
   { kind: "comment", lines: ["Only the virtualenv crosses over: same python tag, same /usr/local/bin/python3 it links to."] },
-  { kind: "copy", from: "builder", sources: [VENV], dest: VENV },
+  { kind: "copy", from: "builder", sources: [VENV], dest: VENV, why: "Copies the finished virtualenv: packages and console scripts, no compilers, no caches." },
 ];
 
 const RECIPES: Record<StrategyId, StrategyRecipe> = {
@@ -112,7 +115,7 @@ const RECIPES: Record<StrategyId, StrategyRecipe> = {
       const cache: Mount[] = plan.spec.cacheMounts ? [{ type: "cache", target: "/root/.cache/uv" }] : [];
       const noCache = plan.spec.cacheMounts ? [] : ["--no-cache"];
       const head: Instruction[] = [
-        { kind: "copy", from: TOOLS.uvImage, sources: ["/uv", "/uvx"], dest: "/bin/" },
+        { kind: "copy", from: TOOLS.uvImage, sources: ["/uv", "/uvx"], dest: "/bin/", why: `uv's static binaries from its pinned image (${TOOLS.uvImage}); only the builder has them.` },
         {
           kind: "env",
           vars: [
@@ -267,14 +270,18 @@ function createUser(plan: Plan): Instruction[] {
           { words: ["groupadd", "--system", "--gid", String(uid), name] },
           { words: ["useradd", "--system", "--uid", String(uid), "--gid", name, "--no-create-home", "--shell", "/usr/sbin/nologin", name] },
         ];
-  return [{ kind: "comment", lines: ["An unprivileged user to run the app; the code stays owned by root, read-only to it."] }, { kind: "run", commands }, { kind: "blank" }];
+  return [
+    { kind: "comment", lines: ["An unprivileged user to run the app; the code stays owned by root, read-only to it."] },
+    { kind: "run", commands, why: `Creates the user ${name} (uid ${uid}) the app runs as, so a compromise does not get root.` },
+    { kind: "blank" },
+  ];
 }
 
 function copyApp(plan: Plan): Instruction[] {
   return plan.spec.runtime.copy.map((path) => {
     const clean = path.replace(/\/+$/, "") || ".";
     const dest = clean === "." ? "." : `./${clean.replace(/^\.\//, "")}`;
-    return { kind: "copy", sources: [clean], dest } as Instruction;
+    return { kind: "copy", sources: [clean], dest, why: "Your application code, copied last so dependency layers stay cached when only code changes." } as Instruction;
   });
 }
 
@@ -291,6 +298,7 @@ function healthcheck(plan: Plan): Instruction[] {
       startPeriod: "10s",
       retries: 3,
       argv: ["python", "-c", `import urllib.request; urllib.request.urlopen('${url}', timeout=4)`],
+      why: `Docker marks the container unhealthy when ${url} stops answering; uses Python because slim images have no curl or wget.`,
     },
   ];
 }
@@ -318,29 +326,35 @@ export function dockerfileInstructions(plan: Plan): Instruction[] {
   return [
     ...header(plan),
     { kind: "comment", lines: ["---- builder: installs and compiles the dependencies; discarded after the build ----"] },
-    { kind: "from", image: plan.builder.image, as: "builder" },
+    { kind: "from", image: plan.builder.image, as: "builder", why: "The builder stage: compilers, headers and caches live here and are thrown away after the build." },
     { kind: "blank" },
     ...installSystemPackages(plan.builder),
     ...recipe.builder(plan),
     { kind: "blank" },
     { kind: "comment", lines: ["---- final: what runs in production ----"] },
-    { kind: "from", image: plan.final.image, as: "final" },
+    { kind: "from", image: plan.final.image, as: "final", why: "The final stage starts clean from the same Python image: only what is copied or installed below ships." },
     { kind: "blank" },
     ...installSystemPackages(plan.final),
     ...createUser(plan),
     ...recipe.final(plan),
-    ...(env.length ? [{ kind: "env", vars: env } as Instruction] : []),
+    ...(env.length ? [{ kind: "env", vars: env, why: "PATH puts the installed console scripts first; PYTHONDONTWRITEBYTECODE and PYTHONUNBUFFERED keep the filesystem clean and logs immediate." } as Instruction] : []),
     { kind: "blank" },
     { kind: "workdir", path: spec.runtime.workdir },
     ...copyApp(plan),
     { kind: "blank" },
-    ...(spec.runtime.user.enabled ? [{ kind: "user", user: `${spec.runtime.user.uid}:${spec.runtime.user.uid}` } as Instruction] : []),
-    ...(port !== null ? [{ kind: "expose", port } as Instruction] : []),
+    ...(spec.runtime.user.enabled
+      ? [{ kind: "user", user: `${spec.runtime.user.uid}:${spec.runtime.user.uid}`, why: "Numeric uid:gid, so Kubernetes' runAsNonRoot can verify it." } as Instruction]
+      : []),
+    ...(port !== null ? [{ kind: "expose", port, why: "Documents the port the app listens on; publish it with docker run -p." } as Instruction] : []),
     ...healthcheck(plan),
-    { kind: "cmd", argv: spec.runtime.command },
+    { kind: "cmd", argv: spec.runtime.command, why: "Exec form (a JSON array): the app is PID 1 and receives SIGTERM directly; no shell parses it." },
   ];
 }
 
+export function renderDockerfileWithNotes(plan: Plan): { text: string; notes: LineNote[] } {
+  return printAnnotated(dockerfileInstructions(plan));
+}
+
 export function renderDockerfile(plan: Plan): string {
-  return printDockerfile(dockerfileInstructions(plan));
+  return renderDockerfileWithNotes(plan).text;
 }

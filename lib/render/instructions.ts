@@ -143,13 +143,36 @@ export function printInstruction(ins: Instruction): string {
   }
 }
 
-/** Prints instructions, collapsing runs of blank lines, with exactly one trailing newline. */
-export function printDockerfile(instructions: Instruction[]): string {
+/** Why a range of lines is there (1-based, inclusive), for hover/selection in the UI. */
+export interface LineNote {
+  from: number;
+  to: number;
+  note: string;
+}
+
+/** An instruction with the reason it exists, shown when the user hovers or selects its lines. */
+export type Annotated = Instruction & { why?: string };
+
+/**
+ * Prints instructions, collapsing runs of blank lines, with exactly one trailing newline, and
+ * returns the line range of every instruction that carries a `why`.
+ */
+export function printAnnotated(instructions: Annotated[]): { text: string; notes: LineNote[] } {
   const out: string[] = [];
+  const notes: LineNote[] = [];
+  let line = 1;
   for (const ins of instructions) {
     if (ins.kind === "blank" && (out.length === 0 || out[out.length - 1] === "")) continue;
-    out.push(printInstruction(ins));
+    const text = printInstruction(ins);
+    const count = text.split("\n").length;
+    if (ins.why) notes.push({ from: line, to: line + count - 1, note: ins.why });
+    out.push(text);
+    line += count;
   }
   while (out.length && out[out.length - 1] === "") out.pop();
-  return out.join("\n") + "\n";
+  return { text: out.join("\n") + "\n", notes };
+}
+
+export function printDockerfile(instructions: Instruction[]): string {
+  return printAnnotated(instructions).text;
 }
