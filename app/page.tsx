@@ -1,28 +1,19 @@
+import { Wizard } from "@/components/wizard/wizard";
+import { searchParamsToSpec } from "@/lib/share";
 import { DEFAULT_SPEC } from "@/lib/spec";
-import { generate } from "@/lib/generate";
 
-export const dynamic = "force-static";
+type SearchParams = Record<string, string | string[] | undefined>;
 
-export default function HomePage() {
-  const { dockerfile } = generate(DEFAULT_SPEC);
-
-  return (
-    <main className="mx-auto max-w-4xl px-4 py-10">
-      <h1 className="text-3xl font-bold tracking-tight">Wheelwright</h1>
-      <p className="mt-2 text-base opacity-80">
-        Wheelwright designs lean, secure multi-stage Dockerfiles for Python apps: build
-        dependencies stay in a builder stage and only the runtime libraries ship in the final
-        image.
-      </p>
-      <section aria-label="Dockerfile preview" className="mt-8">
-        <h2 className="mb-2 text-lg font-semibold">Dockerfile for the default settings</h2>
-        <pre
-          tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-border bg-muted p-4 font-mono text-sm leading-relaxed"
-        >
-          <code>{dockerfile}</code>
-        </pre>
-      </section>
-    </main>
-  );
+/**
+ * The wizard. A share link's parameters are decoded here, so the server-rendered page already
+ * shows that link's Dockerfile (and works without JavaScript); without parameters it is the default.
+ */
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
+  }
+  const fromUrl = [...query.keys()].length > 0;
+  const decoded = fromUrl ? searchParamsToSpec(query) : { spec: DEFAULT_SPEC, dropped: [], preset: undefined };
+  return <Wizard spec={decoded.spec} presetId={decoded.preset ?? null} fromUrl={fromUrl} dropped={decoded.dropped} />;
 }

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { generate } from "../lib/generate";
 import { PRESETS, presetSpec } from "../lib/presets";
 import { run } from "./main";
@@ -55,6 +55,14 @@ describe("wheelwright CLI", () => {
     [["render", "--apt-build", "gcc && curl x|sh"], /^wheelwright: --apt-build: /],
     [["render", "--apt-runtime", "libpq5\nRUN id"], /^wheelwright: --apt-runtime: /],
     [["render", "--preset", "nope"], /^wheelwright: --preset: /],
+    [["render", "--url", "http://localhost:3000/?python=2.7"], /^wheelwright: --url: python: unknown Python version/],
+    [["render", "--url", "http://localhost:3000/?packages=numpy,%60id%60"], /^wheelwright: --url: packages: .*`id`/],
+    [["render", "--url", "http://localhost:3000/?python=3.12%0ARUN%20id"], /^wheelwright: --url: python: /],
+    [["render", "--url", "http://localhost:3000/?s=9.abc"], /^wheelwright: --url: s: share code version 9/],
+    [["render", "--url", "http://localhost:3000/?bogus=1"], /^wheelwright: --url: bogus: unknown parameter/],
+    [["render", "--url", "http://localhost:3000/", "--preset", "django-postgres"], /^wheelwright: --url: give either/],
+    [["url", "--base-url", "not a url"], /^wheelwright: --base-url: /],
+    [["url", "--format", "json"], /^wheelwright: .*format/],
     [["render", "--final-base", "alpine"], /^wheelwright: --final-base: .*musl/],
     [["render", "--format", "yaml"], /^wheelwright: --format: /],
     [["render", "--bogus", "1"], /^wheelwright: .*bogus/],
@@ -66,6 +74,40 @@ describe("wheelwright CLI", () => {
     expect(r.out).toBe("");
     expect(r.err).toMatch(message);
     expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+  describe("share links", () => {
+    afterEach(() => vi.unstubAllEnvs());
+    it("url → render --url gives the identical Dockerfile, for every preset", () => {
+      for (const p of PRESETS) {
+        const link = cli("url", "--preset", p.id);
+        expect(link.status).toBe(0);
+        expect(link.out).toMatch(/^http:\/\/localhost:3000\/\?\S+\n$/);
+        const r = cli("render", "--url", link.out.trim());
+        expect(r.status).toBe(0);
+        expect(r.out).toBe(cli("render", "--preset", p.id).out);
+      }
+    });
+    it("carries flags and long package lists (compact form) through the link", () => {
+      const packages = Array.from({ length: 120 }, (_, i) => `pkg-${i}==1.${i}`).join(",");
+      const flags = ["--python", "3.12", "--base", "slim-bookworm", "--strategy", "venv", "--packages", packages, "--apt-runtime", "tini"];
+      const link = cli("url", ...flags, "--base-url", "https://ww.example/app/");
+      expect(link.status).toBe(0);
+      expect(link.out).toMatch(/^https:\/\/ww\.example\/app\/\?/);
+      expect(cli("render", "--url", link.out.trim()).out).toBe(cli("render", ...flags).out);
+      expect(cli("render", "--url", link.out.trim(), "--python", "3.13").out).toContain("FROM python:3.13-slim-bookworm");
+    });
+    it("prints a short readable link, with the base URL from WHEELWRIGHT_BASE_URL", () => {
+      vi.stubEnv("WHEELWRIGHT_BASE_URL", "https://wheelwright.example/");
+      const r = cli("url", "--python", "3.12", "--base", "slim-bookworm", "--packages", "psycopg2,numpy==2.1", "--strategy", "venv");
+      expect(r.out).toBe("https://wheelwright.example/?python=3.12&base=slim-bookworm&strategy=venv&packages=psycopg2,numpy==2.1\n");
+    });
+    it("refuses a spec too long for a link, in one line", () => {
+      const packages = Array.from({ length: 300 }, (_, i) => `a-rather-long-package-name-${i}>=1.0.0,<2.0.0`).join(",");
+      const r = cli("url", "--packages", packages);
+      expect(r.status).toBe(2);
+      expect(r.err).toMatch(/^wheelwright: url: .*limit is 8000/);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+    });
   });
   it("explains what a package needs and why", () => {
     const r = cli("explain", "psycopg2", "--base", "slim-bookworm");

@@ -9,12 +9,16 @@ import { explainPackage } from "../lib/explain";
 import { PRESETS, presetById, presetSpec } from "../lib/presets";
 import { parseDependencies, parsePackageList } from "../lib/requirements";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
+import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
 import { VARIANTS, type VariantId } from "../lib/knowledge/python-images";
 
 export const USAGE = `wheelwright — lean multi-stage Dockerfiles for Python apps
 
 Usage:
   wheelwright render [options]        print the Dockerfile
+  wheelwright url [options] [--base-url URL]
+                                      print a share link for the same options (opens the page
+                                      with them; its query also works on /api/dockerfile)
   wheelwright presets                 list presets, one a line, id first
   wheelwright explain PACKAGE [--base VARIANT]
                                       what PACKAGE needs to build and to run there, and why
@@ -23,6 +27,7 @@ Usage:
 Options of render:
   --preset ID                 start from a preset (see: wheelwright presets)
   --spec FILE.json            start from a spec saved as JSON
+  --url LINK                  start from a share link (from the page or wheelwright url)
   --python X.Y                Python version, e.g. 3.13
   --base VARIANT              image variant as in the tag: slim-trixie, slim-bookworm, bookworm, alpine, alpine3.23, slim-bullseye, ...
   --final-base VARIANT        a different variant for the final stage (same release: e.g. bookworm → slim-bookworm)
@@ -33,6 +38,9 @@ Options of render:
   --apt-runtime P,Q           extra system packages for the final image
   --platform PLATFORM         linux/amd64 (default) or linux/arm64
   --format dockerfile|json    json: {dockerfile, dockerignore, stages, packages, warnings}
+
+Options of url: those of render (but --format), and
+  --base-url URL              where the app runs; default $WHEELWRIGHT_BASE_URL or http://localhost:3000/
 `;
 
 export class CliError extends Error {}
@@ -68,6 +76,7 @@ function readText(path: string, what: string): string {
 export interface RenderFlags {
   preset?: string;
   spec?: string;
+  url?: string;
   python?: string;
   base?: string;
   "final-base"?: string;
@@ -87,6 +96,13 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
     const preset = presetById(flags.preset);
     if (!preset) throw new CliError(`--preset: unknown preset "${flags.preset}"; see: wheelwright presets`);
     start = presetSpec(preset);
+  }
+  if (flags.url !== undefined) {
+    if (flags.preset !== undefined || flags.spec !== undefined) throw new CliError("--url: give either --url, --preset or --spec");
+    const decoded = searchParamsToSpec(flags.url);
+    const dropped = decoded.dropped[0];
+    if (dropped) throw new CliError(`--url: ${dropped.field}: ${dropped.message}${dropped.value !== undefined ? ` (got "${dropped.value}")` : ""}`);
+    start = decoded.spec;
   }
   if (flags.spec !== undefined) {
     try {
@@ -132,6 +148,9 @@ export interface Io {
   err: (s: string) => void;
 }
 
+/** Flags that describe a spec (render and url). */
+const SPEC_FLAGS = ["preset", "spec", "url", "python", "base", "final-base", "strategy", "packages", "requirements", "apt-build", "apt-runtime", "platform"];
+
 /** Runs the CLI; returns the exit status. */
 export function run(argv: string[], io: Io): number {
   try {
@@ -148,15 +167,30 @@ export function run(argv: string[], io: Io): number {
       const { values } = parseArgs({
         args: rest,
         strict: true,
-        options: Object.fromEntries(
-          ["preset", "spec", "python", "base", "final-base", "strategy", "packages", "requirements", "apt-build", "apt-runtime", "platform", "format"].map((k) => [k, { type: "string" as const }]),
-        ),
+        options: Object.fromEntries([...SPEC_FLAGS, "format"].map((k) => [k, { type: "string" as const }])),
       });
       const flags = values as RenderFlags;
       const format = flags.format ?? "dockerfile";
       if (format !== "dockerfile" && format !== "json") throw new CliError(`--format: must be dockerfile or json`);
       const generated = generate(specFromFlags(flags));
       io.out(format === "json" ? JSON.stringify(toJson(generated), null, 2) + "\n" : generated.dockerfile);
+      return 0;
+    }
+    if (command === "url") {
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: Object.fromEntries([...SPEC_FLAGS, "base-url"].map((k) => [k, { type: "string" as const }])),
+      });
+      const baseUrl = values["base-url"] ?? process.env.WHEELWRIGHT_BASE_URL ?? "http://localhost:3000/";
+      if (!/^https?:\/\/[^\s]+$/.test(baseUrl) || !URL.canParse(baseUrl)) throw new CliError(`--base-url: "${baseUrl}" is not an http(s) URL`);
+      const spec = specFromFlags(values as RenderFlags);
+      try {
+        io.out(shareUrl(spec, baseUrl) + "\n");
+      } catch (e) {
+        if (e instanceof ShareError) throw new CliError(`url: ${e.message}`);
+        throw e;
+      }
       return 0;
     }
     if (command === "explain") {

@@ -52,7 +52,7 @@ describe("resolve: wheels decide what is compiled", () => {
     expect(p.packages[0].install).toBe("wheel");
     expect(p.builder.systemPackages.filter((s) => s.reasons.some((r) => r.pythonPackage === withWheel!.name && r.kind === "toolchain"))).toEqual([]);
   });
-  it("Python outside the wheels' range is compiled", () => {
+  it("Python newer than the wheels cover is compiled", () => {
     const p = plan({ python: "3.15", base: "slim-trixie", packages: [{ name: withWheel!.name }] });
     if (withWheel!.wheels.python.max !== "3.15") expect(p.packages[0].install).toBe("source");
   });

@@ -70,11 +70,19 @@ function minor(version: string): number {
   return Number(version.split(".")[1] ?? 0);
 }
 
+/**
+ * Whether pip will find a wheel. Below the latest release's minimum Python, pip's resolver honours
+ * Requires-Python and falls back to the newest older release, which had wheels for the same
+ * platforms (an approximation we state in the plan). Above the maximum, only the sdist fits.
+ */
 function wheelFits(k: PackageKnowledge, python: string, libc: "manylinux" | "musllinux", arch: Arch): boolean {
   if (k.wheels.pure) return true;
   if (!k.wheels[libc][arch]) return false;
-  const m = minor(python);
-  return m >= minor(k.wheels.python.min) && m <= minor(k.wheels.python.max);
+  return minor(python) <= minor(k.wheels.python.max);
+}
+
+function olderRelease(k: PackageKnowledge, python: string): boolean {
+  return !k.wheels.pure && minor(python) < minor(k.wheels.python.min);
 }
 
 function describeNoWheel(k: PackageKnowledge, python: string, libc: string, arch: Arch): string {
@@ -184,7 +192,9 @@ export function resolve(spec: BuildSpec): Plan {
       detail = `${k.display} is pure Python.`;
     } else if (!fromSource) {
       install = "wheel";
-      detail = `A ${libc} ${arch} wheel exists for Python ${spec.python}: nothing is compiled.`;
+      detail = olderRelease(k, spec.python)
+        ? `The latest ${k.display} needs Python ${k.wheels.python.min}+; pip picks the newest release that supports ${spec.python}, a ${libc} ${arch} wheel: nothing is compiled.`
+        : `A ${libc} ${arch} wheel exists for Python ${spec.python}: nothing is compiled.`;
     } else {
       install = "source";
       detail = spec.buildFromSource && hasWheel ? `Compiled from source as requested (a wheel exists).` : describeNoWheel(k, spec.python, libc, arch) + ".";

@@ -35,7 +35,10 @@ export const VERSION_SPECIFIER = new RegExp(`^${VERSION_CLAUSE}(,${VERSION_CLAUS
  */
 const MARKER_VAR = "(python_version|python_full_version|os_name|sys_platform|platform_release|platform_system|platform_version|platform_machine|platform_python_implementation|implementation_name|implementation_version|extra)";
 const MARKER_STR = `('[A-Za-z0-9 ._*+!-]*'|"[A-Za-z0-9 ._*+!-]*")`;
-const MARKER_ATOM = `\\(*\\s*(${MARKER_VAR}|${MARKER_STR})\\s*(===|==|!=|<=|>=|<|>|~=|not\\s+in|in)\\s*(${MARKER_VAR}|${MARKER_STR})\\s*\\)*`;
+// No whitespace run can be matched two ways (an atom neither starts nor ends with optional
+// whitespace; parentheses carry their own), so a non-matching marker fails in linear time instead
+// of backtracking exponentially in the number of atoms.
+const MARKER_ATOM = `(\\(\\s*)*(${MARKER_VAR}|${MARKER_STR})\\s*(===|==|!=|<=|>=|<|>|~=|not\\s+in|in)\\s*(${MARKER_VAR}|${MARKER_STR})(\\s*\\))*`;
 export const MARKER = new RegExp(`^\\s*${MARKER_ATOM}(\\s+(and|or)\\s+${MARKER_ATOM})*\\s*$`);
 export const HASH = /^sha(256|384|512):[0-9a-f]{64,128}$/;
 /** Debian policy 5.6.7: lowercase letters, digits, + - . ; at least two characters, starts alphanumeric. */

@@ -13,11 +13,13 @@ export const TOOLCHAINS: Record<Toolchain, PerTarget<string[]>> = {
     trixie: ["gcc", "libc6-dev"],
     alpine: ["gcc", "musl-dev"],
   },
+  // C++ extensions still need `gcc`: setuptools compiles with sysconfig's CC ("gcc") and the
+  // g++ package only pulls gcc-N, not the unversioned gcc command.
   "c++": {
-    bullseye: ["g++"],
-    bookworm: ["g++"],
-    trixie: ["g++"],
-    alpine: ["g++"],
+    bullseye: ["gcc", "g++", "libc6-dev"],
+    bookworm: ["gcc", "g++", "libc6-dev"],
+    trixie: ["gcc", "g++", "libc6-dev"],
+    alpine: ["gcc", "g++", "musl-dev"],
   },
   fortran: {
     bullseye: ["gfortran"],

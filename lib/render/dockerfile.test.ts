@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generate } from "../generate";
-import { PACKAGES, TARGETS } from "../knowledge";
+import { DEBIAN_RELEASES, PACKAGES, TARGETS, type DebianRelease } from "../knowledge";
+import { debianPackageExists } from "../knowledge/debian";
 import { PYTHON_VERSIONS, VARIANTS, variantsFor, type VariantId } from "../knowledge/python-images";
 import { PRESETS, presetSpec } from "../presets";
 import { BuildSpecSchema, DEFAULT_SPEC, STRATEGIES, type BuildSpec, type BuildSpecInput } from "../spec";
@@ -187,5 +188,32 @@ describe("final image choices", () => {
   });
   it("every variant in the catalog is a Debian or Alpine target", () => {
     for (const v of Object.values(VARIANTS)) expect(TARGETS).toContain(v.target);
+  });
+});
+
+describe("every Debian package a Dockerfile installs exists in its release (committed snapshot of Debian's indices)", () => {
+  const check = (s: BuildSpec, label: string) => {
+    const g = generate(s);
+    const stages = parseDockerfile(g.dockerfile).stages;
+    [g.plan.builder, g.plan.final].forEach((planned, i) => {
+      if (planned.family !== "debian") return;
+      const release = planned.target as DebianRelease;
+      const missing = installedPackages(stages[i]).filter((name) => !debianPackageExists(release, name));
+      expect(missing, `${label}: ${planned.name} on ${release}`).toEqual([]);
+    });
+  };
+  it("for every preset", () => {
+    for (const preset of PRESETS) check(presetSpec(preset), preset.id);
+  });
+  it("for every knowledge entry on every Debian release, from source and from wheels", () => {
+    const bases: Record<DebianRelease, VariantId> = { bullseye: "slim-bullseye", bookworm: "slim-bookworm", trixie: "slim-trixie" };
+    for (const release of DEBIAN_RELEASES)
+      for (const k of PACKAGES)
+        for (const buildFromSource of [false, true])
+          check(spec({ python: "3.13", base: bases[release], strategy: "uv", buildFromSource, packages: [{ name: k.name }] }), `${k.name} (source: ${buildFromSource})`);
+  });
+  it("and a name that is not in the release is caught", () => {
+    expect(debianPackageExists("bookworm", "libssl3t64")).toBe(false);
+    expect(debianPackageExists("trixie", "libssl3t64")).toBe(true);
   });
 });

@@ -6,6 +6,17 @@
 # ---- builder: installs and compiles the dependencies; discarded after the build ----
 FROM python:3.13-slim-trixie AS builder
 
+# Build-only system packages: compilers and headers stay in this stage.
+#   gcc        ← psycopg2: c compiler to build psycopg2
+#   libc6-dev  ← psycopg2: c compiler to build psycopg2
+#   libpq-dev  ← psycopg2: libpq headers and pg_config to compile the extension
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        gcc \
+        libc6-dev \
+        libpq-dev \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY --from=ghcr.io/astral-sh/uv:0.12.20 /uv /uvx /bin/
 ENV UV_COMPILE_BYTECODE="1" \
     UV_LINK_MODE="copy" \
@@ -20,6 +31,13 @@ RUN --mount=type=cache,target=/root/.cache/uv \
 
 # ---- final: what runs in production ----
 FROM python:3.13-slim-trixie AS final
+
+# Runtime libraries the installed packages load (no compilers, no -dev packages).
+#   libpq5  ← psycopg2: the compiled extension links against libpq at run time
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libpq5 \
+    && rm -rf /var/lib/apt/lists/*
 
 # An unprivileged user to run the app; the code stays owned by root, read-only to it.
 RUN groupadd --system --gid 10001 app \

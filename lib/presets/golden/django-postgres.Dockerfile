@@ -21,6 +21,13 @@ RUN --mount=type=cache,target=/root/.cache/uv \
 # ---- final: what runs in production ----
 FROM python:3.13-slim-trixie AS final
 
+# Runtime libraries the installed packages load (no compilers, no -dev packages).
+#   libpq5  ← psycopg: the pure-Python implementation loads libpq (libpq.so.5) with ctypes at run time
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libpq5 \
+    && rm -rf /var/lib/apt/lists/*
+
 # An unprivileged user to run the app; the code stays owned by root, read-only to it.
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app

@@ -6,6 +6,19 @@
 # ---- builder: installs and compiles the dependencies; discarded after the build ----
 FROM python:3.13-slim-trixie AS builder
 
+# Build-only system packages: compilers and headers stay in this stage.
+#   default-libmysqlclient-dev  ← mysqlclient: MySQL/MariaDB client headers and the mysqlclient.pc / mariadb_config used to compile the extension
+#   gcc                         ← mysqlclient: c compiler to build mysqlclient
+#   libc6-dev                   ← mysqlclient: c compiler to build mysqlclient
+#   pkgconf                     ← mysqlclient: mysqlclient >= 2.2 locates the client library with pkg-config
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        default-libmysqlclient-dev \
+        gcc \
+        libc6-dev \
+        pkgconf \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /build
 # A wheel for every dependency: downloaded where one exists, compiled here where not.
 RUN --mount=type=cache,target=/root/.cache/pip \
@@ -14,6 +27,13 @@ RUN --mount=type=cache,target=/root/.cache/pip \
 
 # ---- final: what runs in production ----
 FROM python:3.13-slim-trixie AS final
+
+# Runtime libraries the installed packages load (no compilers, no -dev packages).
+#   libmariadb3  ← mysqlclient: the compiled extension links against the MariaDB client library at run time
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libmariadb3 \
+    && rm -rf /var/lib/apt/lists/*
 
 # An unprivileged user to run the app; the code stays owned by root, read-only to it.
 RUN groupadd --system --gid 10001 app \

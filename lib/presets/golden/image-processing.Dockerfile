@@ -21,6 +21,13 @@ RUN --mount=type=cache,target=/root/.cache/uv \
 # ---- final: what runs in production ----
 FROM python:3.12-slim-bookworm AS final
 
+# Runtime libraries the installed packages load (no compilers, no -dev packages).
+#   poppler-utils  ← pdf2image: runs poppler's pdftoppm/pdfinfo programs
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        poppler-utils \
+    && rm -rf /var/lib/apt/lists/*
+
 # An unprivileged user to run the app; the code stays owned by root, read-only to it.
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app

@@ -6,14 +6,34 @@
 # ---- builder: installs and compiles the dependencies; discarded after the build ----
 FROM python:3.8-slim-bullseye AS builder
 
+# Build-only system packages: compilers and headers stay in this stage.
+#   g++           ← pyodbc: c++ compiler to build pyodbc
+#   gcc           ← pyodbc: c++ compiler to build pyodbc
+#   libc6-dev     ← pyodbc: c++ compiler to build pyodbc
+#   unixodbc-dev  ← pyodbc: ODBC headers (sql.h) and odbc_config to compile the extension
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        g++ \
+        gcc \
+        libc6-dev \
+        unixodbc-dev \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /build
 # A wheel for every dependency: downloaded where one exists, compiled here where not.
 RUN --mount=type=cache,target=/root/.cache/pip \
     --mount=type=bind,source=requirements.txt,target=/tmp/requirements.txt \
-    pip wheel --wheel-dir /wheels -r /tmp/requirements.txt
+    pip wheel --no-binary pyodbc --wheel-dir /wheels -r /tmp/requirements.txt
 
 # ---- final: what runs in production ----
 FROM python:3.8-slim-bullseye AS final
+
+# Runtime libraries the installed packages load (no compilers, no -dev packages).
+#   libodbc1  ← pyodbc: the wheel links to the system unixODBC driver manager (libodbc.so.2), which it does not bundle
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libodbc1 \
+    && rm -rf /var/lib/apt/lists/*
 
 # An unprivileged user to run the app; the code stays owned by root, read-only to it.
 RUN groupadd --system --gid 10001 app \

@@ -1,0 +1,65 @@
+/**
+ * GET /api/dockerfile?<the page's share parameters> → the Dockerfile (text/plain).
+ *   &format=json   the JSON contract of `wheelwright render --format json` (toJson)
+ *   &download=1    Content-Disposition: attachment (filename "Dockerfile", or "dockerfile.json")
+ * Any parameter the share decoder drops answers 400 with { error, issues: [{ field, message }] };
+ * a query longer than MAX_QUERY_LENGTH answers 414. Never a 500, never a stack trace.
+ */
+import { generate, toJson } from "@/lib/generate";
+import { MAX_QUERY_LENGTH, searchParamsToSpec } from "@/lib/share";
+
+export const dynamic = "force-dynamic";
+
+const SECURITY_HEADERS = { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
+
+interface Issue {
+  field: string;
+  message: string;
+}
+
+function problem(status: number, error: string, issues: Issue[]): Response {
+  return Response.json({ error, issues }, { status, headers: SECURITY_HEADERS });
+}
+
+const FLAG = new Map([["1", true], ["true", true], ["0", false], ["false", false]]);
+
+export function GET(request: Request): Response {
+  try {
+    const raw = request.url;
+    const q = raw.indexOf("?");
+    const query = q >= 0 ? raw.slice(q + 1).replace(/#.*$/s, "") : "";
+    if (query.length > MAX_QUERY_LENGTH)
+      return problem(414, `the query is ${query.length} characters long; the limit is ${MAX_QUERY_LENGTH}`, [
+        { field: "query", message: `longer than ${MAX_QUERY_LENGTH} characters` },
+      ]);
+
+    // format and download belong to this route, not to the spec.
+    const params = new URLSearchParams(query);
+    const issues: Issue[] = [];
+    const formats = params.getAll("format");
+    const downloads = params.getAll("download");
+    params.delete("format");
+    params.delete("download");
+    const format = formats.length ? formats[formats.length - 1] : "dockerfile";
+    if (format !== "dockerfile" && format !== "json") issues.push({ field: "format", message: "must be dockerfile or json" });
+    const download = downloads.length ? FLAG.get(downloads[downloads.length - 1]) : false;
+    if (download === undefined) issues.push({ field: "download", message: "must be 1 or 0" });
+
+    const decoded = searchParamsToSpec(params);
+    for (const d of decoded.dropped) issues.push({ field: d.field, message: d.param && d.param !== d.field ? `${d.message} (parameter ${d.param})` : d.message });
+    if (issues.length) return problem(400, `invalid ${issues[0].field}: ${issues[0].message}`, issues);
+
+    const generated = generate(decoded.spec);
+    const headers: Record<string, string> = { ...SECURITY_HEADERS };
+    if (format === "json") {
+      if (download) headers["Content-Disposition"] = 'attachment; filename="dockerfile.json"';
+      return Response.json(toJson(generated), { headers });
+    }
+    headers["Content-Type"] = "text/plain; charset=utf-8";
+    if (download) headers["Content-Disposition"] = 'attachment; filename="Dockerfile"';
+    return new Response(generated.dockerfile, { headers });
+  } catch {
+    // Not reachable by design (decoding never throws); still, no 500 with a stack trace.
+    return problem(400, "the request could not be read", [{ field: "query", message: "could not be read" }]);
+  }
+}

@@ -1,0 +1,327 @@
+"use client";
+
+/**
+ * The generated files, shown read-only. First (and on the server) as a highlighted <pre>; once the page is idle,
+ * Monaco is loaded with a dynamic import and takes the <pre>'s place in a box of the same fixed size, with the same
+ * font, line height and padding, so the swap moves nothing (CLS budget < 0.01).
+ *
+ * The <pre> stays in the DOM after the swap (visually hidden): its textContent is always exactly the current file's
+ * text, for tests, the copy button and assistive technology that prefers one block of text.
+ */
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { tokenize, type PreviewLanguage, type TokenKind } from "./highlight";
+import type { PreviewEditor, PreviewMetrics } from "./monaco-loader";
+
+export interface PreviewFileProp {
+  name: string;
+  text: string;
+  language: PreviewLanguage;
+}
+
+export interface PreviewLineNote {
+  from: number;
+  to: number;
+  note: string;
+}
+
+export interface DockerfilePreviewProps {
+  files: PreviewFileProp[];
+  /** Notes for the lines of the (first) Dockerfile-language file, 1-based inclusive ranges. */
+  lineNotes?: PreviewLineNote[];
+  /** The spec is invalid: the text shown is the last good one. */
+  stale?: boolean;
+  label?: string;
+}
+
+/** One set of metrics for both renderings; the box height below is a whole number of these lines plus padding. */
+const METRICS: PreviewMetrics = {
+  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace',
+  fontSize: 13,
+  lineHeight: 19,
+  paddingTop: 8,
+  paddingBottom: 8,
+};
+
+/** Colours chosen for ≥ 4.5:1 contrast on Monaco's own backgrounds (#fffffe light, #1e1e1e dark). */
+const TOKEN_CLASS: Record<TokenKind, string | undefined> = {
+  text: undefined,
+  keyword: "text-blue-700 dark:text-sky-300",
+  comment: "text-green-800 dark:text-green-400",
+  string: "text-red-800 dark:text-orange-300",
+  flag: "text-purple-700 dark:text-purple-300",
+  variable: "text-cyan-800 dark:text-cyan-300",
+};
+
+function noteFor(notes: PreviewLineNote[], line: number | null): PreviewLineNote | undefined {
+  if (line === null) return undefined;
+  return notes.find((n) => n.from <= line && line <= n.to);
+}
+
+type IdleWindow = Window & {
+  requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
+  cancelIdleCallback?: (id: number) => void;
+};
+
+/** Runs `cb` once the page has loaded and the main thread is idle; returns a cancel function. */
+function whenIdle(cb: () => void): () => void {
+  const w = window as IdleWindow;
+  let idleId: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (w.requestIdleCallback) idleId = w.requestIdleCallback(cb, { timeout: 2000 });
+    else timer = setTimeout(cb, 200);
+  };
+  if (document.readyState === "complete") schedule();
+  else window.addEventListener("load", schedule, { once: true });
+  return () => {
+    window.removeEventListener("load", schedule);
+    if (idleId !== undefined) w.cancelIdleCallback?.(idleId);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+export function DockerfilePreview({ files, lineNotes = [], stale = false, label = "Dockerfile preview" }: DockerfilePreviewProps) {
+  const baseId = useId();
+  const [activeName, setActiveName] = useState(files[0]?.name ?? "");
+  const active = files.find((f) => f.name === activeName) ?? files[0];
+  const activeIndex = active ? files.indexOf(active) : -1;
+  const notedFile = files.find((f) => f.language === "dockerfile")?.name;
+  const notes = active && active.name === notedFile ? lineNotes : [];
+
+  const [selectedLine, setSelectedLine] = useState<number | null>(null);
+  const [editorReady, setEditorReady] = useState(false);
+  const note = noteFor(notes, selectedLine);
+
+  const sectionRef = useRef<HTMLElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const preRef = useRef<HTMLPreElement>(null);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const editorRef = useRef<PreviewEditor | null>(null);
+
+  // The latest props, for the editor created asynchronously (it must start from what is current then).
+  const latest = useRef({ files, active: active?.name ?? "", lineNotes, label });
+  latest.current = { files, active: active?.name ?? "", lineNotes, label };
+
+  // Load Monaco once the page is idle; keep the <pre> until the editor has painted.
+  useEffect(() => {
+    let cancelled = false;
+    const cancelIdle = whenIdle(() => {
+      import("./monaco-loader")
+        .then(({ createPreviewEditor }) => {
+          const host = hostRef.current;
+          if (cancelled || !host) return;
+          const now = latest.current;
+          const editor = createPreviewEditor(host, {
+            files: now.files,
+            active: now.active,
+            notes: now.lineNotes,
+            metrics: METRICS,
+            ariaLabel: now.label,
+            onLineSelected: (_file, line) => setSelectedLine(line),
+          });
+          editorRef.current = editor;
+          return editor.rendered.then(() => {
+            if (!cancelled) setEditorReady(true);
+          });
+        })
+        .catch((err: unknown) => {
+          // The highlighted <pre> stays: the preview still works without Monaco.
+          console.warn("Dockerfile preview: the editor could not be loaded; showing plain text.", err);
+        });
+    });
+    return () => {
+      cancelled = true;
+      cancelIdle();
+      editorRef.current?.dispose();
+      editorRef.current = null;
+      setEditorReady(false);
+    };
+  }, []);
+
+  // Text updates go to the existing models with a minimal edit (the scroll position stays).
+  const filesKey = files.map((f) => `${f.name}\u0000${f.language}\u0000${f.text}`).join("\u0001");
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const ms = editor.setFiles(latest.current.files);
+    sectionRef.current?.setAttribute("data-update-ms", ms.toFixed(3));
+    editor.show(latest.current.active);
+  }, [filesKey, editorReady]);
+
+  useEffect(() => {
+    if (active) editorRef.current?.show(active.name);
+  }, [active?.name, editorReady]); // eslint-disable-line react-hooks/exhaustive-deps -- `active` itself changes identity with every text update
+
+  useEffect(() => {
+    editorRef.current?.setNotes(lineNotes);
+  }, [lineNotes, editorReady]);
+
+  const lines = useMemo(() => (active ? tokenize(active.text, active.language) : []), [active]);
+  const notedLines = useMemo(() => {
+    const set = new Set<number>();
+    for (const n of notes) for (let l = n.from; l <= n.to; l++) set.add(l);
+    return set;
+  }, [notes]);
+
+  function selectTab(index: number) {
+    const file = files[(index + files.length) % files.length];
+    if (!file) return;
+    setActiveName(file.name);
+    setSelectedLine(null);
+    tabRefs.current[files.indexOf(file)]?.focus();
+  }
+
+  function onTabKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
+    const keys: Record<string, number> = {
+      ArrowRight: activeIndex + 1,
+      ArrowLeft: activeIndex - 1,
+      Home: 0,
+      End: files.length - 1,
+    };
+    if (!(e.key in keys)) return;
+    e.preventDefault();
+    selectTab(keys[e.key]);
+  }
+
+  // Fallback <pre>: a click (or ↑/↓ when focused) selects a line and shows its note.
+  function lineAt(clientY: number): number {
+    const pre = preRef.current;
+    if (!pre) return 1;
+    const y = clientY - pre.getBoundingClientRect().top + pre.scrollTop - METRICS.paddingTop;
+    return Math.min(Math.max(Math.floor(y / METRICS.lineHeight) + 1, 1), lines.length);
+  }
+  function onPreClick(e: MouseEvent<HTMLPreElement>) {
+    setSelectedLine(lineAt(e.clientY));
+  }
+  function onPreKeyDown(e: KeyboardEvent<HTMLPreElement>) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    e.preventDefault();
+    const next = Math.min(Math.max((selectedLine ?? 0) + (e.key === "ArrowDown" ? 1 : -1), 1), lines.length);
+    setSelectedLine(next);
+    const pre = preRef.current;
+    if (!pre) return;
+    const top = METRICS.paddingTop + (next - 1) * METRICS.lineHeight;
+    if (top < pre.scrollTop) pre.scrollTop = top - METRICS.paddingTop;
+    else if (top + METRICS.lineHeight > pre.scrollTop + pre.clientHeight)
+      pre.scrollTop = top + METRICS.lineHeight + METRICS.paddingBottom - pre.clientHeight;
+  }
+
+  const panelId = `${baseId}-panel`;
+  const tabId = (i: number) => `${baseId}-tab-${i}`;
+
+  return (
+    <section ref={sectionRef} aria-label={label} className="flex flex-col overflow-hidden rounded-lg border border-border">
+      <div className="flex h-10 shrink-0 items-stretch justify-between gap-2 border-b border-border bg-muted">
+        <div role="tablist" aria-label={`${label}: files`} className="flex items-stretch">
+          {files.map((file, i) => {
+            const selected = i === activeIndex;
+            return (
+              <button
+                key={file.name}
+                ref={(el) => {
+                  tabRefs.current[i] = el;
+                }}
+                id={tabId(i)}
+                type="button"
+                role="tab"
+                aria-selected={selected}
+                aria-controls={panelId}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => selectTab(i)}
+                onKeyDown={onTabKeyDown}
+                className={
+                  "border-b-2 px-3 font-mono text-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600 " +
+                  (selected
+                    ? "border-sky-600 bg-background text-foreground dark:border-sky-400"
+                    : "border-transparent text-zinc-700 hover:text-foreground dark:text-zinc-300")
+                }
+              >
+                {file.name}
+              </button>
+            );
+          })}
+        </div>
+        {stale ? (
+          <p
+            role="status"
+            className="m-1.5 flex items-center rounded bg-amber-100 px-2 text-xs font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100"
+          >
+            Out of date: fix the highlighted field
+          </p>
+        ) : null}
+      </div>
+
+      <div
+        id={panelId}
+        role="tabpanel"
+        aria-labelledby={activeIndex >= 0 ? tabId(activeIndex) : undefined}
+        data-editor={editorReady ? "monaco" : "pre"}
+        className="relative h-[36rem] shrink-0 bg-[#fffffe] text-zinc-900 dark:bg-[#1e1e1e] dark:text-zinc-200"
+      >
+        <pre
+          ref={preRef}
+          data-testid="preview-text"
+          tabIndex={editorReady ? -1 : 0}
+          onClick={editorReady ? undefined : onPreClick}
+          onKeyDown={editorReady ? undefined : onPreKeyDown}
+          style={{
+            fontFamily: METRICS.fontFamily,
+            fontSize: METRICS.fontSize,
+            lineHeight: `${METRICS.lineHeight}px`,
+            paddingTop: METRICS.paddingTop,
+            paddingBottom: METRICS.paddingBottom,
+          }}
+          className={
+            editorReady
+              ? "sr-only"
+              : "absolute inset-0 m-0 overflow-auto whitespace-pre focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600"
+          }
+        >
+          {!editorReady && selectedLine !== null ? (
+            <span
+              aria-hidden="true"
+              className="pointer-events-none absolute inset-x-0 bg-sky-500/10"
+              style={{ top: METRICS.paddingTop + (selectedLine - 1) * METRICS.lineHeight, height: METRICS.lineHeight }}
+            />
+          ) : null}
+          <code>
+            {lines.map((tokens, i) => (
+              <Fragment key={i}>
+                {i > 0 ? "\n" : null}
+                <span
+                  data-line={i + 1}
+                  className={
+                    "before:mr-[5px] before:inline-block before:w-[calc(3ch+5px)] before:border-r-2 before:pr-[3px] before:text-right before:text-[#237893] before:content-[attr(data-line)] before:select-none dark:before:text-zinc-400 " +
+                    (notedLines.has(i + 1) ? "before:border-sky-600 dark:before:border-sky-400" : "before:border-transparent")
+                  }
+                >
+                  {tokens.map((t, j) => (
+                    <span key={j} className={TOKEN_CLASS[t.kind]}>
+                      {t.text}
+                    </span>
+                  ))}
+                </span>
+              </Fragment>
+            ))}
+          </code>
+        </pre>
+        <div ref={hostRef} aria-hidden={editorReady ? undefined : true} className={"absolute inset-0" + (editorReady ? "" : " invisible")} />
+      </div>
+
+      <div
+        aria-live="polite"
+        data-testid="preview-note"
+        className="h-14 shrink-0 overflow-auto border-t border-border bg-muted px-3 py-2 text-sm text-foreground"
+      >
+        {note ? (
+          <p>
+            <span className="font-medium">
+              {note.from === note.to ? `Line ${note.from}` : `Lines ${note.from}–${note.to}`}:
+            </span>{" "}
+            {note.note}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+import type { SpecIssue } from "@/lib/spec";
+import { FieldError } from "./field-error";
+import { describedBy, fieldId, hintId } from "./field-ids";
+
+export const INPUT_CLASS =
+  "w-full rounded-md border border-input bg-background px-2.5 py-1.5 text-sm text-foreground placeholder:text-muted-foreground aria-[invalid=true]:border-danger aria-[invalid=true]:border-2";
+
+/** A labelled text input bound to one spec field: its issues appear under it and mark it invalid. */
+export function TextField({
+  path,
+  label,
+  value,
+  onValue,
+  issues = [],
+  hint,
+  mono = false,
+  className = "",
+  ...rest
+}: {
+  path: string;
+  label: ReactNode;
+  value: string;
+  onValue: (value: string) => void;
+  issues?: readonly SpecIssue[];
+  hint?: ReactNode;
+  mono?: boolean;
+  className?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "id">) {
+  const invalid = issues.length > 0;
+  return (
+    <div className={className}>
+      <label htmlFor={fieldId(path)} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId(path)} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={fieldId(path)}
+        type="text"
+        value={value}
+        onChange={(e) => onValue(e.target.value)}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(path, Boolean(hint), invalid)}
+        className={`mt-1 ${INPUT_CLASS} ${mono ? "font-mono" : ""}`}
+        autoComplete="off"
+        spellCheck={false}
+        {...rest}
+      />
+      <FieldError path={path} issues={issues} />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids";
+import { INPUT_CLASS } from "@/components/ui/text-field";
+import { VARIANTS } from "@/lib/knowledge/python-images";
+import type { BuildSpec } from "@/lib/spec";
+import { systemPackageProblem, type Stage } from "@/lib/wizard/edits";
+
+/** Add your own system package to one stage; the schema checks the name for the image's distribution. */
+export function AddSystemPackage({ spec, stageLabels, onAdd }: { spec: BuildSpec; stageLabels: Record<Stage, string>; onAdd: (stage: Stage, name: string) => void }) {
+  const [name, setName] = useState("");
+  const [stage, setStage] = useState<Stage>("runtime");
+  const [error, setError] = useState<string | null>(null);
+  const path = "systemPackages.new";
+  const family = VARIANTS[stage === "build" ? spec.base : (spec.finalBase ?? spec.base)].family;
+
+  function add() {
+    const n = name.trim();
+    const problem = systemPackageProblem(spec, stage, n);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    onAdd(stage, n);
+    setName("");
+    setError(null);
+  }
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-40 flex-1">
+          <label htmlFor={fieldId(path)} className="block text-sm font-medium">
+            Add a system package
+          </label>
+          <p id={hintId(path)} className="text-xs text-muted-foreground">
+            {family === "alpine" ? "An Alpine (apk) package name" : "A Debian (apt) package name"}, e.g. {family === "alpine" ? "curl" : "curl or libxml2"}.
+          </p>
+          <input
+            id={fieldId(path)}
+            type="text"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setError(null);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                add();
+              }
+            }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(path, true, Boolean(error))}
+            autoComplete="off"
+            spellCheck={false}
+            className={`mt-1 ${INPUT_CLASS} font-mono`}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${fieldId(path)}-stage`} className="block text-sm font-medium">
+            Stage
+          </label>
+          <select id={`${fieldId(path)}-stage`} value={stage} onChange={(e) => setStage(e.target.value as Stage)} className={`mt-1 ${INPUT_CLASS}`}>
+            <option value="build">{stageLabels.build}</option>
+            <option value="runtime">{stageLabels.runtime}</option>
+          </select>
+        </div>
+        <Button onClick={add}>Add</Button>
+      </div>
+      {error ? (
+        <p id={errorId(path)} className="mt-1 text-sm font-medium text-danger">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

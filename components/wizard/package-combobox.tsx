@@ -1,0 +1,158 @@
+"use client";
+
+import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids";
+import { INPUT_CLASS } from "@/components/ui/text-field";
+import { VARIANTS } from "@/lib/knowledge/python-images";
+import { normalizeName } from "@/lib/knowledge";
+import { parseRequirement } from "@/lib/requirements";
+import type { BuildSpec, Requirement } from "@/lib/spec";
+import { suggest, type Suggestion } from "@/lib/wizard/suggest";
+import { InstallBadge } from "./install-badge";
+
+function Needs({ s }: { s: Suggestion }) {
+  if (s.build.length === 0 && s.runtime.length === 0) return <>No system packages needed.</>;
+  return (
+    <>
+      {s.build.length ? <>Build: {s.build.join(", ")}. </> : null}
+      {s.runtime.length ? <>Final image: {s.runtime.join(", ")}.</> : null}
+    </>
+  );
+}
+
+/**
+ * WAI-ARIA combobox with a listbox popup: type a requirement ("psycopg2>=2.9"); suggestions come
+ * from the knowledge base with what each needs on the chosen image. Enter adds the highlighted
+ * suggestion, or what was typed (unknown packages are accepted as pure Python).
+ */
+export function PackageCombobox({ spec, onAdd }: { spec: BuildSpec; onAdd: (r: Requirement) => void }) {
+  const [text, setText] = useState("");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [error, setError] = useState<string | null>(null);
+  const listId = useId();
+  const suggestions = useMemo(() => suggest(spec, text), [spec, text]);
+  const expanded = open && suggestions.length > 0;
+  const path = "packages";
+  const optionId = (i: number) => `${listId}-option-${i}`;
+
+  function commit(choice?: Suggestion) {
+    let reqText = text.trim();
+    if (choice) {
+      const typed = parseRequirement(reqText);
+      const sameName = typed.ok && normalizeName(typed.requirement.name) === choice.knowledge.name;
+      if (!sameName) reqText = choice.knowledge.display;
+    }
+    if (reqText === "") {
+      setError("type a package name, e.g. psycopg2 or numpy>=2");
+      return;
+    }
+    const r = parseRequirement(reqText);
+    if (!r.ok) {
+      setError(r.message);
+      return;
+    }
+    onAdd(r.requirement);
+    setText("");
+    setActive(-1);
+    setOpen(false);
+    setError(null);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    const n = suggestions.length;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (!open) setOpen(true);
+      if (n === 0) return;
+      setActive((a) => (e.key === "ArrowDown" ? (a + 1) % n : a <= 0 ? n - 1 : a - 1));
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      commit(expanded && active >= 0 ? suggestions[active] : undefined);
+    } else if (e.key === "Escape") {
+      if (expanded) {
+        e.preventDefault();
+        setOpen(false);
+        setActive(-1);
+      } else setText("");
+    }
+  }
+
+  const target = `${VARIANTS[spec.base].label}, Python ${spec.python}, ${spec.platform}`;
+  return (
+    <div>
+      <label htmlFor={fieldId(path)} className="block text-sm font-medium">
+        Add a package
+      </label>
+      <p id={hintId(path)} className="text-xs text-muted-foreground">
+        A name with an optional version, e.g. <code className="font-mono">psycopg2</code> or{" "}
+        <code className="font-mono">numpy&gt;=2,&lt;3</code>. Suggestions show what each needs on {target}.
+      </p>
+      <div className="relative mt-1 flex gap-2">
+        <input
+          id={fieldId(path)}
+          type="text"
+          role="combobox"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(path, true, Boolean(error))}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOpen(true);
+            setActive(-1);
+            setError(null);
+          }}
+          onKeyDown={onKeyDown}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          autoComplete="off"
+          spellCheck={false}
+          className={`${INPUT_CLASS} font-mono`}
+        />
+        <Button onClick={() => commit()}>Add</Button>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Package suggestions"
+          hidden={!expanded}
+          className="absolute top-full right-0 left-0 z-20 mt-1 max-h-80 overflow-auto rounded-md border border-input bg-background p-1 shadow-lg"
+        >
+          {suggestions.map((s, i) => (
+            <li
+              key={s.knowledge.name}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => commit(s)}
+              onMouseMove={() => setActive(i)}
+              className="cursor-pointer rounded px-2 py-1.5 text-sm aria-selected:bg-accent-soft aria-selected:outline-2 aria-selected:outline-ring"
+            >
+              <span className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{s.knowledge.display}</span>
+                <InstallBadge kind={s.install} />
+              </span>
+              <span className="block text-xs text-muted-foreground">{s.knowledge.summary}</span>
+              <span className="block text-xs text-muted-foreground">
+                <Needs s={s} /> {s.detail}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div role="status" className="sr-only">
+        {expanded ? `${suggestions.length} suggestion${suggestions.length === 1 ? "" : "s"}` : ""}
+      </div>
+      {error ? (
+        <p id={errorId(path)} className="mt-1 text-sm font-medium text-danger">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

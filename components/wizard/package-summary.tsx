@@ -1,0 +1,20 @@
+import type { ResolvedRequirement } from "@/lib/resolve";
+import { InstallBadge } from "./install-badge";
+
+/** How each package installs on the chosen image, in the resolver's words. */
+export function PackageSummary({ packages }: { packages: readonly ResolvedRequirement[] }) {
+  if (packages.length === 0) return null;
+  return (
+    <details className="rounded-md border border-border p-3 text-sm">
+      <summary className="cursor-pointer font-semibold">How each package installs ({packages.length})</summary>
+      <ul className="mt-2 space-y-1.5">
+        {packages.map((p) => (
+          <li key={p.name}>
+            <span className="font-mono font-medium">{p.requirement.name}</span> <InstallBadge kind={p.install} />
+            <span className="block text-xs text-muted-foreground">{p.detail}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

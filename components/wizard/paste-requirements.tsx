@@ -1,0 +1,78 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids";
+import { INPUT_CLASS } from "@/components/ui/text-field";
+import { parseDependencies, type LineProblem } from "@/lib/requirements";
+import type { Requirement } from "@/lib/spec";
+
+interface Result {
+  added: number;
+  format: "requirements" | "pyproject";
+  problems: LineProblem[];
+}
+
+/** Paste a requirements.txt or pyproject.toml: the packages become chips; the text stays. */
+export function PasteRequirements({ text, onText, onAdd }: { text: string; onText: (t: string) => void; onAdd: (reqs: Requirement[]) => void }) {
+  const [result, setResult] = useState<Result | null>(null);
+  const path = "paste";
+  const problems = result?.problems ?? [];
+
+  function read() {
+    const r = parseDependencies(text);
+    if (r.requirements.length) onAdd(r.requirements);
+    setResult({ added: r.requirements.length, format: r.format, problems: r.problems });
+  }
+
+  return (
+    <div>
+      <label htmlFor={fieldId(path)} className="block text-sm font-medium">
+        Or paste a requirements.txt or pyproject.toml
+      </label>
+      <p id={hintId(path)} className="text-xs text-muted-foreground">
+        Each package becomes a chip above; lines that cannot be read are listed with their number.
+      </p>
+      <textarea
+        id={fieldId(path)}
+        value={text}
+        onChange={(e) => {
+          onText(e.target.value);
+          setResult(null);
+        }}
+        rows={5}
+        spellCheck={false}
+        aria-invalid={problems.length > 0 || undefined}
+        aria-describedby={describedBy(path, true, problems.length > 0)}
+        className={`mt-1 ${INPUT_CLASS} font-mono`}
+      />
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <Button onClick={read} disabled={text.trim() === ""}>
+          Add packages from text
+        </Button>
+        <p role="status" className="text-sm text-muted-foreground">
+          {result
+            ? `Added ${result.added} package${result.added === 1 ? "" : "s"} from ${result.format === "pyproject" ? "pyproject.toml" : "requirements.txt"}${
+                problems.length ? `; ${problems.length} line${problems.length === 1 ? "" : "s"} could not be read` : ""
+              }.`
+            : ""}
+        </p>
+      </div>
+      {problems.length ? (
+        <div id={errorId(path)} className="mt-2 rounded-md border border-danger bg-danger-soft p-2 text-sm text-danger">
+          <p className="font-medium">Lines that could not be read:</p>
+          <ul aria-label="Lines that could not be read" className="mt-1 space-y-1">
+            {problems.map((p, i) => (
+              <li key={i}>
+                {p.line > 0 ? <>Line {p.line}: </> : null}
+                {p.text ? <code className="font-mono break-all">{p.text}</code> : null}
+                {p.text ? " — " : ""}
+                {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { presetSpec } from "@/lib/presets";
+import type { Dropped } from "@/lib/share";
+import type { BuildSpec } from "@/lib/spec";
+import type { Draft } from "@/lib/wizard/draft";
+import { AdvancedSection } from "./advanced-section";
+import { DependenciesSection } from "./dependencies-section";
+import { fieldLabel } from "./field-labels";
+import { ImageSection } from "./image-section";
+import { IssueSummary } from "./issue-summary";
+import { NoticeBanner } from "./notice-banner";
+import { OutputPanel } from "./output-panel";
+import { PresetGallery } from "./preset-gallery";
+import { RuntimeSection } from "./runtime-section";
+import { Section } from "./section";
+import { SectionNav } from "./section-nav";
+import type { SectionProps } from "./section-props";
+import { StrategySection } from "./strategy-section";
+import { SystemSection } from "./system-section";
+import { useWizard } from "./use-wizard";
+
+export interface WizardProps {
+  /** The spec to start from: the share link's, or the default. */
+  spec: BuildSpec;
+  presetId: string | null;
+  /** The page was opened with share parameters (they win over the stored draft). */
+  fromUrl: boolean;
+  /** What the share link carried that could not be used, and why. */
+  dropped: Dropped[];
+}
+
+export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped }: WizardProps) {
+  const { state, dispatch, generated, startOver, ready } = useWizard({ spec, presetId, fromUrl });
+  const [dropped, setDropped] = useState(initialDropped);
+  const edit = useCallback((f: (d: Draft) => Draft) => dispatch({ type: "edit", edit: f }), [dispatch]);
+  const props: SectionProps = { state, generated, dispatch, edit };
+
+  return (
+    <div data-ready={ready || undefined} className="mx-auto max-w-[100rem] px-4 pb-16 sm:px-6">
+      <header className="flex flex-wrap items-end justify-between gap-3 py-6">
+        <div className="max-w-3xl">
+          <h1 className="text-3xl font-bold tracking-tight">Wheelwright</h1>
+          <p className="mt-1 text-base text-muted-foreground">
+            Lean multi-stage Dockerfiles for Python apps: compilers and headers stay in the build stage, the final image gets only the libraries your
+            packages load, and runs as a non-root user.
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <a href="#output" className="rounded-md border border-input px-3 py-1.5 text-sm font-medium hover:bg-muted lg:hidden">
+            Jump to the Dockerfile
+          </a>
+          <Button
+            onClick={() => {
+              setDropped([]);
+              startOver();
+            }}
+          >
+            Start over
+          </Button>
+        </div>
+      </header>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-cols-[12rem_minmax(0,1fr)_minmax(0,1.05fr)]">
+        <SectionNav className="sticky top-4 hidden self-start xl:block" />
+
+        <form aria-label="Build settings" onSubmit={(e) => e.preventDefault()} noValidate className="min-w-0 [&>section:first-of-type]:border-t-0 [&>section:first-of-type]:pt-0">
+          <div className="space-y-3">
+            {dropped.length ? (
+              <NoticeBanner title="Some settings from the link were not used" onDismiss={() => setDropped([])}>
+                <ul className="list-disc pl-5">
+                  {dropped.map((d, i) => (
+                    <li key={i}>
+                      {fieldLabel(d.field)}
+                      {d.value !== undefined ? (
+                        <>
+                          {" "}
+                          (<code className="font-mono break-all">{d.value}</code>)
+                        </>
+                      ) : null}
+                      : {d.message}
+                    </li>
+                  ))}
+                </ul>
+              </NoticeBanner>
+            ) : null}
+            {state.notice ? (
+              <NoticeBanner title="Changed for you" onDismiss={() => dispatch({ type: "dismiss-notice" })}>
+                {state.notice}
+              </NoticeBanner>
+            ) : null}
+            <IssueSummary issues={state.issues} />
+          </div>
+
+          <Section id="presets" description="Each sets every field below; change anything afterwards. The four seed articles' scenarios, with what the articles got wrong fixed, and common stacks.">
+            <PresetGallery activeId={state.presetId} onUse={(p) => dispatch({ type: "load", spec: presetSpec(p), presetId: p.id })} />
+          </Section>
+          <ImageSection {...props} />
+          <StrategySection {...props} />
+          <DependenciesSection {...props} />
+          <SystemSection {...props} />
+          <RuntimeSection {...props} />
+          <AdvancedSection {...props} />
+        </form>
+
+        <aside aria-label="Output" className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
+          <OutputPanel state={state} generated={generated} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { openWizard, previewText } from "./wizard-helpers";
+
+const SHOTS = "test-results/screenshots";
+const WIDTHS = [390, 1440] as const;
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n  ")}`);
+  expect(summary, summary.join("\n")).toEqual([]);
+}
+
+/** The main states, each checked with axe and photographed. */
+const STATES: { name: string; setup: (page: Page) => Promise<void> }[] = [
+  { name: "default", setup: async () => {} },
+  {
+    name: "preset-warnings",
+    setup: async (page) => {
+      await page.getByRole("button", { name: "Use preset Flask web app on Alpine with --prefix" }).click();
+      await expect(page.getByRole("heading", { name: /^Warnings/ })).toBeVisible();
+    },
+  },
+  {
+    name: "invalid",
+    setup: async (page) => {
+      await page.getByRole("textbox", { name: "Port" }).fill("99999");
+      await expect(page.getByText(/^Out of date/)).toBeVisible();
+    },
+  },
+];
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`${scheme} scheme`, () => {
+    for (const state of STATES) {
+      test(`${state.name}: no axe violations; screenshots`, async ({ browser }) => {
+        for (const width of WIDTHS) {
+          // A fresh context per width: no stored draft carried over.
+          const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, colorScheme: scheme, viewport: { width, height: width < 800 ? 844 : 900 } });
+          const page = await context.newPage();
+          await openWizard(page);
+          // Check the page as users get it: after the preview has swapped in its editor.
+          await expect(page.locator('[data-editor="monaco"]')).toBeAttached({ timeout: 15_000 });
+          await state.setup(page);
+          await expectNoViolations(page);
+          await page.screenshot({ path: `${SHOTS}/${state.name}-${scheme}-${width}.png`, fullPage: width < 800 });
+          if (width > 800) {
+            await page.locator("#dependencies").scrollIntoViewIfNeeded();
+            await page.screenshot({ path: `${SHOTS}/${state.name}-${scheme}-${width}-dependencies.png` });
+          }
+          await context.close();
+        }
+      });
+    }
+  });
+}
+
+test("keyboard only: focus is visible, radios move with the arrow keys", async ({ page }) => {
+  await openWizard(page);
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press("Tab");
+    const focused = page.locator(":focus");
+    await expect(focused).toBeVisible();
+    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+  }
+  await page.getByRole("radio", { name: /^Python 3\.14\b/ }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio", { name: /^Python 3\.13\b/ })).toBeChecked();
+  await expect.poll(() => previewText(page)).toContain("FROM python:3.13-slim-trixie AS builder");
+});

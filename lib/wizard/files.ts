@@ -1,0 +1,20 @@
+/** The files the wizard offers (preview tabs, downloads, the zip): one list, so they always agree. */
+import type { Generated } from "../generate";
+import type { BuildSpec } from "../spec";
+
+export interface OutputFile {
+  name: string;
+  text: string;
+  language: "dockerfile" | "ignore" | "plaintext";
+}
+
+export function outputFiles(spec: BuildSpec, g: Generated): OutputFile[] {
+  const files: OutputFile[] = [
+    { name: "Dockerfile", text: g.dockerfile, language: "dockerfile" },
+    { name: ".dockerignore", text: g.dockerignore, language: "ignore" },
+  ];
+  // The packages were typed in: the build context needs them as requirements.txt.
+  if (spec.dependencySource === "requirements" && g.requirements !== "")
+    files.push({ name: "requirements.txt", text: g.requirements, language: "plaintext" });
+  return files;
+}
