@@ -73,6 +73,47 @@ export const RENAME_PROBES: readonly string[] = [
   "libpq5",
 ];
 
+/**
+ * What the full (non-slim) python:<ver>-<release> images install on top of debian:<release>: they are
+ * built FROM buildpack-deps:<release>, whose three layers (curl, scm, main) install these with
+ * --no-install-recommends, plus the Python Dockerfile's own additions (libbluetooth-dev, tk-dev,
+ * uuid-dev). Source: docker-library/buildpack-deps debian/trixie/Dockerfile (2025-11-13; bookworm
+ * identical), summarised in /work/shared/data/python-images.json (full_image_buildpack_deps_dev_packages).
+ * The same list is used for every release; names a release lacks (bullseye has no `sq`) are left out of
+ * roots.full and recorded under `absent`. Bullseye's buildpack-deps also fell back to libmysqlclient-dev
+ * where default-libmysqlclient-dev did not exist; it exists in all three releases.
+ */
+export const FULL_IMAGE_ROOTS: readonly string[] = [
+  // curl layer
+  "ca-certificates", "curl", "gnupg", "netbase", "sq", "wget",
+  // scm layer
+  "git", "mercurial", "openssh-client", "subversion", "procps",
+  // main layer
+  "autoconf", "automake", "bzip2", "default-libmysqlclient-dev", "dpkg-dev", "file", "g++", "gcc", "imagemagick",
+  "libbz2-dev", "libc6-dev", "libcurl4-openssl-dev", "libdb-dev", "libevent-dev", "libffi-dev", "libgdbm-dev",
+  "libglib2.0-dev", "libgmp-dev", "libjpeg-dev", "libkrb5-dev", "liblzma-dev", "libmagickcore-dev", "libmagickwand-dev",
+  "libmaxminddb-dev", "libncurses5-dev", "libncursesw5-dev", "libpng-dev", "libpq-dev", "libreadline-dev",
+  "libsqlite3-dev", "libssl-dev", "libtool", "libwebp-dev", "libxml2-dev", "libxslt-dev", "libyaml-dev", "make",
+  "patch", "unzip", "xz-utils", "zlib1g-dev",
+  // python:<ver>-<release> adds
+  "libbluetooth-dev", "tk-dev", "uuid-dev",
+];
+
+/**
+ * The seed articles' own `apt-get install` lines, kept as roots so lib/estimate.test.ts can check the
+ * weight estimate against the sizes the articles measured.
+ *   000: python:3.8-slim-bullseye, `apt-get install -y gcc g++ unixodbc-dev` (the article names bullseye).
+ *   003: python:3.10-slim, `apt-get install -y --no-install-recommends gcc python3-dev build-essential`.
+ *        The article shows python:3.10-slim at 154MB and python:3.10 at 1.01GB, both "3 weeks ago"; its
+ *        text was republished 2025-03-22 (Towards Data Science's move off Medium) and first appeared
+ *        earlier. python:3.10-slim has meant slim-bookworm since June 2023, and a 1.01GB python:3.10 is
+ *        bookworm's size (bullseye's was about 0.9GB), so the measurement is taken as bookworm.
+ */
+export const VALIDATION_ROOTS: Partial<Record<DebianRelease, Record<string, readonly string[]>>> = {
+  bullseye: { "000": ["g++", "gcc", "unixodbc-dev"] },
+  bookworm: { "003": ["build-essential", "gcc", "python3-dev"] },
+};
+
 /** debootstrap --variant=minbase adds apt to the required/Essential set. */
 const MINBASE_EXTRA = ["apt"];
 
@@ -332,7 +373,7 @@ export interface ReleaseSnapshot {
   suite: string;
   version: string;
   date: string;
-  roots: { minbase: string[]; pythonSlim: string[] };
+  roots: { minbase: string[]; pythonSlim: string[]; full: string[]; validation: Record<string, string[]> };
   absent: string[];
   virtuals: Record<string, VirtualChoice>;
   unresolved: string[];
@@ -363,7 +404,14 @@ function closeRelease(idx: ReleaseIndex, requested: string[], everyName: Set<str
   // Not filtered: a name missing from the index stays here and makes debian.test.ts fail.
   const pythonSlim = [...PYTHON_SLIM_RUNTIME[idx.release]].sort(cmp);
   const probes = RENAME_PROBES.filter((n) => packages.has(n));
+  const full = FULL_IMAGE_ROOTS.filter((n) => packages.has(n)).sort(cmp);
+  const validation = Object.fromEntries(
+    Object.entries(VALIDATION_ROOTS[idx.release] ?? {}).map(([k, names]) => [k, [...names].sort(cmp)]),
+  );
+  // Roots that steer virtual-package choices: the project's own names. The full image's and the seeds'
+  // roots are closed over too, but do not change which provider a knowledge package resolves to.
   const roots = new Set<string>([...minbase, ...pythonSlim, ...requested, ...probes]);
+  const closeOver = new Set<string>([...roots, ...full, ...Object.values(validation).flat()]);
 
   const virtuals: Record<string, VirtualChoice> = {};
   const unresolved = new Set<string>();
@@ -432,7 +480,7 @@ function closeRelease(idx: ReleaseIndex, requested: string[], everyName: Set<str
 
   const out: Record<string, PackageEntry> = {};
   const queue: string[] = [];
-  for (const name of [...roots].sort(cmp)) {
+  for (const name of [...closeOver].sort(cmp)) {
     if (packages.has(name)) queue.push(name);
     else {
       const r = resolveAtom({ name }, false); // a requested name that is only virtual: record its provider
@@ -469,7 +517,7 @@ function closeRelease(idx: ReleaseIndex, requested: string[], everyName: Set<str
     suite: idx.suite,
     version: idx.version,
     date: idx.date,
-    roots: { minbase, pythonSlim },
+    roots: { minbase, pythonSlim, full, validation },
     absent: [...everyName].filter((n) => !packages.has(n)).sort(cmp),
     virtuals: sortKeys(virtuals),
     unresolved: [...unresolved].sort(cmp),
@@ -488,6 +536,8 @@ export function buildSnapshot(dir: string = DEFAULT_INDEX_DIR): Snapshot {
   const everyName = new Set<string>([
     ...DEBIAN_RELEASES.flatMap((r) => [...requested[r], ...PYTHON_SLIM_RUNTIME[r]]),
     ...RENAME_PROBES,
+    ...FULL_IMAGE_ROOTS,
+    ...Object.values(VALIDATION_ROOTS).flatMap((v) => Object.values(v ?? {}).flat()),
   ]);
   const releases = {} as Record<DebianRelease, ReleaseSnapshot>;
   for (const idx of indices) releases[idx.release] = closeRelease(idx, requested[idx.release], everyName);
@@ -509,7 +559,10 @@ export function buildSnapshot(dir: string = DEFAULT_INDEX_DIR): Snapshot {
       roots:
         "Per release: every Debian name in PACKAGES (needs[].packages[release]) and TOOLCHAINS; the python:*-slim image's kept packages " +
         "(roots.pythonSlim: ca-certificates, netbase, tzdata and the shared libraries CPython links to); the debian:<release>-slim base " +
-        "(roots.minbase: Priority required or Essential yes, plus apt); known-rename probes (" + RENAME_PROBES.join(", ") + ") where they exist.",
+        "(roots.minbase: Priority required or Essential yes, plus apt); known-rename probes (" + RENAME_PROBES.join(", ") + ") where they exist; " +
+        "roots.full: what the full python:<ver>-<release> image adds (buildpack-deps curl + scm + main layers and libbluetooth-dev, tk-dev, uuid-dev), where the release has the name; " +
+        "roots.validation: the seed articles' own apt-get install lines (000 on bullseye, 003 on bookworm), for lib/estimate.test.ts. " +
+        "Virtual-package choices prefer providers among the first four kinds only.",
       closure: "Depends + Pre-Depends only (no Recommends/Suggests); `depends` lists the resolved real package names, deduplicated and sorted.",
       alternatives: ALTERNATIVE_RULE,
       virtualPackages: VIRTUAL_RULE + " Each resolution is recorded under releases.<release>.virtuals.",
@@ -590,6 +643,11 @@ function main(argv: string[]): number {
         `${Object.keys(rs.virtuals).length} virtuals resolved, ${rs.unresolved.length} unresolved`,
     );
     if (absent.length) console.log(`  MISSING in ${r} (not a real package there): ${absent.join(", ")}`);
+    const fullAbsent = FULL_IMAGE_ROOTS.filter((n) => !rs.roots.full.includes(n));
+    console.log(
+      `  full image: ${rs.roots.full.length} roots` + (fullAbsent.length ? `; not in ${r}: ${fullAbsent.join(", ")}` : "") +
+        `; validation: ${Object.entries(rs.roots.validation).map(([k, v]) => `${k} (${v.join(", ")})`).join("; ") || "none"}`,
+    );
     for (const u of rs.unresolved) console.log(`  unresolved: ${u}`);
   }
   console.log(`${Buffer.byteLength(text)} bytes`);

@@ -16,6 +16,7 @@ export function TextField({
   hint,
   mono = false,
   className = "",
+  inputClassName = "",
   ...rest
 }: {
   path: string;
@@ -26,6 +27,7 @@ export function TextField({
   hint?: ReactNode;
   mono?: boolean;
   className?: string;
+  inputClassName?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "id">) {
   const invalid = issues.length > 0;
   return (
@@ -45,7 +47,7 @@ export function TextField({
         onChange={(e) => onValue(e.target.value)}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(path, Boolean(hint), invalid)}
-        className={`mt-1 ${INPUT_CLASS} ${mono ? "font-mono" : ""}`}
+        className={`mt-1 ${INPUT_CLASS} ${mono ? "font-mono" : ""} ${inputClassName}`}
         autoComplete="off"
         spellCheck={false}
         {...rest}

@@ -8,6 +8,8 @@ import { parseDependencies, type LineProblem } from "@/lib/requirements";
 import type { Requirement } from "@/lib/spec";
 
 interface Result {
+  /** The text this result is about: once the text changes (typing, start over) it no longer shows. */
+  text: string;
   added: number;
   format: "requirements" | "pyproject";
   problems: LineProblem[];
@@ -15,14 +17,15 @@ interface Result {
 
 /** Paste a requirements.txt or pyproject.toml: the packages become chips; the text stays. */
 export function PasteRequirements({ text, onText, onAdd }: { text: string; onText: (t: string) => void; onAdd: (reqs: Requirement[]) => void }) {
-  const [result, setResult] = useState<Result | null>(null);
+  const [stored, setResult] = useState<Result | null>(null);
+  const result = stored?.text === text ? stored : null;
   const path = "paste";
   const problems = result?.problems ?? [];
 
   function read() {
     const r = parseDependencies(text);
     if (r.requirements.length) onAdd(r.requirements);
-    setResult({ added: r.requirements.length, format: r.format, problems: r.problems });
+    setResult({ text, added: r.requirements.length, format: r.format, problems: r.problems });
   }
 
   return (
@@ -36,10 +39,7 @@ export function PasteRequirements({ text, onText, onAdd }: { text: string; onTex
       <textarea
         id={fieldId(path)}
         value={text}
-        onChange={(e) => {
-          onText(e.target.value);
-          setResult(null);
-        }}
+        onChange={(e) => onText(e.target.value)}
         rows={5}
         spellCheck={false}
         aria-invalid={problems.length > 0 || undefined}

@@ -26,7 +26,7 @@ export function RuntimeSection({ state, edit }: SectionProps) {
         onValue={(port) => edit((d) => ({ ...d, port }))}
         issues={issuesAt(issues, "runtime.port")}
         mono
-        className="max-w-48"
+        inputClassName="max-w-32"
       />
       <UserField user={draft.user} issues={issues} onUser={(user) => edit((d) => ({ ...d, user }))} />
       <HealthcheckField value={draft.healthcheck} issues={issues} onValue={(healthcheck) => edit((d) => ({ ...d, healthcheck }))} />
