@@ -33,7 +33,9 @@ describe("wheelwright CLI", () => {
   it("prints the JSON contract", () => {
     const r = cli("render", "--packages", "psycopg2", "--format", "json");
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(["dockerfile", "dockerignore", "stages", "warnings"]));
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(["dockerfile", "dockerignore", "stages", "warnings", "estimate"]));
+    expect(json.estimate.status).toBe("estimated");
+    expect(json.estimate.sentence).toMatch(/single- and multi-stage|Multi-stage keeps/);
     expect(json.stages.map((s: { name: string }) => s.name)).toEqual(["builder", "final"]);
     expect(json.stages[0]).toHaveProperty("image");
     expect(json.stages[0]).toHaveProperty("systemPackages");

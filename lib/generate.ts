@@ -2,6 +2,7 @@
  * The whole pipeline in one call: spec → plan → text. Every face (page, CLI, HTTP route) uses this,
  * so the same spec gives byte-identical output everywhere.
  */
+import { estimate, type Estimate } from "./estimate";
 import { renderDockerfileWithNotes } from "./render/dockerfile";
 import type { LineNote } from "./render/instructions";
 import { renderDockerignore } from "./render/dockerignore";
@@ -18,6 +19,8 @@ export interface Generated {
   /** requirements.txt for the packages as typed (empty when there are none). */
   requirements: string;
   warnings: PlanWarning[];
+  /** What multi-stage keeps out of the final image, from Debian's package data (lib/estimate.ts). */
+  estimate: Estimate;
 }
 
 export function generate(spec: BuildSpec): Generated {
@@ -30,6 +33,7 @@ export function generate(spec: BuildSpec): Generated {
     dockerignore: renderDockerignore(plan),
     requirements: renderRequirements(spec.packages),
     warnings: plan.warnings,
+    estimate: estimate(plan),
   };
 }
 
@@ -46,5 +50,6 @@ export function toJson(g: Generated) {
     stages: [stage(g.plan.builder), stage(g.plan.final)],
     packages: g.plan.packages.map((p) => ({ name: p.name, install: p.install, detail: p.detail })),
     warnings: g.warnings,
+    estimate: g.estimate,
   };
 }

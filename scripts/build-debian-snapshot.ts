@@ -18,7 +18,12 @@
  *     where they exist,
  * and the snapshot holds the closure of the roots over Depends + Pre-Depends.
  *
- * --check: do not write, compare with the committed file and exit 1 when it differs.
+ * It also writes lib/knowledge/debian-weights.json, a compact projection of the same snapshot holding only
+ * what the weight estimate (lib/estimate.ts) reads: per release the roots, the chosen virtual providers
+ * and, per package, [installedSizeKiB, depends]. About a third of the full snapshot's size, so the page
+ * does not bundle versions, priorities and sources it never shows.
+ *
+ * --check: do not write, compare with the committed files and exit 1 when either differs.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -31,6 +36,8 @@ import { DEBIAN_RELEASES, type DebianRelease } from "../lib/knowledge/types";
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_INDEX_DIR = path.join(REPO_ROOT, ".cache", "debian");
 export const SNAPSHOT_PATH = path.join(REPO_ROOT, "lib", "knowledge", "debian-snapshot.json");
+/** The compact projection lib/estimate.ts imports (the page bundles it): see weightsFromSnapshot. */
+export const WEIGHTS_PATH = path.join(REPO_ROOT, "lib", "knowledge", "debian-weights.json");
 
 /**
  * What the python:<ver>-slim-<release> images keep besides the debian-slim base:
@@ -79,8 +86,8 @@ export const RENAME_PROBES: readonly string[] = [
  * --no-install-recommends, plus the Python Dockerfile's own additions (libbluetooth-dev, tk-dev,
  * uuid-dev). Source: docker-library/buildpack-deps debian/trixie/Dockerfile (2025-11-13; bookworm
  * identical), summarised in /work/shared/data/python-images.json (full_image_buildpack_deps_dev_packages).
- * The same list is used for every release; names a release lacks (bullseye has no `sq`) are left out of
- * roots.full and recorded under `absent`. Bullseye's buildpack-deps also fell back to libmysqlclient-dev
+ * The same list is used for every release; a name that is only virtual in a release is replaced by its
+ * provider in roots.full (and listed under `absent`). Bullseye's buildpack-deps also fell back to libmysqlclient-dev
  * where default-libmysqlclient-dev did not exist; it exists in all three releases.
  */
 export const FULL_IMAGE_ROOTS: readonly string[] = [
@@ -114,8 +121,14 @@ export const VALIDATION_ROOTS: Partial<Record<DebianRelease, Record<string, read
   bookworm: { "003": ["build-essential", "gcc", "python3-dev"] },
 };
 
-/** debootstrap --variant=minbase adds apt to the required/Essential set. */
-const MINBASE_EXTRA = ["apt"];
+/**
+ * debootstrap --variant=minbase adds apt to the required/Essential set, and on a merged-/usr system
+ * usr-is-merged (bookworm's init-system-helpers depends on "usrmerge | usr-is-merged"; the real
+ * debian:bookworm-slim has usr-is-merged and no perl: debuerreotype/docker-debian-artifacts
+ * bookworm/slim/rootfs.manifest). Without it the alternative rule would take usrmerge, which pulls perl
+ * (about 50 MB) into every bookworm image base. Only names the release has are added.
+ */
+const MINBASE_EXTRA = ["apt", "usr-is-merged"];
 
 // ---------------------------------------------------------------------------
 // Debian version comparison (dpkg's algorithm).
@@ -404,14 +417,9 @@ function closeRelease(idx: ReleaseIndex, requested: string[], everyName: Set<str
   // Not filtered: a name missing from the index stays here and makes debian.test.ts fail.
   const pythonSlim = [...PYTHON_SLIM_RUNTIME[idx.release]].sort(cmp);
   const probes = RENAME_PROBES.filter((n) => packages.has(n));
-  const full = FULL_IMAGE_ROOTS.filter((n) => packages.has(n)).sort(cmp);
-  const validation = Object.fromEntries(
-    Object.entries(VALIDATION_ROOTS[idx.release] ?? {}).map(([k, names]) => [k, [...names].sort(cmp)]),
-  );
   // Roots that steer virtual-package choices: the project's own names. The full image's and the seeds'
-  // roots are closed over too, but do not change which provider a knowledge package resolves to.
+  // roots (below) are closed over too, but do not change which provider a knowledge package resolves to.
   const roots = new Set<string>([...minbase, ...pythonSlim, ...requested, ...probes]);
-  const closeOver = new Set<string>([...roots, ...full, ...Object.values(validation).flat()]);
 
   const virtuals: Record<string, VirtualChoice> = {};
   const unresolved = new Set<string>();
@@ -477,6 +485,17 @@ function closeRelease(idx: ReleaseIndex, requested: string[], everyName: Set<str
     }
     return undefined;
   };
+
+  // The full image's roots as the real packages apt installs: a name that is only virtual in this
+  // release (libxslt-dev → libxslt1-dev; trixie's libncurses5-dev → libncurses-dev) becomes its
+  // provider (recorded under `virtuals`); a name with no provider at all is left out (and is `absent`).
+  const full = [
+    ...new Set(FULL_IMAGE_ROOTS.map((n) => (packages.has(n) ? n : resolveAtom({ name: n }, false))).filter((n): n is string => !!n)),
+  ].sort(cmp);
+  const validation = Object.fromEntries(
+    Object.entries(VALIDATION_ROOTS[idx.release] ?? {}).map(([k, names]) => [k, [...names].sort(cmp)]),
+  );
+  const closeOver = new Set<string>([...roots, ...full, ...Object.values(validation).flat()]);
 
   const out: Record<string, PackageEntry> = {};
   const queue: string[] = [];
@@ -559,8 +578,8 @@ export function buildSnapshot(dir: string = DEFAULT_INDEX_DIR): Snapshot {
       roots:
         "Per release: every Debian name in PACKAGES (needs[].packages[release]) and TOOLCHAINS; the python:*-slim image's kept packages " +
         "(roots.pythonSlim: ca-certificates, netbase, tzdata and the shared libraries CPython links to); the debian:<release>-slim base " +
-        "(roots.minbase: Priority required or Essential yes, plus apt); known-rename probes (" + RENAME_PROBES.join(", ") + ") where they exist; " +
-        "roots.full: what the full python:<ver>-<release> image adds (buildpack-deps curl + scm + main layers and libbluetooth-dev, tk-dev, uuid-dev), where the release has the name; " +
+        "(roots.minbase: Priority required or Essential yes, plus apt and usr-is-merged where it exists); known-rename probes (" + RENAME_PROBES.join(", ") + ") where they exist; " +
+        "roots.full: what the full python:<ver>-<release> image adds (buildpack-deps curl + scm + main layers and libbluetooth-dev, tk-dev, uuid-dev), a name that is only virtual there replaced by its provider; " +
         "roots.validation: the seed articles' own apt-get install lines (000 on bullseye, 003 on bookworm), for lib/estimate.test.ts. " +
         "Virtual-package choices prefer providers among the first four kinds only.",
       closure: "Depends + Pre-Depends only (no Recommends/Suggests); `depends` lists the resolved real package names, deduplicated and sorted.",
@@ -610,18 +629,73 @@ export function serializeSnapshot(s: Snapshot): string {
   return format(stable(s), "", []) + "\n";
 }
 
+export interface WeightsRelease {
+  version: string;
+  date: string;
+  roots: ReleaseSnapshot["roots"];
+  /** virtual name → the real package chosen for it */
+  virtuals: Record<string, string>;
+  /** name → [Installed-Size in KiB, resolved Depends + Pre-Depends] */
+  packages: Record<string, [number, string[]]>;
+}
+export interface Weights {
+  source: string;
+  releases: Record<DebianRelease, WeightsRelease>;
+}
+
+/** The compact projection of a snapshot that lib/estimate.ts imports. */
+export function weightsFromSnapshot(s: Snapshot): Weights {
+  const releases = {} as Record<DebianRelease, WeightsRelease>;
+  for (const r of DEBIAN_RELEASES) {
+    const rs = s.releases[r];
+    releases[r] = {
+      version: rs.version,
+      date: rs.date,
+      roots: rs.roots,
+      virtuals: Object.fromEntries(Object.entries(rs.virtuals).map(([k, v]) => [k, v.chosen])),
+      packages: Object.fromEntries(Object.entries(rs.packages).map(([k, p]) => [k, [p.installedSizeKiB, p.depends]])),
+    };
+  }
+  return {
+    source:
+      "Compact projection of debian-snapshot.json (same generator, same indices) for lib/estimate.ts: " +
+      "packages.<name> = [Installed-Size KiB, resolved Depends + Pre-Depends]. Generated by scripts/build-debian-snapshot.ts; do not edit by hand.",
+    releases,
+  };
+}
+export function serializeWeights(w: Weights): string {
+  const lines: string[] = ["{", `  "releases": {`];
+  DEBIAN_RELEASES.slice().sort(cmp).forEach((r, ri, all) => {
+    const rw = w.releases[r];
+    lines.push(`    ${JSON.stringify(r)}: {`);
+    lines.push(`      "date": ${JSON.stringify(rw.date)},`);
+    lines.push(`      "packages": {`);
+    const names = Object.keys(rw.packages).sort(cmp);
+    names.forEach((n, i) => lines.push(`        ${JSON.stringify(n)}: ${JSON.stringify(rw.packages[n])}${i < names.length - 1 ? "," : ""}`));
+    lines.push(`      },`);
+    lines.push(`      "roots": ${JSON.stringify(stable(rw.roots))},`);
+    lines.push(`      "version": ${JSON.stringify(rw.version)},`);
+    lines.push(`      "virtuals": ${JSON.stringify(stable(rw.virtuals))}`);
+    lines.push(`    }${ri < all.length - 1 ? "," : ""}`);
+  });
+  lines.push(`  },`, `  "source": ${JSON.stringify(w.source)}`, "}");
+  return lines.join("\n") + "\n";
+}
+
 // ---------------------------------------------------------------------------
 
 function main(argv: string[]): number {
   let dir = DEFAULT_INDEX_DIR;
   let out = SNAPSHOT_PATH;
+  let weightsOut = WEIGHTS_PATH;
   let check = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--out") out = path.resolve(argv[++i]);
+    else if (a === "--weights-out") weightsOut = path.resolve(argv[++i]);
     else if (a === "--check") check = true;
     else if (a === "-h" || a === "--help") {
-      console.log("usage: tsx scripts/build-debian-snapshot.ts [DIR] [--out FILE] [--check]");
+      console.log("usage: tsx scripts/build-debian-snapshot.ts [DIR] [--out FILE] [--weights-out FILE] [--check]");
       return 0;
     } else if (a.startsWith("-")) {
       console.error(`unknown option ${a}`);
@@ -630,6 +704,7 @@ function main(argv: string[]): number {
   }
   const snapshot = buildSnapshot(dir);
   const text = serializeSnapshot(snapshot);
+  const weightsText = serializeWeights(weightsFromSnapshot(snapshot));
 
   let missing = 0;
   for (const r of DEBIAN_RELEASES) {
@@ -643,26 +718,34 @@ function main(argv: string[]): number {
         `${Object.keys(rs.virtuals).length} virtuals resolved, ${rs.unresolved.length} unresolved`,
     );
     if (absent.length) console.log(`  MISSING in ${r} (not a real package there): ${absent.join(", ")}`);
-    const fullAbsent = FULL_IMAGE_ROOTS.filter((n) => !rs.roots.full.includes(n));
+    const fullNotReal = FULL_IMAGE_ROOTS.filter((n) => !rs.roots.full.includes(n)).map((n) =>
+      rs.virtuals[n] ? `${n} (virtual → ${rs.virtuals[n].chosen})` : `${n} (no such package)`,
+    );
     console.log(
-      `  full image: ${rs.roots.full.length} roots` + (fullAbsent.length ? `; not in ${r}: ${fullAbsent.join(", ")}` : "") +
+      `  full image: ${rs.roots.full.length} roots` + (fullNotReal.length ? `; not real in ${r}: ${fullNotReal.join(", ")}` : "") +
         `; validation: ${Object.entries(rs.roots.validation).map(([k, v]) => `${k} (${v.join(", ")})`).join("; ") || "none"}`,
     );
     for (const u of rs.unresolved) console.log(`  unresolved: ${u}`);
   }
-  console.log(`${Buffer.byteLength(text)} bytes`);
+  console.log(`snapshot ${Buffer.byteLength(text)} bytes, weights ${Buffer.byteLength(weightsText)} bytes`);
 
+  const outputs: [string, string][] = [[out, text], [weightsOut, weightsText]];
   if (check) {
-    const current = existsSync(out) ? readFileSync(out, "utf8") : "";
-    if (current === text) {
-      console.log(`${path.relative(process.cwd(), out)} is up to date`);
-      return 0;
+    let stale = 0;
+    for (const [file, content] of outputs) {
+      const current = existsSync(file) ? readFileSync(file, "utf8") : "";
+      if (current === content) console.log(`${path.relative(process.cwd(), file)} is up to date`);
+      else {
+        console.error(`${path.relative(process.cwd(), file)} is stale; rerun without --check`);
+        stale++;
+      }
     }
-    console.error(`${path.relative(process.cwd(), out)} is stale; rerun without --check`);
-    return 1;
+    return stale ? 1 : 0;
   }
-  writeFileSync(out, text);
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  for (const [file, content] of outputs) {
+    writeFileSync(file, content);
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
   if (missing) console.warn(`warning: ${missing} knowledge/toolchain/python-slim name(s) missing; lib/knowledge/debian.test.ts will fail`);
   return 0;
 }

@@ -36,6 +36,13 @@ export interface DebianReleaseSnapshot {
     minbase: readonly string[];
     /** What python:*-slim-<release> keeps on top: ca-certificates, netbase, tzdata, CPython's shared libraries. */
     pythonSlim: readonly string[];
+    /**
+     * What the full python:<ver>-<release> image adds (buildpack-deps curl + scm + main layers, plus
+     * libbluetooth-dev, tk-dev, uuid-dev), as real packages (a virtual name replaced by its provider).
+     */
+    full: readonly string[];
+    /** The seed articles' own apt-get install lines, by seed number ("000" on bullseye, "003" on bookworm). */
+    validation: Readonly<Record<string, readonly string[]>>;
   };
   /** Names used on some release that this release does not carry as a real package. */
   absent: readonly string[];

@@ -111,10 +111,15 @@ export interface ImageSizeFact {
 }
 
 export const IMAGE_SIZE_FACTS: readonly ImageSizeFact[] = [
-  { image: "python:3.8-slim-bullseye", mb: 122, kind: "uncompressed", source: "seed 000/001 (docker images)", date: "2022" },
-  { image: "python:3.10-slim", mb: 154, kind: "uncompressed", source: "seed 003 (docker images)", date: "2023" },
-  { image: "python:3.10", mb: 1010, kind: "uncompressed", source: "seed 003 (docker images)", date: "2023" },
-  { image: "python:3.6-alpine", mb: 89.2, kind: "uncompressed", source: "seed 004", date: "2018" },
+  // Seed 000 calls bullseye "the current stable debian release": measured between 2021-08 and 2023-06.
+  { image: "python:3.8-slim-bullseye", mb: 122, kind: "uncompressed", source: "seed 000/001 (docker images, image created \"5 days ago\")", date: "2021-08/2023-06 (bullseye was Debian stable)" },
+  // Seed 003: both tags "3 weeks ago"; 1.01GB is bookworm's full-image size (docs/weight-estimate.md), so
+  // measured after python:3.10-slim became slim-bookworm (2023-06); the text was republished 2025-03-22.
+  { image: "python:3.10-slim", mb: 154, kind: "uncompressed", source: "seed 003 (docker images)", date: "2023-06/2025-03 (bookworm era)" },
+  { image: "python:3.10", mb: 1010, kind: "uncompressed", source: "seed 003 (docker images)", date: "2023-06/2025-03 (bookworm era)" },
+  // Seed 004 names Alpine 3.7 as "the latest": written between 2017-11 (3.7.0) and 2018-06 (3.8.0).
+  { image: "python:3.6-alpine", mb: 89.2, kind: "uncompressed", source: "seed 004", date: "2017-11/2018-06 (Alpine 3.7 was the latest)" },
+  { image: "alpine:3.7", mb: 4.15, kind: "uncompressed", source: "seed 004", date: "2017-11/2018-06 (Alpine 3.7 was the latest)" },
 ];
 
 /**
