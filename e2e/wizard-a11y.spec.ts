@@ -7,7 +7,10 @@ const WIDTHS = [390, 1440] as const;
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n  ")}`);
+  // Each rule with its first nodes and why they fail (e.g. the measured contrast ratio).
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help}\n  ${v.nodes.slice(0, 8).map((n) => `${n.target.join(" ")}: ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`).join("\n  ")}`,
+  );
   expect(summary, summary.join("\n")).toEqual([]);
 }
 
@@ -34,6 +37,7 @@ for (const scheme of ["light", "dark"] as const) {
   test.describe(`${scheme} scheme`, () => {
     for (const state of STATES) {
       test(`${state.name}: no axe violations; screenshots`, async ({ browser }) => {
+        test.slow(); // two widths, each loaded, analysed and photographed
         for (const width of WIDTHS) {
           // A fresh context per width: no stored draft carried over.
           const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, colorScheme: scheme, viewport: { width, height: width < 800 ? 844 : 900 } });
@@ -42,12 +46,12 @@ for (const scheme of ["light", "dark"] as const) {
           // Check the page as users get it: after the preview has swapped in its editor.
           await expect(page.locator('[data-editor="monaco"]')).toBeAttached({ timeout: 15_000 });
           await state.setup(page);
-          await expectNoViolations(page);
           await page.screenshot({ path: `${SHOTS}/${state.name}-${scheme}-${width}.png`, fullPage: width < 800 });
           if (width > 800) {
             await page.locator("#dependencies").scrollIntoViewIfNeeded();
             await page.screenshot({ path: `${SHOTS}/${state.name}-${scheme}-${width}-dependencies.png` });
           }
+          await expectNoViolations(page);
           await context.close();
         }
       });

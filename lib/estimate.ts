@@ -29,7 +29,7 @@
  *   the images and the seeds use) is listed under `unknown` and not counted.
  * - Alpine is not estimated: Alpine's package index is not reachable from where the snapshot is built.
  */
-import weights from "./knowledge/debian-weights.json";
+import weights from "./knowledge/debian-weights.json" with { type: "json" };
 import { VARIANTS } from "./knowledge/python-images";
 import type { DebianRelease } from "./knowledge/types";
 import type { Plan, PlannedStage } from "./resolve";

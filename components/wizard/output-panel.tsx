@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { WeightChart } from "@/components/estimate/weight-chart";
 import { DockerfilePreview } from "@/components/preview/dockerfile-preview";
 import { encodeShare } from "@/lib/share";
 import { outputFiles } from "@/lib/wizard/files";
@@ -12,7 +13,7 @@ export function OutputPanel({ state, generated }: Pick<SectionProps, "state" | "
   const files = useMemo(() => outputFiles(state.spec, generated), [state.spec, generated]);
   const shareQuery = useMemo(() => {
     const r = encodeShare(state.spec);
-    return r.ok ? ({ ok: true, query: r.params.toString() } as const) : ({ ok: false, message: r.message } as const);
+    return r.ok ? ({ ok: true, query: r.query } as const) : ({ ok: false, message: r.message } as const);
   }, [state.spec]);
   return (
     <section id="output" aria-labelledby="output-title" className="scroll-mt-4 space-y-3">
@@ -27,6 +28,7 @@ export function OutputPanel({ state, generated }: Pick<SectionProps, "state" | "
       <OutputActions files={files} shareQuery={shareQuery} />
       <WarningsCount warnings={generated.warnings} />
       <DockerfilePreview files={files} lineNotes={generated.lineNotes} stale={state.stale} />
+      <WeightChart estimate={generated.estimate} />
       <WarningsPanel warnings={generated.warnings} />
       <PackageSummary packages={generated.plan.packages} />
     </section>

@@ -57,7 +57,7 @@ export function useWizard({ spec, presetId, fromUrl }: { spec: BuildSpec; preset
     const timer = window.setTimeout(() => {
       const r = encodeShare(state.spec);
       if (!r.ok) return;
-      const query = r.params.toString();
+      const query = r.query;
       const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
       if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", url);
     }, 200);

@@ -4,7 +4,7 @@
  * taken from Debian's real Packages indices by scripts/build-debian-snapshot.ts.
  * Regenerate with `npm run data:debian`. Pure data: no Node, no React.
  */
-import snapshot from "./debian-snapshot.json";
+import snapshot from "./debian-snapshot.json" with { type: "json" };
 import type { DebianRelease } from "./types";
 
 export interface DebianPackageInfo {
