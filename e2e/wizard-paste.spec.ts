@@ -9,7 +9,7 @@ test("pasting a requirements.txt: chips for the packages, the malformed line fla
   await box.fill(text);
   await page.getByRole("button", { name: "Add packages from text" }).click();
 
-  const chips = page.getByRole("list", { name: "Packages" });
+  const chips = page.getByRole("list", { name: "Packages", exact: true });
   await expect(chips.getByRole("listitem").filter({ hasText: "pyodbc==5.2.0" })).toBeVisible();
   await expect(chips.getByRole("listitem").filter({ hasText: "numpy>=2,<3" })).toBeVisible();
   await expect(chips).not.toContainText("=>3");

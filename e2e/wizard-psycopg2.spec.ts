@@ -22,7 +22,7 @@ test("preset → Python 3.13 on slim-trixie → psycopg2: libpq-dev to build, li
   await combobox.press("ArrowDown");
   await expect(combobox).toHaveAttribute("aria-activedescendant", /.+/);
   await combobox.press("Enter");
-  await expect(page.getByRole("list", { name: "Packages" }).getByRole("listitem").filter({ hasText: /^psycopg2(?!-)/ })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Packages", exact: true }).getByRole("listitem").filter({ hasText: /^psycopg2(?!-)/ })).toBeVisible();
 
   // The two lists, each entry with its reason.
   const build = page.getByRole("list", { name: "Build stage" });
