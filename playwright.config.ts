@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import fs from "node:fs";
 
-const PORT = 3107;
+const PORT = Number(process.env.E2E_PORT) || 3107;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 

@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
+    // Generous: the matrix, fuzz and apt-cache tests do real work, and CI shares two cores.
+    testTimeout: 60_000,
   },
 });

@@ -1,4 +1,5 @@
 import { Wizard } from "@/components/wizard/wizard";
+import { generate } from "@/lib/generate";
 import { searchParamsToSpec } from "@/lib/share";
 import { DEFAULT_SPEC } from "@/lib/spec";
 
@@ -15,5 +16,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   }
   const fromUrl = [...query.keys()].length > 0;
   const decoded = fromUrl ? searchParamsToSpec(query) : { spec: DEFAULT_SPEC, dropped: [], preset: undefined };
-  return <Wizard spec={decoded.spec} presetId={decoded.preset ?? null} fromUrl={fromUrl} dropped={decoded.dropped} />;
+  // The estimate is computed here so the page's first JavaScript need not carry Debian's package data.
+  const { estimate } = generate(decoded.spec);
+  return <Wizard spec={decoded.spec} presetId={decoded.preset ?? null} fromUrl={fromUrl} dropped={decoded.dropped} estimate={estimate} />;
 }

@@ -43,7 +43,9 @@ for (const scheme of ["light", "dark"] as const) {
           const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, colorScheme: scheme, viewport: { width, height: width < 800 ? 844 : 900 } });
           const page = await context.newPage();
           await openWizard(page);
-          // Check the page as users get it: after the preview has swapped in its editor.
+          // Check the page as users get it: after the preview has swapped in its editor (on a narrow screen
+          // the preview is below the form, and the editor loads when it is scrolled near).
+          await page.locator('[data-editor]').scrollIntoViewIfNeeded();
           await expect(page.locator('[data-editor="monaco"]')).toBeAttached({ timeout: 15_000 });
           await state.setup(page);
           await page.screenshot({ path: `${SHOTS}/${state.name}-${scheme}-${width}.png`, fullPage: width < 800 });

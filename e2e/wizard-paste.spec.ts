@@ -31,3 +31,14 @@ test("pasting a requirements.txt: chips for the packages, the malformed line fla
   await chips.getByRole("button", { name: "Remove numpy" }).click();
   await expect(chips).not.toContainText("numpy");
 });
+
+test("pasting a pyproject.toml: its [project] dependencies become chips", async ({ page }) => {
+  await openWizard(page);
+  const text = ['[project]', 'name = "app"', 'dependencies = [', '  "fastapi>=0.115",', '  "uvicorn[standard]",', ']', ""].join("\n");
+  await page.getByRole("textbox", { name: "Or paste a requirements.txt or pyproject.toml" }).fill(text);
+  await page.getByRole("button", { name: "Add packages from text" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added 2 packages from pyproject.toml" })).toBeVisible();
+  const chips = page.getByRole("list", { name: "Packages", exact: true });
+  await expect(chips.getByRole("listitem").filter({ hasText: "fastapi>=0.115" })).toBeVisible();
+  await expect(chips.getByRole("listitem").filter({ hasText: "uvicorn[standard]" })).toBeVisible();
+});

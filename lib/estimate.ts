@@ -32,6 +32,7 @@
 import weights from "./knowledge/debian-weights.json" with { type: "json" };
 import { VARIANTS } from "./knowledge/python-images";
 import type { DebianRelease } from "./knowledge/types";
+import { estimateKey } from "./estimate-key";
 import type { Plan, PlannedStage } from "./resolve";
 
 interface WeightsRelease {
@@ -303,6 +304,11 @@ function formatMb(mb: number): string {
   return mb >= 10 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
 }
 
+/** Forgets every cached estimate (for benchmarks measuring the cold path). */
+export function clearEstimateCache(): void {
+  estimateCache.clear();
+}
+
 /** Recent estimates by what they depend on (stage images, variants and apt names). */
 const estimateCache = new Map<string, Estimate>();
 const ESTIMATE_CACHE_SIZE = 64;
@@ -313,9 +319,7 @@ const ESTIMATE_CACHE_SIZE = 64;
  * calling it on every keystroke is cheap. The returned object is shared: treat it as read-only.
  */
 export function estimate(plan: Plan): Estimate {
-  const key = [plan.builder, plan.final]
-    .map((s) => `${s.image}\u0001${s.variant}\u0001${s.target}\u0001${s.systemPackages.map((p) => p.name).join("\u0000")}`)
-    .join("\u0002");
+  const key = estimateKey(plan);
   const hit = estimateCache.get(key);
   if (hit) return hit;
   const result = computeEstimate(plan);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDependencies, parsePackageList, parsePyproject, parseRequirement, parseRequirementsTxt } from "./requirements";
+import { parseDependencies, parsePyproject } from "./pyproject";
+import { parsePackageList, parseRequirement, parseRequirementsTxt } from "./requirements";
 
 describe("parseRequirement (PEP 508)", () => {
   it.each([

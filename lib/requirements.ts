@@ -1,9 +1,9 @@
 /**
  * Parsing pasted dependency lists into requirements: requirements.txt text and the
  * [project.dependencies] array of a pyproject.toml. Never throws; every line it cannot use is
- * reported with its number and the reason.
+ * reported with its number and the reason. pyproject.toml is in lib/pyproject.ts, so that the TOML parser
+ * is loaded only by what reads TOML (the page imports it when TOML is pasted).
  */
-import { parse as parseToml } from "smol-toml";
 import { HASH, LIMITS, MARKER, PEP508_NAME, RequirementSchema, VERSION_SPECIFIER, type Requirement } from "./spec";
 
 export interface LineProblem {
@@ -36,6 +36,10 @@ export function parseRequirement(text: string): { ok: true; requirement: Require
   if (specifier.startsWith("(") && specifier.endsWith(")")) specifier = specifier.slice(1, -1).trim();
   if (specifier && !VERSION_SPECIFIER.test(specifier)) return { ok: false, message: `"${specifier}" is not a valid version specifier` };
   if (marker && !MARKER.test(marker)) return { ok: false, message: `"${marker}" is not a valid environment marker` };
+  // Everything RequirementSchema checks but the lengths was checked above; when those fit too, skip zod
+  // (a 300-line paste would otherwise run every pattern twice). Zod still words any other refusal.
+  if (name.length <= LIMITS.name && extras.length <= 20 && extras.every((e) => e.length <= LIMITS.name) && specifier.length <= 200 && marker.length <= 300)
+    return { ok: true, requirement: { name, extras, specifier: specifier || undefined, marker: marker || undefined, hashes: [] } };
   const parsed = RequirementSchema.safeParse({ name, extras, specifier: specifier || undefined, marker: marker || undefined });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "invalid requirement" };
   return { ok: true, requirement: parsed.data };
@@ -107,54 +111,9 @@ export function parseRequirementsTxt(text: string): ParsedRequirements {
   return { requirements: requirements.slice(0, LIMITS.packages), problems };
 }
 
-/** [project.dependencies] of a pyproject.toml (PEP 621). Poetry's [tool.poetry.dependencies] is read too. */
-export function parsePyproject(text: string): ParsedRequirements {
-  if (text.length > LIMITS.pastedText)
-    return { requirements: [], problems: [{ line: 0, text: "", message: `the text is longer than ${LIMITS.pastedText} characters` }] };
-  let doc: Record<string, unknown>;
-  try {
-    doc = parseToml(text) as Record<string, unknown>;
-  } catch (e) {
-    const line = (e as { line?: number }).line ?? 0;
-    return { requirements: [], problems: [{ line, text: "", message: `not valid TOML: ${(e as Error).message.split("\n")[0]}` }] };
-  }
-  const project = doc.project as { dependencies?: unknown } | undefined;
-  const lines = text.split(/\r\n|\n|\r/);
-  const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
-  const requirements: Requirement[] = [];
-  const problems: LineProblem[] = [];
-  if (project && Array.isArray(project.dependencies)) {
-    for (const dep of project.dependencies) {
-      if (typeof dep !== "string") {
-        problems.push({ line: 0, text: String(dep), message: "a dependency must be a string" });
-        continue;
-      }
-      const r = parseRequirement(dep);
-      if (r.ok) requirements.push(r.requirement);
-      else problems.push({ line: lineOf(dep), text: dep, message: r.message });
-    }
-    return { requirements, problems };
-  }
-  const poetry = (doc.tool as { poetry?: { dependencies?: Record<string, unknown> } } | undefined)?.poetry?.dependencies;
-  if (poetry && typeof poetry === "object") {
-    for (const [name, value] of Object.entries(poetry)) {
-      if (name.toLowerCase() === "python") continue;
-      const version = typeof value === "string" ? value : typeof value === "object" && value && "version" in value ? String((value as { version: unknown }).version) : "";
-      const extras = typeof value === "object" && value && "extras" in value && Array.isArray((value as { extras: unknown }).extras) ? ((value as { extras: string[] }).extras) : [];
-      const r = parseRequirement(`${name}${extras.length ? `[${extras.join(",")}]` : ""}`);
-      if (!r.ok) problems.push({ line: lineOf(name), text: name, message: r.message });
-      // Poetry's ^ and ~ constraints are not PEP 440; the lock file pins the versions anyway.
-      else requirements.push(version && VERSION_SPECIFIER.test(version) ? { ...r.requirement, specifier: version } : r.requirement);
-    }
-    return { requirements, problems };
-  }
-  return { requirements, problems: [{ line: 0, text: "", message: "no [project] dependencies (or [tool.poetry.dependencies]) found" }] };
-}
-
-/** Guess the format of pasted text. */
-export function parseDependencies(text: string): ParsedRequirements & { format: "requirements" | "pyproject" } {
-  const looksToml = /^\s*\[(project|tool\.poetry|build-system)/m.test(text);
-  return looksToml ? { ...parsePyproject(text), format: "pyproject" } : { ...parseRequirementsTxt(text), format: "requirements" };
+/** Whether pasted text looks like a pyproject.toml (parse it with lib/pyproject.ts) rather than a requirements.txt. */
+export function looksLikePyproject(text: string): boolean {
+  return /^\s*\[(project|tool\.poetry|build-system)/m.test(text);
 }
 
 /** Parse a comma-separated package list ("psycopg2,numpy==2.1"), as used by the CLI and short URLs. */

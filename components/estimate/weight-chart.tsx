@@ -11,6 +11,8 @@ import type { Estimate, Estimated } from "@/lib/estimate";
 
 export interface WeightChartProps {
   estimate: Estimate;
+  /** The estimate shown is the previous one; the new one is being computed (aria-busy). */
+  pending?: boolean;
 }
 
 const HEAVY_KIND_LABEL: Record<Estimated["saved"]["heavy"][number]["kind"], string> = {
@@ -35,10 +37,10 @@ interface Row {
   fill: string;
 }
 
-export function WeightChart({ estimate }: WeightChartProps) {
+export function WeightChart({ estimate, pending = false }: WeightChartProps) {
   if (estimate.status !== "estimated") {
     return (
-      <section aria-labelledby="weight-chart-title" className="rounded border border-border p-4 text-sm">
+      <section aria-labelledby="weight-chart-title" aria-busy={pending || undefined} className="rounded border border-border p-4 text-sm">
         <h3 id="weight-chart-title" className="font-semibold text-foreground">
           Image weight
         </h3>
@@ -63,7 +65,7 @@ export function WeightChart({ estimate }: WeightChartProps) {
   const max = Math.max(...rows.map((r) => r.mb), 1);
 
   return (
-    <section aria-labelledby="weight-chart-title" className="rounded border border-border p-4 text-sm">
+    <section aria-labelledby="weight-chart-title" aria-busy={pending || undefined} className="rounded border border-border p-4 text-sm">
       <h3 id="weight-chart-title" className="font-semibold text-foreground">
         Image weight (Debian packages)
       </h3>

@@ -1,8 +1,8 @@
 "use client";
 
 /**
- * The generated files, shown read-only. First (and on the server) as a highlighted <pre>; once the page is idle,
- * Monaco is loaded with a dynamic import and takes the <pre>'s place in a box of the same fixed size, with the same
+ * The generated files, shown read-only. First (and on the server) as a highlighted <pre>; once the preview is near
+ * the viewport and the page is idle, Monaco is loaded with a dynamic import and takes the <pre>'s place in a box of the same fixed size, with the same
  * font, line height and padding, so the swap moves nothing (CLS budget < 0.01).
  *
  * The <pre> stays in the DOM after the swap (visually hidden): its textContent is always exactly the current file's
@@ -62,6 +62,27 @@ type IdleWindow = Window & {
   cancelIdleCallback?: (id: number) => void;
 };
 
+/**
+ * Runs `cb` once `el` is on screen (or within a screen of it): a phone, where the preview sits below the form,
+ * then does not download and start a 3 MB editor for a view the user has not reached. Returns a cancel function.
+ */
+function whenNearViewport(el: Element, cb: () => void): () => void {
+  if (typeof IntersectionObserver === "undefined") {
+    cb();
+    return () => {};
+  }
+  const io = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      io.disconnect();
+      cb();
+    },
+    { rootMargin: "50% 0px" },
+  );
+  io.observe(el);
+  return () => io.disconnect();
+}
+
 /** Runs `cb` once the page has loaded and the main thread is idle; returns a cancel function. */
 function whenIdle(cb: () => void): () => void {
   const w = window as IdleWindow;
@@ -102,10 +123,12 @@ export function DockerfilePreview({ files, lineNotes = [], stale = false, label 
   const latest = useRef({ files, active: active?.name ?? "", lineNotes, label });
   latest.current = { files, active: active?.name ?? "", lineNotes, label };
 
-  // Load Monaco once the page is idle; keep the <pre> until the editor has painted.
+  // Load Monaco once the preview is near the viewport and the page is idle; keep the <pre> until the editor has painted.
   useEffect(() => {
     let cancelled = false;
-    const cancelIdle = whenIdle(() => {
+    let cancelIdle = () => {};
+    const cancelVisible = whenNearViewport(hostRef.current!, () => (cancelIdle = whenIdle(load)));
+    function load() {
       import("./monaco-loader")
         .then(({ createPreviewEditor }) => {
           const host = hostRef.current;
@@ -128,9 +151,10 @@ export function DockerfilePreview({ files, lineNotes = [], stale = false, label 
           // The highlighted <pre> stays: the preview still works without Monaco.
           console.warn("Dockerfile preview: the editor could not be loaded; showing plain text.", err);
         });
-    });
+    }
     return () => {
       cancelled = true;
+      cancelVisible();
       cancelIdle();
       editorRef.current?.dispose();
       editorRef.current = null;
@@ -156,7 +180,8 @@ export function DockerfilePreview({ files, lineNotes = [], stale = false, label 
     editorRef.current?.setNotes(lineNotes);
   }, [lineNotes, editorReady]);
 
-  const lines = useMemo(() => (active ? tokenize(active.text, active.language) : []), [active]);
+  // Once Monaco shows the text, the (visually hidden) <pre> only needs the plain text: no token spans to re-render per keystroke.
+  const lines = useMemo(() => (active && !editorReady ? tokenize(active.text, active.language) : []), [active, editorReady]);
   const notedLines = useMemo(() => {
     const set = new Set<number>();
     for (const n of notes) for (let l = n.from; l <= n.to; l++) set.add(l);
@@ -285,6 +310,7 @@ export function DockerfilePreview({ files, lineNotes = [], stale = false, label 
             />
           ) : null}
           <code>
+            {editorReady ? active?.text : null}
             {lines.map((tokens, i) => (
               <Fragment key={i}>
                 {i > 0 ? "\n" : null}

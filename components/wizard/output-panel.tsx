@@ -9,7 +9,7 @@ import type { SectionProps } from "./section-props";
 import { WarningsCount, WarningsPanel } from "./warnings-panel";
 
 /** The generated files (always from generate()), what to do with them, and what to know about them. */
-export function OutputPanel({ state, generated }: Pick<SectionProps, "state" | "generated">) {
+export function OutputPanel({ state, generated, estimatePending = false }: Pick<SectionProps, "state" | "generated"> & { estimatePending?: boolean }) {
   const files = useMemo(() => outputFiles(state.spec, generated), [state.spec, generated]);
   const shareQuery = useMemo(() => {
     const r = encodeShare(state.spec);
@@ -28,7 +28,7 @@ export function OutputPanel({ state, generated }: Pick<SectionProps, "state" | "
       <OutputActions files={files} shareQuery={shareQuery} />
       <WarningsCount warnings={generated.warnings} />
       <DockerfilePreview files={files} lineNotes={generated.lineNotes} stale={state.stale} />
-      <WeightChart estimate={generated.estimate} />
+      <WeightChart estimate={generated.estimate} pending={estimatePending} />
       <WarningsPanel warnings={generated.warnings} />
       <PackageSummary packages={generated.plan.packages} />
     </section>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids";
 import { INPUT_CLASS } from "@/components/ui/text-field";
-import { parseDependencies, type LineProblem } from "@/lib/requirements";
+import { looksLikePyproject, parseRequirementsTxt, type LineProblem, type ParsedRequirements } from "@/lib/requirements";
 import type { Requirement } from "@/lib/spec";
 
 interface Result {
@@ -22,10 +22,18 @@ export function PasteRequirements({ text, onText, onAdd }: { text: string; onTex
   const path = "paste";
   const problems = result?.problems ?? [];
 
-  function read() {
-    const r = parseDependencies(text);
+  function show(r: ParsedRequirements, format: Result["format"]) {
     if (r.requirements.length) onAdd(r.requirements);
-    setResult({ text, added: r.requirements.length, format: r.format, problems: r.problems });
+    setResult({ text, added: r.requirements.length, format, problems: r.problems });
+  }
+
+  function read() {
+    if (!looksLikePyproject(text)) return show(parseRequirementsTxt(text), "requirements");
+    // The TOML parser is loaded only when TOML is pasted (it is not in the page's first JavaScript).
+    import("@/lib/pyproject").then(
+      ({ parsePyproject }) => show(parsePyproject(text), "pyproject"),
+      () => setResult({ text, added: 0, format: "pyproject", problems: [{ line: 0, text: "", message: "the pyproject.toml reader could not be loaded; reload the page" }] }),
+    );
   }
 
   return (

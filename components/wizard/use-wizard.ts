@@ -1,7 +1,10 @@
 "use client";
 
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
-import { generate } from "@/lib/generate";
+import { useEstimate } from "@/components/estimate/use-estimate";
+import type { Estimate } from "@/lib/estimate";
+import type { Generated } from "@/lib/generate";
+import { generateFiles } from "@/lib/generate-files";
 import { encodeShare } from "@/lib/share";
 import { DEFAULT_SPEC, type BuildSpec } from "@/lib/spec";
 import { restoreDraft, specToDraft } from "@/lib/wizard/draft";
@@ -23,9 +26,13 @@ function readStoredDraft(): unknown {
  * never a new history entry) and the draft in localStorage. A URL with parameters wins over the
  * stored draft; the server already rendered it.
  */
-export function useWizard({ spec, presetId, fromUrl }: { spec: BuildSpec; presetId: string | null; fromUrl: boolean }) {
+export function useWizard({ spec, presetId, fromUrl, estimate: initialEstimate }: { spec: BuildSpec; presetId: string | null; fromUrl: boolean; estimate: Estimate }) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialState(spec, presetId));
-  const generated = useMemo(() => generate(state.spec), [state.spec]);
+  const files = useMemo(() => generateFiles(state.spec), [state.spec]);
+  // The server's estimate is for the spec it rendered; lib/estimate.ts (and its Debian data) loads lazily.
+  const [initial] = useState(() => ({ plan: generateFiles(spec).plan, estimate: initialEstimate }));
+  const weight = useEstimate(files.plan, initial);
+  const generated: Generated = useMemo(() => ({ ...files, estimate: weight.estimate }), [files, weight.estimate]);
   const restored = useRef(false);
   /** Hydrated and the stored draft applied: the page is interactive (tests wait for this). */
   const [ready, setReady] = useState(false);
@@ -74,7 +81,7 @@ export function useWizard({ spec, presetId, fromUrl }: { spec: BuildSpec; preset
     dispatch({ type: "load", spec: DEFAULT_SPEC, presetId: null, pasteText: "" });
   };
 
-  return { state, dispatch, generated, startOver, ready };
+  return { state, dispatch, generated, estimatePending: weight.pending, startOver, ready };
 }
 
 export type WizardApi = ReturnType<typeof useWizard>;

@@ -3,6 +3,7 @@
 import { useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { presetSpec } from "@/lib/presets";
+import type { Estimate } from "@/lib/estimate";
 import type { Dropped } from "@/lib/share";
 import type { BuildSpec } from "@/lib/spec";
 import type { Draft } from "@/lib/wizard/draft";
@@ -30,10 +31,12 @@ export interface WizardProps {
   fromUrl: boolean;
   /** What the share link carried that could not be used, and why. */
   dropped: Dropped[];
+  /** The weight estimate of `spec`, computed on the server (the page loads lib/estimate.ts lazily). */
+  estimate: Estimate;
 }
 
-export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped }: WizardProps) {
-  const { state, dispatch, generated, startOver, ready } = useWizard({ spec, presetId, fromUrl });
+export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, estimate }: WizardProps) {
+  const { state, dispatch, generated, estimatePending, startOver, ready } = useWizard({ spec, presetId, fromUrl, estimate });
   const [dropped, setDropped] = useState(initialDropped);
   const edit = useCallback((f: (d: Draft) => Draft) => dispatch({ type: "edit", edit: f }), [dispatch]);
   const props: SectionProps = { state, generated, dispatch, edit };
@@ -106,7 +109,7 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped }: Wiz
         </form>
 
         <aside aria-label="Output" className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
-          <OutputPanel state={state} generated={generated} />
+          <OutputPanel state={state} generated={generated} estimatePending={estimatePending} />
         </aside>
       </div>
     </div>

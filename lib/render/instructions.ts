@@ -164,7 +164,8 @@ export function printAnnotated(instructions: Annotated[]): { text: string; notes
   for (const ins of instructions) {
     if (ins.kind === "blank" && (out.length === 0 || out[out.length - 1] === "")) continue;
     const text = printInstruction(ins);
-    const count = text.split("\n").length;
+    let count = 1;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
     if (ins.why) notes.push({ from: line, to: line + count - 1, note: ins.why });
     out.push(text);
     line += count;

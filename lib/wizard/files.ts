@@ -1,5 +1,5 @@
 /** The files the wizard offers (preview tabs, downloads, the zip): one list, so they always agree. */
-import type { Generated } from "../generate";
+import type { GeneratedFiles } from "../generate-files";
 import type { BuildSpec } from "../spec";
 
 export interface OutputFile {
@@ -8,7 +8,7 @@ export interface OutputFile {
   language: "dockerfile" | "ignore" | "plaintext";
 }
 
-export function outputFiles(spec: BuildSpec, g: Generated): OutputFile[] {
+export function outputFiles(spec: BuildSpec, g: GeneratedFiles): OutputFile[] {
   const files: OutputFile[] = [
     { name: "Dockerfile", text: g.dockerfile, language: "dockerfile" },
     { name: ".dockerignore", text: g.dockerignore, language: "ignore" },

@@ -1,0 +1,64 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Estimate } from "@/lib/estimate";
+import { estimateKey } from "@/lib/estimate-key";
+import type { Plan } from "@/lib/resolve";
+
+type EstimateFn = (plan: Plan) => Estimate;
+
+/**
+ * lib/estimate.ts carries Debian's package sizes (a 180 KB JSON): it is not in the page's first-load
+ * JavaScript. The server renders the first estimate; the module is fetched once the page is idle (or
+ * at the first edit that changes the stage packages, whichever comes first) and computes every later one.
+ */
+let loaded: EstimateFn | null = null;
+let loading: Promise<EstimateFn> | null = null;
+function loadEstimate(): Promise<EstimateFn> {
+  loading ??= import("@/lib/estimate").then((m) => (loaded = m.estimate));
+  return loading;
+}
+
+/**
+ * The estimate for `plan`: computed when the module is loaded; before that, the server's estimate while it
+ * still applies (same stages and apt packages), else the last one shown, marked `pending`.
+ */
+export function useEstimate(plan: Plan, initial: { plan: Plan; estimate: Estimate }): { estimate: Estimate; pending: boolean } {
+  const [fn, setFn] = useState<EstimateFn | null>(() => loaded);
+  const initialKey = useMemo(() => estimateKey(initial.plan), [initial.plan]);
+  const key = useMemo(() => estimateKey(plan), [plan]);
+  const last = useRef(initial.estimate);
+  const current = useMemo(() => (fn ? fn(plan) : key === initialKey ? initial.estimate : null), [fn, plan, key, initialKey, initial.estimate]);
+  const needed = current === null;
+
+  useEffect(() => {
+    if (fn) return;
+    let cancelled = false;
+    const go = () =>
+      loadEstimate().then(
+        (f) => {
+          if (!cancelled) setFn(() => f);
+        },
+        (err: unknown) => console.warn("Weight estimate: the estimate module could not be loaded.", err),
+      );
+    if (needed) {
+      go();
+      return () => {
+        cancelled = true;
+      };
+    }
+    const idle = "requestIdleCallback" in window;
+    const id = idle ? window.requestIdleCallback(go, { timeout: 3000 }) : window.setTimeout(go, 500);
+    return () => {
+      cancelled = true;
+      if (idle) window.cancelIdleCallback(id);
+      else window.clearTimeout(id);
+    };
+  }, [fn, needed]);
+
+  useEffect(() => {
+    if (current) last.current = current;
+  }, [current]);
+
+  return current ? { estimate: current, pending: false } : { estimate: last.current, pending: true };
+}
