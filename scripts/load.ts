@@ -132,8 +132,14 @@ async function main() {
     const secondPeak = Math.max(...steady.slice(half));
     console.log(`soak: ${SOAK_SECONDS} s, ${soak.requests.total} requests, ${soak.requests.average.toFixed(0)} req/s, p99 ${soak.latency.p99} ms, 5xx ${soak5xx}, timeouts ${soak.timeouts}`);
     console.log(`  server RSS MB every 5 s: ${samples.map((s) => s.toFixed(0)).join(" ")}`);
-    const settled = secondPeak <= firstPeak * 1.1 + 5;
-    console.log(`  memory ${settled ? "settles" : "keeps growing"} (after warm-up: first-half peak ${firstPeak.toFixed(0)} MB, second-half peak ${secondPeak.toFixed(0)} MB)`);
+    // The short CI form samples too few points to tell settling from warm-up: it reports, not judges.
+    const judged = steady.length >= 6;
+    const settled = !judged || secondPeak <= firstPeak * 1.1 + 5;
+    console.log(
+      judged
+        ? `  memory ${settled ? "settles" : "keeps growing"} (after warm-up: first-half peak ${firstPeak.toFixed(0)} MB, second-half peak ${secondPeak.toFixed(0)} MB)`
+        : `  memory not judged: the soak is too short (run at least 40 s)`,
+    );
     if (soak5xx > 0 || soak.timeouts > 0 || soak.errors > 0 || !settled) failed = true;
   } finally {
     try {
