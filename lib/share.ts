@@ -27,17 +27,23 @@
  *    compression). Write `s=2.`, keep decoding `s=1.` forever, and make a `s=N.` newer than the
  *    decoder a reported drop, never an error.
  * Limits: a query longer than MAX_QUERY_LENGTH is refused by the encoder (encodeShare says why)
- * and dropped whole by the decoder (the HTTP route answers 414).
+ * and dropped whole by the decoder (the HTTP route answers 414). Length is measured as the encoder writes
+ * links (queryLength), so "%2C" and "," count alike however a browser or server re-escaped the link.
  *
  * Pure and browser-safe: URLSearchParams, TextEncoder/TextDecoder, btoa/atob only. Decoding never throws.
  */
 import { parsePackageList } from "./requirements";
 import { presetById, presetSpec } from "./presets";
-import { DEFAULT_SPEC, parseSpec, type BuildSpec, type Requirement } from "./spec";
+import { DEFAULT_SPEC, parseSpec, type BuildSpec, type Requirement, type SpecIssue } from "./spec";
 
 export const SHARE_VERSION = 1;
-/** Longest query string (after "?") a share link may have. */
+/** Longest query string (after "?") a share link may have, measured as share links write it (queryLength). */
 export const MAX_QUERY_LENGTH = 8000;
+/**
+ * Raw query text longer than this is too long whatever it decodes to, and is refused without being parsed: a
+ * percent-escape ("%2C") is the most text that can stand for one character of a written link (",").
+ */
+export const RAW_QUERY_MAX = 3 * MAX_QUERY_LENGTH;
 /** The readable form is used up to this length; longer specs use the compact form. */
 export const READABLE_MAX = 1500;
 
@@ -458,6 +464,19 @@ export function formatQuery(params: URLSearchParams): string {
     .join("&");
 }
 
+/**
+ * The length MAX_QUERY_LENGTH applies to: the query as formatQuery writes it. Raw text is parsed first (servers
+ * re-escape queries: Next.js hands routes "a%2Cb" for "a,b"), except text longer than RAW_QUERY_MAX, which is too
+ * long whatever it says and is measured as it is, unparsed.
+ */
+export function queryLength(query: string | URLSearchParams): number {
+  if (typeof query === "string") {
+    if (query.length > RAW_QUERY_MAX) return query.length;
+    return formatQuery(new URLSearchParams(query)).length;
+  }
+  return formatQuery(query).length;
+}
+
 /** Does this query decode to exactly this spec? */
 function roundTrips(query: string, spec: BuildSpec): boolean {
   const back = searchParamsToSpec(query);
@@ -562,9 +581,10 @@ export function searchParamsToSpec(input: URLSearchParams | string): DecodedShar
 
 function decode(input: URLSearchParams | string): DecodedShare {
   const dropped: Dropped[] = [];
-  const query = queryOf(input);
-  if (query.length > MAX_QUERY_LENGTH)
-    return { spec: LINK_BASELINE, dropped: [{ field: "query", param: "", message: `the query is ${query.length} characters long; the limit is ${MAX_QUERY_LENGTH}` }] };
+  const query = typeof input === "string" ? queryOf(input) : input;
+  const length = queryLength(query);
+  if (length > MAX_QUERY_LENGTH)
+    return { spec: LINK_BASELINE, dropped: [{ field: "query", param: "", message: `the query is ${length} characters long; the limit is ${MAX_QUERY_LENGTH}` }] };
   const params = new URLSearchParams(query);
   const keys = [...new Set(params.keys())];
   // No parameters at all: the app's current default, not the frozen link baseline.
@@ -644,24 +664,42 @@ function decode(input: URLSearchParams | string): DecodedShare {
   }
 
   // Validate the whole spec; drop what fails (a list item, else the parameter) until it is valid.
+  const ownerOf = (field: string) => supplied.findLast((s) => field === s.param.field || field.startsWith(`${s.param.field}.`));
+  /** The list item an issue is about, if it is about one. */
+  const itemOf = (field: string): { owner: Supplied; index: number } | null => {
+    const owner = ownerOf(field);
+    if (!owner?.param.list) return null;
+    const rest = field.slice(owner.param.field.length + 1).split(".");
+    const index = Number(rest[0]);
+    const items = owner.param.get(spec) as unknown[];
+    return rest[0] !== "" && Number.isInteger(index) && index >= 0 && index < items.length ? { owner, index } : null;
+  };
   for (let guard = 0; guard < 1000; guard++) {
     const result = parseSpec(spec);
     if (result.ok) return { spec: result.spec, dropped, ...(preset ? { preset } : {}) };
     const issue = result.issues[0];
-    // The last parameter applied wins, so it is the first suspect.
-    const owner = supplied.findLast((s) => issue.field === s.param.field || issue.field.startsWith(`${s.param.field}.`));
-    if (owner?.param.list) {
-      const rest = issue.field.slice(owner.param.field.length + 1).split(".");
-      const index = Number(rest[0]);
-      const items = owner.param.get(spec) as unknown[];
-      if (rest[0] !== "" && Number.isInteger(index) && index >= 0 && index < items.length) {
-        dropped.push({ field: issue.field, param: owner.param.name, value: short(listItemText(owner.param, items[index])), message: issue.message });
-        spec = owner.param.set(spec, items.filter((_, i) => i !== index));
-        continue;
+    if (itemOf(issue.field)) {
+      // Drop every failing list item of this pass together (the first issue of each), so 300 bad packages cost
+      // one more parse, not 300. Fields keep the items' positions in the link.
+      const bad = new Map<Supplied, Map<number, SpecIssue>>();
+      for (const i of result.issues) {
+        const item = itemOf(i.field);
+        if (!item) continue;
+        const forOwner = bad.get(item.owner) ?? new Map<number, SpecIssue>();
+        bad.set(item.owner, forOwner);
+        if (!forOwner.has(item.index)) forOwner.set(item.index, i);
       }
+      for (const [owner, indices] of bad) {
+        const items = owner.param.get(spec) as unknown[];
+        for (const [index, i] of [...indices].sort((a, b) => a[0] - b[0]))
+          dropped.push({ field: i.field, param: owner.param.name, value: short(listItemText(owner.param, items[index])), message: i.message });
+        spec = owner.param.set(spec, items.filter((_, index) => !indices.has(index)));
+      }
+      continue;
     }
+    // The last parameter applied wins, so it is the first suspect.
     const culprit =
-      owner ??
+      ownerOf(issue.field) ??
       supplied.findLast((s) => CAUSES.some(([re, names]) => re.test(issue.field) && names.includes(s.param.name))) ??
       supplied[supplied.length - 1];
     if (!culprit) break; // the starting spec itself is invalid: cannot happen (baseline and presets are valid)

@@ -20,6 +20,11 @@ import {
   type VariantId,
 } from "./knowledge/python-images";
 
+// The page's Content-Security-Policy forbids eval (lib/http/security-headers.ts), so zod's JIT can never run in the
+// browser; jitless also skips zod's `Function("")` probe, which the browser reports as a CSP violation even though
+// zod catches the error. Node (server, CLI, tests) keeps the JIT.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 // ---------------------------------------------------------------------------------------------
 // Grammars
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +131,8 @@ const EnvVarSchema = z.object({
 });
 
 const variantSchema = z.string().superRefine((v, ctx) => {
-  if (REFUSED_VARIANTS[v]) ctx.addIssue({ code: "custom", message: REFUSED_VARIANTS[v] });
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  if (Object.hasOwn(REFUSED_VARIANTS, v)) ctx.addIssue({ code: "custom", message: REFUSED_VARIANTS[v] });
   else if (!(VARIANT_IDS as readonly string[]).includes(v))
     ctx.addIssue({ code: "custom", message: `unknown image variant; one of ${VARIANT_IDS.join(", ")}` });
 }) as unknown as z.ZodType<VariantId, string>;
@@ -144,23 +150,23 @@ export const BuildSpecSchema = z
     buildFromSource: z.boolean().default(false),
     systemPackages: z
       .object({
-        build: z.array(systemPackageName).max(LIMITS.systemPackages).default([]),
-        runtime: z.array(systemPackageName).max(LIMITS.systemPackages).default([]),
+        build: z.array(systemPackageName).max(LIMITS.systemPackages, `at most ${LIMITS.systemPackages} system packages`).default([]),
+        runtime: z.array(systemPackageName).max(LIMITS.systemPackages, `at most ${LIMITS.systemPackages} system packages`).default([]),
         /** Packages the knowledge would add that the user removed. */
-        omit: z.array(systemPackageName).max(LIMITS.systemPackages).default([]),
+        omit: z.array(systemPackageName).max(LIMITS.systemPackages, `at most ${LIMITS.systemPackages} system packages`).default([]),
       })
       .default({ build: [], runtime: [], omit: [] }),
     runtime: z
       .object({
         copy: z
           .array(z.string().max(LIMITS.path).regex(CONTEXT_PATH, "not a safe relative path (letters, digits, . _ - / @ +; no ..)"))
-          .max(LIMITS.copyPaths)
+          .max(LIMITS.copyPaths, `at most ${LIMITS.copyPaths} paths`)
           .default(["."]),
         workdir: z.string().max(LIMITS.path).regex(ABSOLUTE_PATH, "must be an absolute path like /app").default("/app"),
         command: z
           .array(safeText(LIMITS.commandArg).min(1, "empty argument"))
           .min(1, "a command is needed")
-          .max(LIMITS.commandArgs)
+          .max(LIMITS.commandArgs, `at most ${LIMITS.commandArgs} arguments`)
           .default(["python", "-m", "app"]),
         port: z.number().int().min(1).max(65535).nullable().default(8000),
         user: z
@@ -176,7 +182,7 @@ export const BuildSpecSchema = z
             path: z.string().regex(HTTP_PATH, "must be a URL path like /health").default("/health"),
           })
           .default({ enabled: false, path: "/health" }),
-        env: z.array(EnvVarSchema).max(LIMITS.env).default([]),
+        env: z.array(EnvVarSchema).max(LIMITS.env, `at most ${LIMITS.env} variables`).default([]),
         pythonDontWriteBytecode: z.boolean().default(true),
         pythonUnbuffered: z.boolean().default(true),
       })

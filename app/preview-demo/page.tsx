@@ -9,7 +9,7 @@ import { presetById, presetSpec } from "@/lib/presets";
 import { DEFAULT_SPEC } from "@/lib/spec";
 import { DemoControls } from "./demo-controls";
 
-export const dynamic = "force-static";
+// Rendered per request like every page (app/layout.tsx): a prerendered page would miss the CSP nonce.
 
 export const metadata: Metadata = {
   title: "Preview demo — Wheelwright",

@@ -22,8 +22,9 @@ const LABELS: Record<string, string> = {
 export function fieldLabel(field: string): string {
   const parts = field.split(".");
   while (parts.length) {
-    const label = LABELS[parts.join(".")];
-    if (label) return label;
+    // Own keys only: a field named by a link ("__proto__.x", "constructor") must not find Object.prototype's members.
+    const key = parts.join(".");
+    if (Object.hasOwn(LABELS, key)) return LABELS[key];
     parts.pop();
   }
   return field;

@@ -9,6 +9,7 @@ import type { BuildSpec } from "@/lib/spec";
 import type { Draft } from "@/lib/wizard/draft";
 import { AdvancedSection } from "./advanced-section";
 import { DependenciesSection } from "./dependencies-section";
+import { SectionBoundary } from "./error-boundary";
 import { fieldLabel } from "./field-labels";
 import { ImageSection } from "./image-section";
 import { IssueSummary } from "./issue-summary";
@@ -40,6 +41,10 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, estim
   const [dropped, setDropped] = useState(initialDropped);
   const edit = useCallback((f: (d: Draft) => Draft) => dispatch({ type: "edit", edit: f }), [dispatch]);
   const props: SectionProps = { state, generated, dispatch, edit };
+  const restart = () => {
+    setDropped([]);
+    startOver();
+  };
 
   return (
     <div data-ready={ready || undefined} className="mx-auto max-w-[100rem] px-4 pb-16 sm:px-6">
@@ -55,14 +60,7 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, estim
           <a href="#output" className="rounded-md border border-input px-3 py-1.5 text-sm font-medium hover:bg-muted lg:hidden">
             Jump to the Dockerfile
           </a>
-          <Button
-            onClick={() => {
-              setDropped([]);
-              startOver();
-            }}
-          >
-            Start over
-          </Button>
+          <Button onClick={restart}>Start over</Button>
         </div>
       </header>
 
@@ -97,19 +95,36 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, estim
             <IssueSummary issues={state.issues} />
           </div>
 
-          <Section id="presets" description="Each sets every field below; change anything afterwards. The four seed articles' scenarios, with what the articles got wrong fixed, and common stacks.">
-            <PresetGallery activeId={state.presetId} onUse={(p) => dispatch({ type: "load", spec: presetSpec(p), presetId: p.id })} />
-          </Section>
-          <ImageSection {...props} />
-          <StrategySection {...props} />
-          <DependenciesSection {...props} />
-          <SystemSection {...props} />
-          <RuntimeSection {...props} />
-          <AdvancedSection {...props} />
+          {/* Each section fails alone (error-boundary.tsx): the rest of the page, the URL and the draft stay. */}
+          <SectionBoundary id="presets" onStartOver={restart}>
+            <Section id="presets" description="Each sets every field below; change anything afterwards. The four seed articles' scenarios, with what the articles got wrong fixed, and common stacks.">
+              <PresetGallery activeId={state.presetId} onUse={(p) => dispatch({ type: "load", spec: presetSpec(p), presetId: p.id })} />
+            </Section>
+          </SectionBoundary>
+          <SectionBoundary id="image" onStartOver={restart}>
+            <ImageSection {...props} />
+          </SectionBoundary>
+          <SectionBoundary id="strategy" onStartOver={restart}>
+            <StrategySection {...props} />
+          </SectionBoundary>
+          <SectionBoundary id="dependencies" onStartOver={restart}>
+            <DependenciesSection {...props} />
+          </SectionBoundary>
+          <SectionBoundary id="system" onStartOver={restart}>
+            <SystemSection {...props} />
+          </SectionBoundary>
+          <SectionBoundary id="runtime" onStartOver={restart}>
+            <RuntimeSection {...props} />
+          </SectionBoundary>
+          <SectionBoundary id="advanced" onStartOver={restart}>
+            <AdvancedSection {...props} />
+          </SectionBoundary>
         </form>
 
         <aside aria-label="Output" className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
-          <OutputPanel state={state} generated={generated} estimatePending={estimatePending} />
+          <SectionBoundary id="output" onStartOver={restart} lastDockerfile={generated.dockerfile}>
+            <OutputPanel state={state} generated={generated} estimatePending={estimatePending} />
+          </SectionBoundary>
         </aside>
       </div>
     </div>

@@ -3,14 +3,18 @@
  *   &format=json   the JSON contract of `wheelwright render --format json` (toJson)
  *   &download=1    Content-Disposition: attachment (filename "Dockerfile", or "dockerfile.json")
  * Any parameter the share decoder drops answers 400 with { error, issues: [{ field, message }] };
- * a query longer than MAX_QUERY_LENGTH answers 414. Never a 500, never a stack trace.
+ * a query longer than MAX_QUERY_LENGTH answers 414 (more packages than LIMITS.packages is a 400 naming
+ * "packages", like any other refused field). Never a 500, never a stack trace.
  */
 import { generate, toJson } from "@/lib/generate";
-import { MAX_QUERY_LENGTH, searchParamsToSpec } from "@/lib/share";
+import { securityHeaders } from "@/lib/http/security-headers";
+import { MAX_QUERY_LENGTH, queryLength, searchParamsToSpec } from "@/lib/share";
 
 export const dynamic = "force-dynamic";
 
-const SECURITY_HEADERS = { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
+// The API is outside proxy.ts (see its matcher): it sets the same API headers itself, so a hostile query never
+// pays the proxy's per-parameter cost.
+const SECURITY_HEADERS = { ...securityHeaders("api", ""), "Cache-Control": "no-store" };
 
 interface Issue {
   field: string;
@@ -28,8 +32,10 @@ export function GET(request: Request): Response {
     const raw = request.url;
     const q = raw.indexOf("?");
     const query = q >= 0 ? raw.slice(q + 1).replace(/#.*$/s, "") : "";
-    if (query.length > MAX_QUERY_LENGTH)
-      return problem(414, `the query is ${query.length} characters long; the limit is ${MAX_QUERY_LENGTH}`, [
+    // Measured as share links are written: Next.js hands the route a re-escaped URL ("," as "%2C").
+    const length = queryLength(query);
+    if (length > MAX_QUERY_LENGTH)
+      return problem(414, `the query is ${length} characters long; the limit is ${MAX_QUERY_LENGTH}`, [
         { field: "query", message: `longer than ${MAX_QUERY_LENGTH} characters` },
       ]);
 
