@@ -5,7 +5,7 @@ import { openWizard, previewText } from "./wizard-helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-test("the URL follows the spec in place, a share link reopens it, the draft survives a reload, start over clears both", async ({ page }) => {
+test("the URL follows the spec in place, a share link reopens it, the draft survives a reload, start over clears both", async ({ page, browser }) => {
   await openWizard(page);
   const historyLength = await page.evaluate(() => history.length);
 
@@ -24,6 +24,12 @@ test("the URL follows the spec in place, a share link reopens it, the draft surv
   const shown = await previewText(page);
   await openWizard(page, link);
   expect(await previewText(page)).toBe(shown);
+  // ...and in a new browser, with no draft and no history of this one.
+  const fresh = await browser.newContext();
+  const elsewhere = await fresh.newPage();
+  await openWizard(elsewhere, link);
+  expect(await previewText(elsewhere)).toBe(shown);
+  await fresh.close();
 
   // Without parameters, the stored draft comes back, as typed, even when invalid.
   await page.getByRole("textbox", { name: "Port" }).fill("90a");
