@@ -101,9 +101,6 @@ class PackageSet {
     if (!list.some((r) => r.kind === reason.kind && r.pythonPackage === reason.pythonPackage && r.why === reason.why)) list.push(reason);
     this.map.set(name, list);
   }
-  has(name: string) {
-    return this.map.has(name);
-  }
   delete(name: string) {
     return this.map.delete(name);
   }
@@ -237,8 +234,9 @@ export function resolve(spec: BuildSpec): Plan {
   for (const pkg of spec.systemPackages.build) build.add(pkg, { kind: "user", why: "added by you (build stage)" });
   for (const pkg of spec.systemPackages.runtime) runtime.add(pkg, { kind: "user", why: "added by you (final image)" });
   for (const pkg of spec.systemPackages.omit) {
-    const had = build.delete(pkg) || runtime.has(pkg);
-    if (runtime.delete(pkg) || had)
+    const removedFromBuild = build.delete(pkg);
+    const removedFromRuntime = runtime.delete(pkg);
+    if (removedFromBuild || removedFromRuntime)
       warnings.push({ code: "omitted-package", severity: "warning", field: "systemPackages.omit", message: `You removed ${pkg}; the build may fail or the app may not start without it.` });
   }
 

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import type { SpecIssue } from "@/lib/spec";
 import { FieldError } from "./field-error";
-import { describedBy, fieldId, hintId } from "./field-ids";
+import { describedBy, fieldId } from "./field-ids";
+import { FieldLabel } from "./field-label";
 
 export function CheckboxField({
   path,
@@ -32,14 +33,7 @@ export function CheckboxField({
           className="mt-0.5 size-4 shrink-0"
         />
         <div>
-          <label htmlFor={fieldId(path)} className="text-sm font-medium">
-            {label}
-          </label>
-          {hint ? (
-            <p id={hintId(path)} className="text-xs text-muted-foreground">
-              {hint}
-            </p>
-          ) : null}
+          <FieldLabel path={path} label={label} hint={hint} block={false} />
         </div>
       </div>
       <FieldError path={path} issues={issues} />

@@ -1,7 +1,8 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 import type { SpecIssue } from "@/lib/spec";
 import { FieldError } from "./field-error";
-import { describedBy, fieldId, hintId } from "./field-ids";
+import { describedBy, fieldId } from "./field-ids";
+import { FieldLabel } from "./field-label";
 
 export const INPUT_CLASS =
   "w-full rounded-md border border-input bg-background px-2.5 py-1.5 text-sm text-foreground placeholder:text-muted-foreground aria-[invalid=true]:border-danger aria-[invalid=true]:border-2";
@@ -32,14 +33,7 @@ export function TextField({
   const invalid = issues.length > 0;
   return (
     <div className={className}>
-      <label htmlFor={fieldId(path)} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId(path)} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel path={path} label={label} hint={hint} />
       <input
         id={fieldId(path)}
         type="text"

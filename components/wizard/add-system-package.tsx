@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids";
+import { FieldMessage } from "@/components/ui/field-error";
+import { describedBy, fieldId, hintId } from "@/components/ui/field-ids";
 import { INPUT_CLASS } from "@/components/ui/text-field";
 import { VARIANTS } from "@/lib/knowledge/python-images";
 import type { BuildSpec } from "@/lib/spec";
@@ -70,11 +71,7 @@ export function AddSystemPackage({ spec, stageLabels, onAdd }: { spec: BuildSpec
         </div>
         <Button onClick={add}>Add</Button>
       </div>
-      {error ? (
-        <p id={errorId(path)} className="mt-1 text-sm font-medium text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage path={path} message={error || null} />
     </div>
   );
 }

@@ -1,6 +1,4 @@
-import { FieldError } from "@/components/ui/field-error";
-import { describedBy, fieldId, hintId } from "@/components/ui/field-ids";
-import { INPUT_CLASS } from "@/components/ui/text-field";
+import { SelectField } from "@/components/ui/select-field";
 import { VARIANTS, imageTag, variantsFor, type VariantId } from "@/lib/knowledge/python-images";
 import { finalBaseProblem, type SpecIssue } from "@/lib/spec";
 
@@ -20,24 +18,18 @@ export function FinalBaseField({
 }) {
   const path = "finalBase";
   const others = variantsFor(python).filter((v) => v !== base);
-  const rated = others.map((v) => ({ v, problem: VARIANTS[base as VariantId] ? finalBaseProblem(python, base as VariantId, v) : "choose a base image first" }));
+  const rated = others.map((v) => ({ v, problem: Object.hasOwn(VARIANTS, base) ? finalBaseProblem(python, base as VariantId, v) : "choose a base image first" }));
   const valid = rated.filter((r) => !r.problem);
   const invalid = rated.filter((r) => r.problem);
   return (
     <div>
-      <label htmlFor={fieldId(path)} className="block text-sm font-medium">
-        Final stage image
-      </label>
-      <p id={hintId(path)} className="text-xs text-muted-foreground">
-        E.g. a full builder with compilers preinstalled and a slim final image of the same release.
-      </p>
-      <select
-        id={fieldId(path)}
+      <SelectField
+        path={path}
+        label="Final stage image"
+        hint="E.g. a full builder with compilers preinstalled and a slim final image of the same release."
         value={value}
-        onChange={(e) => onValue(e.target.value)}
-        aria-invalid={issues.length > 0 || undefined}
-        aria-describedby={describedBy(path, true, issues.length > 0)}
-        className={`mt-1 ${INPUT_CLASS} sm:w-auto`}
+        issues={issues}
+        onValue={onValue}
       >
         <option value="">Same as the build stage ({imageTag(python, base as VariantId)})</option>
         {valid.map(({ v }) => (
@@ -46,8 +38,7 @@ export function FinalBaseField({
           </option>
         ))}
         {value !== "" && !valid.some((r) => r.v === value) ? <option value={value}>{value} (not valid here)</option> : null}
-      </select>
-      <FieldError path={path} issues={issues} />
+      </SelectField>
       {invalid.length ? (
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-muted-foreground">Why the other {invalid.length} images are not offered</summary>

@@ -2,7 +2,9 @@
 
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids";
+import { FieldMessage } from "@/components/ui/field-error";
+import { describedBy, fieldId } from "@/components/ui/field-ids";
+import { FieldLabel } from "@/components/ui/field-label";
 import { INPUT_CLASS } from "@/components/ui/text-field";
 import { VARIANTS } from "@/lib/knowledge/python-images";
 import { normalizeName } from "@/lib/knowledge";
@@ -82,13 +84,16 @@ export function PackageCombobox({ spec, onAdd }: { spec: BuildSpec; onAdd: (r: R
   const target = `${VARIANTS[spec.base].label}, Python ${spec.python}, ${spec.platform}`;
   return (
     <div>
-      <label htmlFor={fieldId(path)} className="block text-sm font-medium">
-        Add a package
-      </label>
-      <p id={hintId(path)} className="text-xs text-muted-foreground">
-        A name with an optional version, e.g. <code className="font-mono">psycopg2</code> or{" "}
-        <code className="font-mono">numpy&gt;=2,&lt;3</code>. Suggestions show what each needs on {target}.
-      </p>
+      <FieldLabel
+        path={path}
+        label="Add a package"
+        hint={
+          <>
+            A name with an optional version, e.g. <code className="font-mono">psycopg2</code> or{" "}
+            <code className="font-mono">numpy&gt;=2,&lt;3</code>. Suggestions show what each needs on {target}.
+          </>
+        }
+      />
       <div className="relative mt-1 flex gap-2">
         <input
           id={fieldId(path)}
@@ -148,11 +153,7 @@ export function PackageCombobox({ spec, onAdd }: { spec: BuildSpec; onAdd: (r: R
       <div role="status" className="sr-only">
         {expanded ? `${suggestions.length} suggestion${suggestions.length === 1 ? "" : "s"}` : ""}
       </div>
-      {error ? (
-        <p id={errorId(path)} className="mt-1 text-sm font-medium text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage path={path} message={error || null} />
     </div>
   );
 }

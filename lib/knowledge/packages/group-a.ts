@@ -1,4 +1,5 @@
-import type { PackageKnowledge, PerTarget, SystemNeed, WheelAvailability } from "../types";
+import type { PackageKnowledge } from "../types";
+import { ALL, ALPINE_FROM_APORTS, NONE, PKG_CONFIG, need, perTarget, sameDebian, wheels } from "./builders";
 
 /**
  * Entries written by the group-a author; see types.ts for the meaning of each field.
@@ -9,37 +10,8 @@ import type { PackageKnowledge, PerTarget, SystemNeed, WheelAvailability } from 
  * (alpinelinux/aports APKBUILDs / knowledge), not from a package index.
  */
 
-const ALPINE_NOTE = "Alpine package names from alpinelinux/aports, not checked against an index";
-
-function per(bullseye: string[], bookworm: string[], trixie: string[], alpine: string[]): PerTarget<string[]> {
-  return { bullseye, bookworm, trixie, alpine };
-}
-function same(debian: string[], alpine: string[]): PerTarget<string[]> {
-  return per(debian, debian, debian, alpine);
-}
-function need(stage: SystemNeed["stage"], when: SystemNeed["when"], packages: PerTarget<string[]>, why: string): SystemNeed {
-  return { stage, when, packages, why };
-}
-function wheels(
-  manylinux: [boolean, boolean],
-  musllinux: [boolean, boolean],
-  min: string,
-  max: string,
-): WheelAvailability {
-  return {
-    manylinux: { x86_64: manylinux[0], aarch64: manylinux[1] },
-    musllinux: { x86_64: musllinux[0], aarch64: musllinux[1] },
-    python: { min, max },
-  };
-}
-const ALL: [boolean, boolean] = [true, true];
-const NONE: [boolean, boolean] = [false, false];
-
-/** pkg-config: a real package in bullseye, a transitional package from pkgconf in bookworm/trixie. */
-const PKG_CONFIG = per(["pkg-config"], ["pkgconf"], ["pkgconf"], ["pkgconf"]);
-
-const LIBPQ_DEV = same(["libpq-dev"], ["libpq-dev"]);
-const LIBPQ = same(["libpq5"], ["libpq"]);
+const LIBPQ_DEV = sameDebian(["libpq-dev"], ["libpq-dev"]);
+const LIBPQ = sameDebian(["libpq5"], ["libpq"]);
 
 export const PYODBC: PackageKnowledge = {
   name: "pyodbc",
@@ -47,11 +19,11 @@ export const PYODBC: PackageKnowledge = {
   summary: "DB API 2.0 module for ODBC databases (C++ extension over unixODBC).",
   toolchains: ["c++"],
   needs: [
-    need("build", "source", same(["unixodbc-dev"], ["unixodbc-dev"]), "ODBC headers (sql.h) and odbc_config to compile the extension"),
+    need("build", "source", sameDebian(["unixodbc-dev"], ["unixodbc-dev"]), "ODBC headers (sql.h) and odbc_config to compile the extension"),
     need(
       "runtime",
       "always",
-      per(["libodbc1"], ["libodbc2"], ["libodbc2"], ["unixodbc"]),
+      perTarget(["libodbc1"], ["libodbc2"], ["libodbc2"], ["unixodbc"]),
       "the wheel links to the system unixODBC driver manager (libodbc.so.2), which it does not bundle",
     ),
   ],
@@ -68,7 +40,7 @@ export const PYODBC: PackageKnowledge = {
     "mkleehammer/pyodbc .github/workflows/artifacts_build.yml (cibuildwheel; auditwheel repair --exclude libodbc.so.2 --exclude libltdl.so.7) (search corpus)",
     "mkleehammer/pyodbc issue #1444: Python 3.14 wheels published Oct 2025. CPython minimum not confirmed from the latest config; 3.10 chosen conservatively",
     "alpinelinux/aports main/unixodbc/APKBUILD: a single unixodbc package (plus -dev, -static) holds the library",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -89,7 +61,7 @@ export const PSYCOPG2: PackageKnowledge = {
   sources: [
     "Debian: Build-Depends of source psycopg2 (libpq-dev) and Depends of python3-psycopg2 (libpq5) in bullseye/bookworm/trixie",
     "psycopg/psycopg2 .github/workflows/packages.yml: Linux wheels are built only with PACKAGE_NAME=psycopg2-binary; psycopg2 wheels only on Windows (search corpus)",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -110,7 +82,7 @@ export const PSYCOPG2_BINARY: PackageKnowledge = {
   sources: [
     "psycopg/psycopg2 .github/workflows/packages.yml: platform [manylinux, musllinux] x arch [x86_64, aarch64, ppc64le, riscv64] x pyver cp39..cp314, PACKAGE_NAME=psycopg2-binary (search corpus)",
     "Debian: Build-Depends of source psycopg2 and Depends of python3-psycopg2 (libpq-dev / libpq5) for the source-build case",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -132,7 +104,7 @@ export const PSYCOPG: PackageKnowledge = {
   sources: [
     "Debian: Depends of python3-psycopg (libpq5) in bookworm/trixie (source psycopg3)",
     "psycopg/psycopg .github/workflows/packages-bin.yml: psycopg-binary for manylinux/musllinux x x86_64/aarch64/ppc64le/riscv64, cp310..cp315 (search corpus)",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -145,11 +117,11 @@ export const MYSQLCLIENT: PackageKnowledge = {
     need(
       "build",
       "source",
-      per(["default-libmysqlclient-dev"], ["default-libmysqlclient-dev"], ["default-libmysqlclient-dev"], ["mariadb-connector-c-dev"]),
+      perTarget(["default-libmysqlclient-dev"], ["default-libmysqlclient-dev"], ["default-libmysqlclient-dev"], ["mariadb-connector-c-dev"]),
       "MySQL/MariaDB client headers and the mysqlclient.pc / mariadb_config used to compile the extension",
     ),
     need("build", "source", PKG_CONFIG, "mysqlclient >= 2.2 locates the client library with pkg-config"),
-    need("runtime", "source", same(["libmariadb3"], ["mariadb-connector-c"]), "the compiled extension links against the MariaDB client library at run time"),
+    need("runtime", "source", sameDebian(["libmariadb3"], ["mariadb-connector-c"]), "the compiled extension links against the MariaDB client library at run time"),
   ],
   wheels: wheels(NONE, NONE, "3.9", "3.14"),
   notes: [
@@ -159,7 +131,7 @@ export const MYSQLCLIENT: PackageKnowledge = {
   sources: [
     "Debian: Build-Depends of source python-mysqldb (default-libmysqlclient-dev) and Depends of python3-mysqldb (libmariadb3) in bullseye/bookworm/trixie",
     "PyMySQL/mysqlclient .github/workflows: only windows.yaml builds wheels; no Linux wheel workflow (search corpus)",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -169,8 +141,8 @@ export const MARIADB: PackageKnowledge = {
   summary: "MariaDB Connector/Python (1.1.x stable: C extension over MariaDB Connector/C).",
   toolchains: ["c"],
   needs: [
-    need("build", "source", same(["libmariadb-dev"], ["mariadb-connector-c-dev"]), "MariaDB Connector/C headers and mariadb_config to compile the extension"),
-    need("runtime", "source", same(["libmariadb3"], ["mariadb-connector-c"]), "the compiled extension links against libmariadb at run time"),
+    need("build", "source", sameDebian(["libmariadb-dev"], ["mariadb-connector-c-dev"]), "MariaDB Connector/C headers and mariadb_config to compile the extension"),
+    need("runtime", "source", sameDebian(["libmariadb3"], ["mariadb-connector-c"]), "the compiled extension links against libmariadb at run time"),
   ],
   wheels: wheels(NONE, NONE, "3.10", "3.14"),
   notes: [
@@ -182,7 +154,7 @@ export const MARIADB: PackageKnowledge = {
     "Debian trixie: Build-Depends of source mariadb-connector-python (libmariadb-dev) and Depends of python3-mariadb-connector (libmariadb3); libmariadb-dev/libmariadb3 exist in bullseye/bookworm/trixie",
     "mariadb-corporation/mariadb-connector-python doc/source/install.rst (binary wheels for Windows only) and .github/workflows/release.yml (2.0 packaging) (search corpus)",
     "mariadb.com docs: 2.0 is a release candidate, 1.1 is the latest GA release (search corpus docs)",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -192,8 +164,8 @@ export const PYMSSQL: PackageKnowledge = {
   summary: "Microsoft SQL Server adapter built on FreeTDS (Cython extension).",
   toolchains: ["c"],
   needs: [
-    need("build", "source", same(["freetds-dev"], ["freetds-dev"]), "FreeTDS (db-lib) headers to compile the extension"),
-    need("runtime", "source", same(["libsybdb5"], ["freetds"]), "the compiled extension links against FreeTDS's libsybdb at run time"),
+    need("build", "source", sameDebian(["freetds-dev"], ["freetds-dev"]), "FreeTDS (db-lib) headers to compile the extension"),
+    need("runtime", "source", sameDebian(["libsybdb5"], ["freetds"]), "the compiled extension links against FreeTDS's libsybdb at run time"),
   ],
   wheels: wheels(ALL, ALL, "3.9", "3.14"),
   notes: ["The wheels bundle FreeTDS (built statically in the wheel build), so nothing is needed at run time with a wheel."],
@@ -201,7 +173,7 @@ export const PYMSSQL: PackageKnowledge = {
     "Debian: Build-Depends of source pymssql (freetds-dev) and Depends of python3-pymssql (libsybdb5) in bullseye/bookworm/trixie",
     "pymssql/pymssql .github/workflows/build_wheels.yml: cibuildwheel over all Linux x86_64 identifiers (manylinux and musllinux) plus ubuntu-24.04-arm (aarch64), no skips in pyproject.toml (search corpus)",
     "musllinux wheels and the CPython range are inferred from cibuildwheel defaults, not from a published file list",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -230,9 +202,9 @@ export const NUMPY: PackageKnowledge = {
   summary: "N-dimensional arrays and numerical computing.",
   toolchains: ["c", "c++"],
   needs: [
-    need("build", "source", same(["libopenblas-dev"], ["openblas-dev"]), "BLAS/LAPACK (OpenBLAS) for linear algebra; without it numpy builds a slow fallback"),
+    need("build", "source", sameDebian(["libopenblas-dev"], ["openblas-dev"]), "BLAS/LAPACK (OpenBLAS) for linear algebra; without it numpy builds a slow fallback"),
     need("build", "source", PKG_CONFIG, "meson finds OpenBLAS through pkg-config"),
-    need("runtime", "source", same(["libopenblas0"], ["openblas"]), "a source-built numpy links against OpenBLAS at run time"),
+    need("runtime", "source", sameDebian(["libopenblas0"], ["openblas"]), "a source-built numpy links against OpenBLAS at run time"),
   ],
   wheels: wheels(ALL, ALL, "3.12", "3.14"),
   notes: ["The wheels bundle OpenBLAS (scipy-openblas), so nothing is needed at run time with a wheel."],
@@ -240,7 +212,7 @@ export const NUMPY: PackageKnowledge = {
     "NumPy 2.5.0 release notes (June 2026): supports Python 3.12-3.14, drops 3.11 (search corpus docs)",
     "numpy/numpy pyproject.toml [tool.cibuildwheel] (manylinux and musllinux images) (search corpus)",
     "Debian: Build-Depends of source numpy (libblas-dev, liblapack-dev) and Depends of python3-numpy (libblas3, liblapack3); libopenblas-dev/libopenblas0 exist in all three releases",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -250,9 +222,9 @@ export const SCIPY: PackageKnowledge = {
   summary: "Scientific computing: optimisation, linear algebra, signal processing, statistics.",
   toolchains: ["c", "c++", "fortran"],
   needs: [
-    need("build", "source", same(["libopenblas-dev"], ["openblas-dev"]), "BLAS/LAPACK (OpenBLAS) headers and libraries to compile against"),
+    need("build", "source", sameDebian(["libopenblas-dev"], ["openblas-dev"]), "BLAS/LAPACK (OpenBLAS) headers and libraries to compile against"),
     need("build", "source", PKG_CONFIG, "meson finds BLAS/LAPACK through pkg-config"),
-    need("runtime", "source", same(["libopenblas0", "libgfortran5"], ["openblas", "libgfortran"]), "a source-built scipy links against OpenBLAS and the Fortran runtime"),
+    need("runtime", "source", sameDebian(["libopenblas0", "libgfortran5"], ["openblas", "libgfortran"]), "a source-built scipy links against OpenBLAS and the Fortran runtime"),
   ],
   wheels: wheels(ALL, ALL, "3.12", "3.14"),
   notes: [
@@ -263,7 +235,7 @@ export const SCIPY: PackageKnowledge = {
     "scipy/scipy .github/workflows/wheels.yml: manylinux and musllinux for x86_64 and aarch64 (search corpus)",
     "Debian: Build-Depends of source scipy (gfortran, libblas-dev, liblapack-dev, pkg-config/pkgconf) and Depends of python3-scipy (libgfortran5, libblas3, liblapack3)",
     "CPython range of the latest release not confirmed; 3.12 minimum chosen conservatively (NumPy, its dependency, now needs 3.12)",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -305,12 +277,12 @@ export const H5PY: PackageKnowledge = {
   summary: "Pythonic interface to the HDF5 binary data format.",
   toolchains: ["c"],
   needs: [
-    need("build", "source", same(["libhdf5-dev"], ["hdf5-dev"]), "HDF5 headers and libraries to compile against"),
+    need("build", "source", sameDebian(["libhdf5-dev"], ["hdf5-dev"]), "HDF5 headers and libraries to compile against"),
     need("build", "source", PKG_CONFIG, "h5py finds HDF5 through pkg-config"),
     need(
       "runtime",
       "source",
-      per(["libhdf5-103-1", "libhdf5-hl-100"], ["libhdf5-103-1", "libhdf5-hl-100"], ["libhdf5-310", "libhdf5-hl-310"], ["hdf5"]),
+      perTarget(["libhdf5-103-1", "libhdf5-hl-100"], ["libhdf5-103-1", "libhdf5-hl-100"], ["libhdf5-310", "libhdf5-hl-310"], ["hdf5"]),
       "a source-built h5py links against the HDF5 shared libraries",
     ),
   ],
@@ -324,7 +296,7 @@ export const H5PY: PackageKnowledge = {
     "h5py/h5py pyproject.toml: requires-python >=3.10, classifiers to 3.14, [tool.cibuildwheel] manylinux and musllinux images for x86_64 and aarch64 (search corpus)",
     "Debian: Build-Depends of source h5py (libhdf5-dev, pkg-config/pkgconf) and Depends of python3-h5py-serial (libhdf5-103-1 + libhdf5-hl-100 in bullseye/bookworm; libhdf5-310 + libhdf5-hl-310 in trixie)",
     "musllinux wheels inferred from the cibuildwheel image settings, not from a published file list",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -352,15 +324,15 @@ export const LXML: PackageKnowledge = {
   summary: "XML and HTML processing over libxml2 and libxslt.",
   toolchains: ["c"],
   needs: [
-    need("build", "source", same(["libxml2-dev", "libxslt1-dev"], ["libxml2-dev", "libxslt-dev"]), "libxml2 and libxslt headers (xml2-config, xslt-config) to compile the extension"),
-    need("runtime", "source", same(["libxml2", "libxslt1.1"], ["libxml2", "libxslt"]), "a source-built lxml links against libxml2 and libxslt at run time"),
+    need("build", "source", sameDebian(["libxml2-dev", "libxslt1-dev"], ["libxml2-dev", "libxslt-dev"]), "libxml2 and libxslt headers (xml2-config, xslt-config) to compile the extension"),
+    need("runtime", "source", sameDebian(["libxml2", "libxslt1.1"], ["libxml2", "libxslt"]), "a source-built lxml links against libxml2 and libxslt at run time"),
   ],
   wheels: wheels(ALL, ALL, "3.9", "3.14"),
   notes: ["The wheels bundle their own libxml2 and libxslt (statically linked)."],
   sources: [
     "Debian: Build-Depends of source lxml (libxml2-dev, libxslt1-dev, zlib1g-dev) and Depends of python3-lxml (libxml2, libxslt1.1) in bullseye/bookworm/trixie",
     "lxml/lxml .github/workflows/wheels.yml (manylinux and musllinux for x86_64 and aarch64); CPython range from general knowledge, not re-verified",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -370,12 +342,12 @@ export const XMLSEC: PackageKnowledge = {
   summary: "Python bindings for the XML Security Library (XML signatures and encryption).",
   toolchains: ["c"],
   needs: [
-    need("build", "source", same(["libxmlsec1-dev"], ["xmlsec-dev"]), "xmlsec1, libxml2 and OpenSSL headers to compile the extension"),
+    need("build", "source", sameDebian(["libxmlsec1-dev"], ["xmlsec-dev"]), "xmlsec1, libxml2 and OpenSSL headers to compile the extension"),
     need("build", "source", PKG_CONFIG, "the build finds xmlsec1 with pkg-config"),
     need(
       "runtime",
       "source",
-      per(
+      perTarget(
         ["libxmlsec1", "libxmlsec1-openssl", "libxml2"],
         ["libxmlsec1", "libxmlsec1-openssl", "libxml2"],
         ["libxmlsec1t64", "libxmlsec1t64-openssl", "libxml2"],
@@ -394,7 +366,7 @@ export const XMLSEC: PackageKnowledge = {
     "Debian: Build-Depends of source python-xmlsec (libxmlsec1-dev) and Depends of python3-xmlsec: libxmlsec1 + libxmlsec1-openssl (bookworm), libxmlsec1t64 + libxmlsec1t64-openssl (trixie); libxmlsec1/libxmlsec1-openssl exist in bullseye",
     "xmlsec/python-xmlsec pyproject.toml [tool.cibuildwheel]: build [\"cp314-*\"], linux archs x86_64/aarch64/riscv64, only musllinux_riscv64 skipped (search corpus)",
     "xmlsec/python-xmlsec issues #316, #345, #352, #361 (libxml2 version mismatch with lxml wheels)",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -404,12 +376,12 @@ export const CRYPTOGRAPHY: PackageKnowledge = {
   summary: "Cryptographic recipes and primitives (Rust and OpenSSL).",
   toolchains: ["c", "rust"],
   needs: [
-    need("build", "source", same(["libssl-dev"], ["openssl-dev"]), "OpenSSL headers to compile the Rust/C extension"),
+    need("build", "source", sameDebian(["libssl-dev"], ["openssl-dev"]), "OpenSSL headers to compile the Rust/C extension"),
     need("build", "source", PKG_CONFIG, "the openssl-sys crate locates OpenSSL with pkg-config"),
     need(
       "runtime",
       "source",
-      per(["libssl1.1"], ["libssl3"], ["libssl3t64"], ["libssl3", "libcrypto3"]),
+      perTarget(["libssl1.1"], ["libssl3"], ["libssl3t64"], ["libssl3", "libcrypto3"]),
       "a source-built extension links against the system OpenSSL",
     ),
   ],
@@ -422,7 +394,7 @@ export const CRYPTOGRAPHY: PackageKnowledge = {
     "pyca/cryptography Cargo.toml: rust-version = \"1.83.0\", pyo3 with abi3 (search corpus)",
     "Debian: Build-Depends of source python-cryptography (libssl-dev, cargo) and Depends of python3-cryptography: libssl1.1 (bullseye), libssl3 (bookworm), libssl3t64 (trixie)",
     "Wheel coverage (manylinux/musllinux x86_64/aarch64, abi3) from general knowledge of the PyPI file list, not re-verified here",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -432,9 +404,9 @@ export const CFFI: PackageKnowledge = {
   summary: "C Foreign Function Interface for Python.",
   toolchains: ["c"],
   needs: [
-    need("build", "source", same(["libffi-dev"], ["libffi-dev"]), "libffi headers to compile the _cffi_backend extension"),
+    need("build", "source", sameDebian(["libffi-dev"], ["libffi-dev"]), "libffi headers to compile the _cffi_backend extension"),
     need("build", "source", PKG_CONFIG, "the build finds libffi with pkg-config"),
-    need("runtime", "source", per(["libffi7"], ["libffi8"], ["libffi8"], ["libffi"]), "a source-built _cffi_backend links against libffi"),
+    need("runtime", "source", perTarget(["libffi7"], ["libffi8"], ["libffi8"], ["libffi"]), "a source-built _cffi_backend links against libffi"),
   ],
   wheels: wheels(ALL, ALL, "3.9", "3.14"),
   notes: [
@@ -443,7 +415,7 @@ export const CFFI: PackageKnowledge = {
   sources: [
     "Debian: Build-Depends of source python-cffi (libffi-dev) and Depends of python3-cffi-backend: libffi7 (bullseye), libffi8 (bookworm, trixie)",
     "Wheel coverage and CPython range (cffi 2.0) from general knowledge, not re-verified here",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -488,7 +460,7 @@ export const PYNACL: PackageKnowledge = {
   summary: "Python binding to libsodium.",
   toolchains: ["c"],
   needs: [
-    need("build", "source", same(["make"], ["make"]), "the sdist builds its bundled libsodium with ./configure && make"),
+    need("build", "source", sameDebian(["make"], ["make"]), "the sdist builds its bundled libsodium with ./configure && make"),
   ],
   wheels: wheels(ALL, ALL, "3.9", "3.14"),
   notes: [
@@ -498,7 +470,7 @@ export const PYNACL: PackageKnowledge = {
   sources: [
     "Debian: Build-Depends of source python-nacl (libsodium-dev) and Depends of python3-nacl (libsodium23) — Debian links the system library",
     "Wheel coverage from general knowledge of the PyPI file list (abi3, manylinux and musllinux), not re-verified here",
-    ALPINE_NOTE,
+    ALPINE_FROM_APORTS,
   ],
 };
 

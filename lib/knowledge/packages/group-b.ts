@@ -1,4 +1,5 @@
-import type { PackageKnowledge, PerTarget, WheelAvailability } from "../types";
+import type { PackageKnowledge } from "../types";
+import { ALL_WHEELS, ALPINE_FROM_APORTS, NO_WHEELS, PKG_CONFIG, PURE_WHEELS, perTarget, sameDebian } from "./builders";
 
 /**
  * Entries written by the group-b author; see types.ts for the meaning of each field.
@@ -7,38 +8,6 @@ import type { PackageKnowledge, PerTarget, WheelAvailability } from "../types";
  * (apt-cache show / showsrc / depends). Alpine names come from aports knowledge
  * (APKBUILD files), not from an index: they are marked so in each entry's sources.
  */
-
-/** Per-target package lists. */
-function pt(bullseye: string[], bookworm: string[], trixie: string[], alpine: string[]): PerTarget<string[]> {
-  return { bullseye, bookworm, trixie, alpine };
-}
-
-/** The same Debian names in all three releases. */
-function deb(debian: string[], alpine: string[]): PerTarget<string[]> {
-  return pt(debian, debian, debian, alpine);
-}
-
-const NO_WHEELS = (min: string, max: string): WheelAvailability => ({
-  manylinux: { x86_64: false, aarch64: false },
-  musllinux: { x86_64: false, aarch64: false },
-  python: { min, max },
-});
-
-const ALL_WHEELS = (min: string, max: string): WheelAvailability => ({
-  manylinux: { x86_64: true, aarch64: true },
-  musllinux: { x86_64: true, aarch64: true },
-  python: { min, max },
-});
-
-const PURE = (min: string, max: string): WheelAvailability => ({
-  ...ALL_WHEELS(min, max),
-  pure: true,
-});
-
-const ALPINE_SRC = "Alpine names from aports APKBUILD knowledge (search corpus), not checked against an index";
-
-/** pkg-config as Debian's own packaging names it (pkg-config in bullseye, pkgconf after). */
-const PKG_CONFIG = pt(["pkg-config"], ["pkgconf"], ["pkgconf"], ["pkgconf"]);
 
 export const pillow: PackageKnowledge = {
   name: "pillow",
@@ -49,7 +18,7 @@ export const pillow: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: deb(
+      packages: sameDebian(
         ["libjpeg-dev", "zlib1g-dev", "libfreetype-dev", "liblcms2-dev", "libtiff-dev", "libwebp-dev", "libopenjp2-7-dev"],
         ["libjpeg-turbo-dev", "zlib-dev", "freetype-dev", "lcms2-dev", "tiff-dev", "libwebp-dev", "openjpeg-dev"],
       ),
@@ -58,7 +27,7 @@ export const pillow: PackageKnowledge = {
     {
       stage: "runtime",
       when: "source",
-      packages: pt(
+      packages: perTarget(
         ["libjpeg62-turbo", "zlib1g", "libfreetype6", "liblcms2-2", "libtiff5", "libwebp6", "libwebpdemux2", "libwebpmux3", "libopenjp2-7"],
         ["libjpeg62-turbo", "zlib1g", "libfreetype6", "liblcms2-2", "libtiff6", "libwebp7", "libwebpdemux2", "libwebpmux3", "libopenjp2-7"],
         ["libjpeg62-turbo", "zlib1g", "libfreetype6", "liblcms2-2", "libtiff6", "libwebp7", "libwebpdemux2", "libwebpmux3", "libopenjp2-7"],
@@ -77,7 +46,7 @@ export const pillow: PackageKnowledge = {
     "Debian: Depends of python3-pil in each release (libtiff5→libtiff6, libwebp6→libwebp7)",
     ".github/workflows/wheels.yml of python-pillow/Pillow (manylinux2014/manylinux_2_28 + musllinux, x86_64 and aarch64; macOS jobs start at cp310)",
     "pyproject.toml [tool.cibuildwheel] of python-pillow/Pillow (search corpus)",
-    ALPINE_SRC + " (community/py3-pillow makedepends)",
+    ALPINE_FROM_APORTS + " (community/py3-pillow makedepends)",
   ],
 };
 
@@ -90,7 +59,7 @@ export const grpcio: PackageKnowledge = {
     {
       stage: "runtime",
       when: "source",
-      packages: deb([], ["libstdc++"]),
+      packages: sameDebian([], ["libstdc++"]),
       why: "the extension is C++; Debian images already ship libstdc++6, Alpine's do not",
     },
   ],
@@ -114,13 +83,13 @@ export const pycurl: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: deb(["libcurl4-openssl-dev", "libssl-dev"], ["curl-dev", "openssl-dev"]),
+      packages: sameDebian(["libcurl4-openssl-dev", "libssl-dev"], ["curl-dev", "openssl-dev"]),
       why: "libcurl headers and curl-config; pycurl also needs the headers of the TLS library libcurl uses",
     },
     {
       stage: "runtime",
       when: "source",
-      packages: pt(["libcurl4"], ["libcurl4"], ["libcurl4t64"], ["libcurl"]),
+      packages: perTarget(["libcurl4"], ["libcurl4"], ["libcurl4t64"], ["libcurl"]),
       why: "links against libcurl at run time",
     },
   ],
@@ -137,7 +106,7 @@ export const pycurl: PackageKnowledge = {
     "pyproject.toml [tool.cibuildwheel] of pycurl/pycurl: build cp3*, skip cp38 and *-musllinux*, manylinux_2_28 x86_64/aarch64, requires-python >=3.10, classifiers up to 3.14 (read_file)",
     "Debian bullseye/bookworm/trixie: Build-Depends of source pycurl; Depends of python3-pycurl",
     "Debian indices: libcurl4 (bullseye, bookworm) renamed libcurl4t64 in trixie",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -150,13 +119,13 @@ export const pythonLdap: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: deb(["libldap2-dev", "libsasl2-dev"], ["openldap-dev", "cyrus-sasl-dev"]),
+      packages: sameDebian(["libldap2-dev", "libsasl2-dev"], ["openldap-dev", "cyrus-sasl-dev"]),
       why: "OpenLDAP and Cyrus SASL headers to compile the extension",
     },
     {
       stage: "runtime",
       when: "source",
-      packages: pt(["libldap-2.4-2", "libsasl2-2"], ["libldap-2.5-0", "libsasl2-2"], ["libldap2", "libsasl2-2"], ["libldap", "libsasl"]),
+      packages: perTarget(["libldap-2.4-2", "libsasl2-2"], ["libldap-2.5-0", "libsasl2-2"], ["libldap2", "libsasl2-2"], ["libldap", "libsasl"]),
       why: "links against libldap and libsasl2 at run time",
     },
   ],
@@ -166,7 +135,7 @@ export const pythonLdap: PackageKnowledge = {
     "Debian bullseye/bookworm/trixie: Build-Depends of source python-ldap (libldap2-dev, libsasl2-dev)",
     "Debian: Depends of python3-ldap (libldap-2.4-2 → libldap-2.5-0 → libldap2)",
     "python-ldap/python-ldap publishes no binary wheels (no wheel build configuration found); conservative: no wheels",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -179,13 +148,13 @@ export const pyyaml: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: deb(["libyaml-dev"], ["yaml-dev"]),
+      packages: sameDebian(["libyaml-dev"], ["yaml-dev"]),
       why: "libyaml headers for the optional C loader (CLoader/CDumper)",
     },
     {
       stage: "runtime",
       when: "source",
-      packages: deb(["libyaml-0-2"], ["yaml"]),
+      packages: sameDebian(["libyaml-0-2"], ["yaml"]),
       why: "the C extension links against libyaml",
     },
   ],
@@ -196,7 +165,7 @@ export const pyyaml: PackageKnowledge = {
   sources: [
     "Debian bullseye/bookworm/trixie: Build-Depends of source pyyaml (libyaml-dev); Depends of python3-yaml (libyaml-0-2)",
     "yaml/pyyaml wheel workflows (.github/workflows/ci.yaml, manual_artifact_build.yaml) build manylinux and musllinux for x86_64/aarch64; Python range from release knowledge, min kept at 3.9 conservatively",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -227,7 +196,7 @@ export const greenlet: PackageKnowledge = {
     {
       stage: "runtime",
       when: "source",
-      packages: deb([], ["libstdc++"]),
+      packages: sameDebian([], ["libstdc++"]),
       why: "the extension is C++; Debian images already ship libstdc++6, Alpine's do not",
     },
   ],
@@ -236,7 +205,7 @@ export const greenlet: PackageKnowledge = {
   sources: [
     "Debian: Depends of python3-greenlet (libstdc++6, libgcc-s1 only)",
     "python-greenlet/greenlet make-manylinux workflow (manylinux x86_64/aarch64, musllinux); musllinux aarch64 and the Python range come from release knowledge, range kept conservative",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -249,13 +218,13 @@ export const uwsgi: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: deb(["libpcre2-dev"], ["linux-headers", "pcre2-dev"]),
+      packages: sameDebian(["libpcre2-dev"], ["linux-headers", "pcre2-dev"]),
       why: "PCRE2 for internal routing (optional, detected at build); Alpine also needs kernel headers",
     },
     {
       stage: "runtime",
       when: "source",
-      packages: deb(["libpcre2-8-0"], ["pcre2"]),
+      packages: sameDebian(["libpcre2-8-0"], ["pcre2"]),
       why: "the binary links PCRE2 when it was found at build time",
     },
   ],
@@ -268,7 +237,7 @@ export const uwsgi: PackageKnowledge = {
   sources: [
     "Debian bullseye/bookworm: Build-Depends of source uwsgi use libpcre3-dev; trixie switches to libpcre2-dev (uwsgi-core Depends libpcre2-8-0); libpcre2-dev exists in all three releases",
     "unbit/uwsgi publishes no wheels on PyPI (sdist only); conservative: no wheels",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -281,13 +250,13 @@ export const confluentKafka: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: deb(["librdkafka-dev"], ["librdkafka-dev"]),
+      packages: sameDebian(["librdkafka-dev"], ["librdkafka-dev"]),
       why: "librdkafka headers to compile the extension",
     },
     {
       stage: "runtime",
       when: "source",
-      packages: deb(["librdkafka1"], ["librdkafka"]),
+      packages: sameDebian(["librdkafka1"], ["librdkafka"]),
       why: "links against librdkafka at run time",
     },
   ],
@@ -304,7 +273,7 @@ export const confluentKafka: PackageKnowledge = {
     "tools/wheels/build-wheels.sh of confluentinc/confluent-kafka-python: CIBW_SKIP includes *musllinux* and *i686; manylinux_2_28 x86_64/aarch64; cibuildwheel 3.2.1 (find_string/read_file)",
     "Debian bullseye/bookworm/trixie: Build-Depends of source python-confluent-kafka (librdkafka-dev); Depends of python3-confluent-kafka (librdkafka1)",
     "Python range: min 3.9 chosen conservatively (cibuildwheel 3.x default range starts at 3.8)",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -317,13 +286,13 @@ export const shapely: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: pt(["libgeos-dev", "pkg-config"], ["libgeos-dev", "pkgconf"], ["libgeos-dev", "pkgconf"], ["geos-dev", "pkgconf"]),
+      packages: perTarget(["libgeos-dev", "pkg-config"], ["libgeos-dev", "pkgconf"], ["libgeos-dev", "pkgconf"], ["geos-dev", "pkgconf"]),
       why: "GEOS headers; the meson build locates GEOS with pkg-config",
     },
     {
       stage: "runtime",
       when: "source",
-      packages: pt(["libgeos-c1v5"], ["libgeos-c1v5"], ["libgeos-c1t64"], ["geos"]),
+      packages: perTarget(["libgeos-c1v5"], ["libgeos-c1v5"], ["libgeos-c1t64"], ["geos"]),
       why: "links against the GEOS C API at run time",
     },
   ],
@@ -335,7 +304,7 @@ export const shapely: PackageKnowledge = {
     ".github/workflows/release.yml of shapely/shapely: manylinux_2_28 and musllinux_1_2, x86_64 and aarch64 (read_file)",
     "pyproject.toml of shapely/shapely: requires-python >=3.11 in the newest stored version (2.1.x allowed 3.10); min 3.11 is the conservative choice",
     "Debian bullseye/bookworm/trixie: Build-Depends of source python-shapely (libgeos-dev); Depends of python3-shapely (libgeos-c1v5 → libgeos-c1t64)",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -348,13 +317,13 @@ export const gdal: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: deb(["libgdal-dev"], ["gdal-dev"]),
+      packages: sameDebian(["libgdal-dev"], ["gdal-dev"]),
       why: "GDAL headers and gdal-config to compile the SWIG bindings",
     },
     {
       stage: "runtime",
       when: "source",
-      packages: pt(["libgdal28"], ["libgdal32"], ["libgdal36"], ["gdal"]),
+      packages: perTarget(["libgdal28"], ["libgdal32"], ["libgdal36"], ["gdal"]),
       why: "links against libgdal at run time",
     },
   ],
@@ -367,7 +336,7 @@ export const gdal: PackageKnowledge = {
   sources: [
     "Debian bullseye/bookworm/trixie: source gdal builds python3-gdal; Depends of python3-gdal (libgdal28 → libgdal32 → libgdal36); libgdal-dev versions from the indices",
     "OSGeo/gdal publishes no wheels on PyPI (sdist only)",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -380,13 +349,13 @@ export const pygraphviz: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: pt(["libgraphviz-dev", "pkg-config"], ["libgraphviz-dev", "pkg-config"], ["libgraphviz-dev", "pkgconf"], ["graphviz-dev", "pkgconf"]),
+      packages: perTarget(["libgraphviz-dev", "pkg-config"], ["libgraphviz-dev", "pkg-config"], ["libgraphviz-dev", "pkgconf"], ["graphviz-dev", "pkgconf"]),
       why: "Graphviz (cgraph, gvc) headers to compile the extension",
     },
     {
       stage: "runtime",
       when: "source",
-      packages: deb(["libcgraph6", "libgvc6", "graphviz"], ["graphviz"]),
+      packages: sameDebian(["libcgraph6", "libgvc6", "graphviz"], ["graphviz"]),
       why: "links libcgraph/libgvc; layout uses the Graphviz plugins",
     },
   ],
@@ -395,7 +364,7 @@ export const pygraphviz: PackageKnowledge = {
   sources: [
     "Debian bullseye/bookworm/trixie: Build-Depends of source python-pygraphviz (libgraphviz-dev, pkg-config / pkgconf); Depends of python3-pygraphviz (graphviz, libcgraph6, libgvc6)",
     ".github/workflows/cibuildwheel.yml of pygraphviz/pygraphviz: Linux wheels are built in CI but the upload step is commented out; only the sdist is published (read_file)",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -408,16 +377,16 @@ export const pythonMagic: PackageKnowledge = {
     {
       stage: "runtime",
       when: "always",
-      packages: pt(["libmagic1"], ["libmagic1"], ["libmagic1t64"], ["libmagic"]),
+      packages: perTarget(["libmagic1"], ["libmagic1"], ["libmagic1t64"], ["libmagic"]),
       why: "loads libmagic with ctypes at run time",
     },
   ],
-  wheels: PURE("3.8", "3.14"),
+  wheels: PURE_WHEELS("3.8", "3.14"),
   notes: ["Pure Python: the wheel carries no libmagic, so the final image must install it."],
   sources: [
     "Debian: Depends of python3-magic (libmagic1 in bullseye/bookworm, libmagic1t64 in trixie)",
     "ahupp/python-magic publishes a py2.py3-none-any wheel",
-    ALPINE_SRC + " (main/file subpackage libmagic)",
+    ALPINE_FROM_APORTS + " (main/file subpackage libmagic)",
   ],
 };
 
@@ -430,7 +399,7 @@ export const weasyprint: PackageKnowledge = {
     {
       stage: "runtime",
       when: "always",
-      packages: pt(
+      packages: perTarget(
         ["libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core"],
         ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core"],
         ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core"],
@@ -439,7 +408,7 @@ export const weasyprint: PackageKnowledge = {
       why: "loads Pango, PangoFT2 and HarfBuzz via cffi at run time; needs at least one font",
     },
   ],
-  wheels: PURE("3.10", "3.14"),
+  wheels: PURE_WHEELS("3.10", "3.14"),
   notes: [
     "Requires Pango ≥ 1.44 (bullseye has 1.46).",
     "libharfbuzz-subset0 is optional (faster font subsetting); it does not exist in bullseye.",
@@ -450,7 +419,7 @@ export const weasyprint: PackageKnowledge = {
     "WeasyPrint docs first_steps (Debian ≥ 11 with wheels: libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; Alpine: so:libpango-1.0.so.0, so:libpangoft2-1.0.so.0, so:libharfbuzz-subset.so.0 …; Python ≥ 3.10 in the latest docs) (search corpus docs)",
     "Debian: Depends of binary weasyprint in bookworm/trixie (libpango-1.0-0, libpangoft2-1.0-0)",
     "Debian indices: libharfbuzz-subset0 exists in bookworm and trixie, not bullseye",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -466,7 +435,7 @@ export const opencvPython: PackageKnowledge = {
     {
       stage: "runtime",
       when: "always",
-      packages: pt(["libgl1", "libglib2.0-0"], ["libgl1", "libglib2.0-0"], ["libgl1", "libglib2.0-0t64"], []),
+      packages: perTarget(["libgl1", "libglib2.0-0"], ["libgl1", "libglib2.0-0"], ["libgl1", "libglib2.0-0t64"], []),
       why: "the manylinux wheel loads libGL and GLib from the system (they are not bundled)",
     },
   ],
@@ -519,13 +488,13 @@ export const pycairo: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: pt(["libcairo2-dev", "pkg-config"], ["libcairo2-dev", "pkgconf"], ["libcairo2-dev", "pkgconf"], ["cairo-dev", "pkgconf"]),
+      packages: perTarget(["libcairo2-dev", "pkg-config"], ["libcairo2-dev", "pkgconf"], ["libcairo2-dev", "pkgconf"], ["cairo-dev", "pkgconf"]),
       why: "cairo headers; the meson build finds cairo with pkg-config",
     },
     {
       stage: "runtime",
       when: "source",
-      packages: deb(["libcairo2"], ["cairo"]),
+      packages: sameDebian(["libcairo2"], ["cairo"]),
       why: "links against libcairo at run time",
     },
   ],
@@ -538,7 +507,7 @@ export const pycairo: PackageKnowledge = {
     ".github/workflows/wheels.yml of pygobject/pycairo: cibuildwheel runs only on Windows (win_amd64, win32, win_arm64) (read_file)",
     "meson.build of pygobject/pycairo: cairo >= 1.15.10, Python >= 3.10 (read_file)",
     "Debian bullseye/bookworm/trixie: Build-Depends of source pycairo (libcairo2-dev); Depends of python3-cairo (libcairo2)",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -551,7 +520,7 @@ export const pygobject: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: pt(
+      packages: perTarget(
         ["libgirepository1.0-dev", "libcairo2-dev", "pkg-config"],
         ["libgirepository1.0-dev", "libcairo2-dev", "pkgconf"],
         ["libgirepository-2.0-dev", "libcairo2-dev", "pkgconf"],
@@ -562,7 +531,7 @@ export const pygobject: PackageKnowledge = {
     {
       stage: "runtime",
       when: "source",
-      packages: pt(
+      packages: perTarget(
         ["libgirepository-1.0-1", "gir1.2-glib-2.0", "libglib2.0-0", "libcairo-gobject2"],
         ["libgirepository-1.0-1", "gir1.2-glib-2.0", "libglib2.0-0", "libcairo-gobject2"],
         ["libgirepository-2.0-0", "gir1.2-glib-2.0", "libglib2.0-0t64", "libcairo-gobject2"],
@@ -581,7 +550,7 @@ export const pygobject: PackageKnowledge = {
     "Debian bullseye/bookworm/trixie: Build-Depends of source pygobject (libgirepository1.0-dev → libgirepository-1.0-dev + gir1.2-*-dev in trixie, libcairo2-dev)",
     "Debian: Depends of python3-gi and python3-gi-cairo; libgirepository-2.0-dev/-0 and GLib 2.84 exist only in trixie (bookworm has GLib 2.74)",
     "PyGObject ≥ 3.51 needs girepository-2.0 (search corpus code: beeware/toga #3143 summary); GNOME/pygobject publishes only an sdist",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -594,13 +563,13 @@ export const pyzmq: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: deb(["libzmq3-dev"], ["zeromq-dev"]),
+      packages: sameDebian(["libzmq3-dev"], ["zeromq-dev"]),
       why: "libzmq headers (otherwise the build fetches and bundles libzmq itself)",
     },
     {
       stage: "runtime",
       when: "source",
-      packages: deb(["libzmq5"], ["libzmq"]),
+      packages: sameDebian(["libzmq5"], ["libzmq"]),
       why: "links against libzmq at run time",
     },
   ],
@@ -612,7 +581,7 @@ export const pyzmq: PackageKnowledge = {
     "pyproject.toml [tool.cibuildwheel.linux] and .github/workflows/wheels.yml of zeromq/pyzmq: manylinux and musllinux (x86_64, aarch64), libzmq bundled via tools/install_libzmq.sh (read_file)",
     "Debian bullseye/bookworm/trixie: Build-Depends of source pyzmq (libzmq3-dev); Depends of python3-zmq (libzmq5)",
     "Python range from release knowledge (27.x: 3.8+, abi3 for 3.12+); min kept at 3.9 conservatively",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -625,16 +594,16 @@ export const pdf2image: PackageKnowledge = {
     {
       stage: "runtime",
       when: "always",
-      packages: deb(["poppler-utils"], ["poppler-utils"]),
+      packages: sameDebian(["poppler-utils"], ["poppler-utils"]),
       why: "runs poppler's pdftoppm/pdfinfo programs",
     },
   ],
-  wheels: PURE("3.8", "3.14"),
+  wheels: PURE_WHEELS("3.8", "3.14"),
   notes: ["Pure Python wrapper: poppler-utils must be in the final image (or pass poppler_path)."],
   sources: [
     "Belval/pdf2image publishes a py3-none-any wheel; README lists poppler-utils as the system requirement",
     "Debian indices: poppler-utils in bullseye, bookworm, trixie (no python3-pdf2image in Debian)",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -647,11 +616,11 @@ export const pydub: PackageKnowledge = {
     {
       stage: "runtime",
       when: "always",
-      packages: deb(["ffmpeg"], ["ffmpeg"]),
+      packages: sameDebian(["ffmpeg"], ["ffmpeg"]),
       why: "calls the ffmpeg/ffprobe programs for anything but raw WAV",
     },
   ],
-  wheels: PURE("3.8", "3.14"),
+  wheels: PURE_WHEELS("3.8", "3.14"),
   notes: [
     "pydub imports the audioop module, removed from the standard library in Python 3.13: on 3.13+ also install audioop-lts.",
     "ffmpeg pulls in a large set of codec libraries; it is the biggest part of such an image.",
@@ -660,7 +629,7 @@ export const pydub: PackageKnowledge = {
     "Debian: python3-pydub (bullseye, bookworm) is pure Python; trixie dropped it",
     "jiaaro/pydub publishes a py2.py3-none-any wheel; ffmpeg requirement from its README",
     "Debian indices: ffmpeg in bullseye, bookworm, trixie",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
@@ -673,7 +642,7 @@ export const uvloop: PackageKnowledge = {
     {
       stage: "build",
       when: "source",
-      packages: deb(["make"], ["make"]),
+      packages: sameDebian(["make"], ["make"]),
       why: "the sdist builds its vendored libuv with ./configure && make",
     },
   ],
@@ -686,7 +655,7 @@ export const uvloop: PackageKnowledge = {
     ".github/workflows/release.yml of MagicStack/uvloop: cibuildwheel 3.2 for cp38..cp314 on ubuntu-latest (x86_64) and ubuntu-22.04-arm (aarch64), manylinux and musllinux by default (read_file)",
     "setup.py of MagicStack/uvloop: build_libuv runs ./configure and make on vendor/libuv; sdist ships configure (read_file)",
     "Debian: python3-uvloop is built with the system libuv (Depends libuv1 → libuv1t64 in trixie)",
-    ALPINE_SRC,
+    ALPINE_FROM_APORTS,
   ],
 };
 
