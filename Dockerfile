@@ -20,7 +20,7 @@ COPY --from=deps /src/node_modules ./node_modules
 COPY . .
 RUN npx next build
 
-# ---- final: only the standalone server, static assets and public files ----
+# ---- final: only the standalone server, static assets, public files and the guarded entry ----
 FROM node:20-bookworm-slim AS final
 ENV NODE_ENV="production" \
     NEXT_TELEMETRY_DISABLED="1" \
@@ -32,8 +32,13 @@ RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/bin/npm /usr/local/bin/npx
 COPY --from=build /src/.next/standalone ./
 COPY --from=build /src/.next/static ./.next/static
 COPY --from=build /src/public ./public
+# The entry runs Next.js behind the request guard (long or oversized links answered before Next.js runs): it and the
+# two plain-JavaScript modules it loads, beside the standalone server.js it replaces. See server/main.mjs.
+COPY --from=build /src/server/main.mjs ./server/main.mjs
+COPY --from=build /src/lib/http/request-guard.mjs ./lib/http/request-guard.mjs
+COPY --from=build /src/lib/share-query.mjs ./lib/share-query.mjs
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server.js"]
+CMD ["node", "server/main.mjs"]

@@ -4,9 +4,11 @@
  * the request, where Next.js reads the nonce and stamps it on the inline scripts it renders (that is why every
  * page renders per request: see app/layout.tsx).
  *
- * Cost: Next.js's proxy adapter normalises the query in O(n²) in the number of parameters (keys() × getAll()), so
- * a 16 KiB query of "a&a&a…" (Node's default header limit) costs about 2 s of CPU here, against 10 ms without a
- * proxy. Keep Node's header limit at its default (or lower it) and see SECURITY.md, "Bounded work".
+ * Cost: Next.js's proxy adapter normalises the query in O(n²) in the number of parameters (keys() × getAll()): a
+ * 16 KiB query of "a&a&a…" costs about 2 s of CPU here. The production server (server/main.mjs) therefore answers
+ * before Next.js runs when a page query is longer than MAX_QUERY_LENGTH or has more than MAX_QUERY_PARAMS (256)
+ * parameters (lib/http/request-guard.mjs), so what reaches this proxy costs a few milliseconds at most. `next dev`
+ * has no guard. Keep Node's header limit at its default; see SECURITY.md, "Bounded work".
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";

@@ -1,6 +1,7 @@
 import { Wizard } from "@/components/wizard/wizard";
 import { generate } from "@/lib/generate";
-import { searchParamsToSpec } from "@/lib/share";
+import { LINK_ERROR_PARAM, linkErrorMessage, parseLinkError } from "@/lib/http/request-guard.mjs";
+import { searchParamsToSpec, type DecodedShare } from "@/lib/share";
 import { DEFAULT_SPEC } from "@/lib/spec";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -8,6 +9,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /**
  * The wizard. A share link's parameters are decoded here, so the server-rendered page already
  * shows that link's Dockerfile (and works without JavaScript); without parameters it is the default.
+ * A link the production server refused before rendering (too long, too many parameters: see
+ * lib/http/request-guard.mjs) arrives as `?link_error=<code>`: the default build, and why.
  */
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = new URLSearchParams();
@@ -15,7 +18,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
   }
   const fromUrl = [...query.keys()].length > 0;
-  const decoded = fromUrl ? searchParamsToSpec(query) : { spec: DEFAULT_SPEC, dropped: [], preset: undefined };
+  const decoded: DecodedShare = query.has(LINK_ERROR_PARAM)
+    ? { spec: DEFAULT_SPEC, dropped: [{ field: "query", param: LINK_ERROR_PARAM, message: linkErrorMessage(parseLinkError(query.get(LINK_ERROR_PARAM))) }] }
+    : fromUrl
+      ? searchParamsToSpec(query)
+      : { spec: DEFAULT_SPEC, dropped: [] };
   // The estimate is computed here so the page's first JavaScript need not carry Debian's package data.
   const { estimate } = generate(decoded.spec);
   return <Wizard spec={decoded.spec} presetId={decoded.preset ?? null} fromUrl={fromUrl} dropped={decoded.dropped} estimate={estimate} />;

@@ -3,6 +3,7 @@ import { generate } from "./generate";
 import { LIMITS, parseSpec } from "./spec";
 import { MAX_QUERY_LENGTH, RAW_QUERY_MAX, queryLength, searchParamsToSpec } from "./share";
 import { HOSTILE_LINKS } from "./testing/hostile-links";
+import { HEAD_PREFIX, guardRequest, overflowAnswer, parseLinkError } from "./http/request-guard.mjs";
 import { HOSTILE_FRAGMENTS } from "./testing/injection";
 
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
@@ -45,6 +46,38 @@ describe("hostile share links (lib/testing/hostile-links.json)", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")).toBe(false);
   });
+});
+
+describe("the production server's request guard on the corpus (lib/http/request-guard.mjs)", () => {
+  /** Node's default header limit, and room for a browser's own request line and headers (no cookies here). */
+  const MAX_HEADER = 16384;
+  const BROWSER_HEADERS = 1024;
+  const answer = (target: string) =>
+    target.length + BROWSER_HEADERS > MAX_HEADER ? overflowAnswer(`GET ${target}`.slice(0, HEAD_PREFIX), MAX_HEADER) : guardRequest(target);
+
+  it("has links on both sides of every guard limit, none near the header limit", () => {
+    const near = HOSTILE_LINKS.filter((h) => Math.abs(h.query.length + 2 + BROWSER_HEADERS - MAX_HEADER) < 1500);
+    expect(near.map((h) => h.id)).toEqual([]);
+    for (const code of ["too-long", "too-many", "too-big"]) expect(HOSTILE_LINKS.some((h) => h.linkError === code)).toBe(true);
+  });
+
+  for (const link of HOSTILE_LINKS) {
+    it(`${link.id}: page ${link.page}${link.linkError ? ` to link_error=${link.linkError}` : ""}, api ${link.api}`, () => {
+      const page = answer(`/?${link.query}`);
+      if (link.page === 303) {
+        expect(page?.status).toBe(303);
+        const code = new URL(page!.headers.Location, "http://localhost").searchParams.get("link_error");
+        expect(parseLinkError(code).code).toBe(link.linkError);
+      } else expect(page).toBeNull();
+      // The API: the guard answers heads over the limit and too many parameters; the route the rest (e2e checks it).
+      const api = answer(`/api/dockerfile?${link.query}`);
+      if (api) {
+        expect(api.status).toBe(414);
+        expect(link.api).toBe(414);
+        expect(JSON.parse(api.body).issues[0].field).toBe("query");
+      }
+    });
+  }
 });
 
 describe("bounded work: the worst links decode quickly", () => {

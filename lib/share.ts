@@ -27,23 +27,21 @@
  *    compression). Write `s=2.`, keep decoding `s=1.` forever, and make a `s=N.` newer than the
  *    decoder a reported drop, never an error.
  * Limits: a query longer than MAX_QUERY_LENGTH is refused by the encoder (encodeShare says why)
- * and dropped whole by the decoder (the HTTP route answers 414). Length is measured as the encoder writes
- * links (queryLength), so "%2C" and "," count alike however a browser or server re-escaped the link.
+ * and dropped whole by the decoder (the HTTP route answers 414; the production server's request guard sends such
+ * page links to `/?link_error=…` before rendering). Length is measured as the encoder writes links (queryLength,
+ * in share-query.mjs), so "%2C" and "," count alike however a browser or server re-escaped the link.
  *
  * Pure and browser-safe: URLSearchParams, TextEncoder/TextDecoder, btoa/atob only. Decoding never throws.
  */
 import { parsePackageList } from "./requirements";
 import { presetById, presetSpec } from "./presets";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec, type Requirement, type SpecIssue } from "./spec";
+import { MAX_QUERY_LENGTH, formatQuery, queryLength } from "./share-query.mjs";
+
+// The length limit and its measure live in plain JavaScript, shared with the production server's request guard.
+export { MAX_QUERY_LENGTH, RAW_QUERY_MAX, formatQuery, queryLength } from "./share-query.mjs";
 
 export const SHARE_VERSION = 1;
-/** Longest query string (after "?") a share link may have, measured as share links write it (queryLength). */
-export const MAX_QUERY_LENGTH = 8000;
-/**
- * Raw query text longer than this is too long whatever it decodes to, and is refused without being parsed: a
- * percent-escape ("%2C") is the most text that can stand for one character of a written link (",").
- */
-export const RAW_QUERY_MAX = 3 * MAX_QUERY_LENGTH;
 /** The readable form is used up to this length; longer specs use the compact form. */
 export const READABLE_MAX = 1500;
 
@@ -450,31 +448,6 @@ function compactParams(spec: BuildSpec, texts: boolean): URLSearchParams {
     if (!sameJson(value, p.get(LINK_BASELINE))) json[p.name] = p === packagesParam ? (value as Requirement[]).map((r) => requirementToJson(r, texts)) : p.toJson(value);
   }
   return new URLSearchParams({ s: `${SHARE_VERSION}.${toBase64Url(JSON.stringify(json))}` });
-}
-
-/**
- * Like URLSearchParams.toString(), but leaves , : / = @ ! * ( ) ~ unescaped in values so short links
- * stay readable ("packages=psycopg2,numpy==2.1"). Space is "+", and "+", "&", "#", "%", "[", "]"
- * (curl globbing), quotes and < > stay escaped. URLSearchParams decodes both spellings alike.
- */
-export function formatQuery(params: URLSearchParams): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
-  return [...params]
-    .map(([k, v]) => `${enc(k)}=${enc(v).replace(/%(2C|3A|2F|3D|40)/g, (m) => decodeURIComponent(m))}`)
-    .join("&");
-}
-
-/**
- * The length MAX_QUERY_LENGTH applies to: the query as formatQuery writes it. Raw text is parsed first (servers
- * re-escape queries: Next.js hands routes "a%2Cb" for "a,b"), except text longer than RAW_QUERY_MAX, which is too
- * long whatever it says and is measured as it is, unparsed.
- */
-export function queryLength(query: string | URLSearchParams): number {
-  if (typeof query === "string") {
-    if (query.length > RAW_QUERY_MAX) return query.length;
-    return formatQuery(new URLSearchParams(query)).length;
-  }
-  return formatQuery(query).length;
 }
 
 /** Does this query decode to exactly this spec? */

@@ -1,9 +1,10 @@
 /**
  * Browser benchmark (`npm run bench:web`): the production page in Debian's Chromium, driven by Playwright.
  *
- * It builds nothing: run `npx next build` first (it refuses to start without `.next/BUILD_ID`). It starts
- * `next start` on a free loopback port, measures, stops the server and prints one table with the budget beside
- * each number (rows over budget are marked OVER). No assertions. Options: `--runs N` page loads (default 5).
+ * It builds nothing: run `npx next build` first (it refuses to start without `.next/BUILD_ID`). It starts the
+ * production server (server/main.mjs, via prod-server.ts) on a free loopback port, measures, stops the server and
+ * prints one table with the budget beside each number (rows over budget are marked OVER). No assertions.
+ * Options: `--runs N` page loads (default 5).
  *
  * What is measured (desktop profile: 1350×940 viewport, no CPU or network throttling, empty cache per load)
  * - JS before interactive: the sum of Resource Timing `transferSize` (compressed bytes plus headers, same

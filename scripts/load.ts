@@ -7,12 +7,12 @@
  *   npm run load                          # 20,000 requests at 50 connections + 60 s soak
  *   LOAD_REQUESTS=3000 LOAD_SOAK_SECONDS=10 npm run load   # the short form CI runs
  *
- * Needs a production build (next build). Starts `next start` itself on a free loopback port.
+ * Needs a production build (next build). Starts the production server itself (server/main.mjs, Next.js behind the
+ * request guard, through scripts/prod-server.ts) on a free loopback port.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
-import { createServer } from "node:net";
 import autocannon from "autocannon";
+import { startServer } from "./prod-server";
 
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 20_000);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
@@ -37,18 +37,10 @@ const PATHS = [
   "/api/dockerfile?packages=%C3%28",
   `/api/dockerfile?packages=${"a,".repeat(2000)}`,
   `/api/dockerfile?x=${"y".repeat(9_000)}`,
+  // hostile page links: answered by the request guard (303 to the wizard's message) before Next.js's proxy runs
+  `/?${"a&".repeat(8_000)}`,
+  `/?packages=${"a,".repeat(5_000)}`,
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 /** RSS of a process and all its descendants, in MB (Linux /proc). */
 function treeRssMb(root: number): number {
@@ -78,20 +70,6 @@ function treeRssMb(root: number): number {
   return kb / 1024;
 }
 
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start within 60 s");
-}
-
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
@@ -99,12 +77,9 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
 }
 
 async function main() {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const { url: base, child: server } = await startServer();
   let failed = false;
   try {
-    await waitForServer(`${base}/api/health`, server);
     let i = 0;
     const requests: autocannon.Request[] = [{ setupRequest: (req) => ({ ...req, path: PATHS[i++ % PATHS.length] }) }];
 
@@ -142,11 +117,7 @@ async function main() {
     );
     if (soak5xx > 0 || soak.timeouts > 0 || soak.errors > 0 || !settled) failed = true;
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
+    server.kill("SIGTERM");
   }
   console.log(failed ? "load: FAILED" : "load: ok");
   process.exit(failed ? 1 : 0);

@@ -1,6 +1,7 @@
 /**
- * The production server for the browser benchmarks (bench-web.ts, lighthouse.ts): `next start` on a free
- * loopback port, from the existing build (it builds nothing; without `.next/BUILD_ID` it says so and exits).
+ * The production server for the benchmarks (bench-web.ts, lighthouse.ts, load.ts): server/main.mjs (Next.js behind
+ * the request guard, as `npm start` and the Docker image run it) on a free loopback port, from the existing build
+ * (it builds nothing; without `.next/BUILD_ID` it says so and exits).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -27,7 +28,7 @@ export async function startServer(): Promise<{ url: string; child: ChildProcess 
     process.exit(1);
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(ROOT, "server/main.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production" },
@@ -43,6 +44,6 @@ export async function startServer(): Promise<{ url: string; child: ChildProcess 
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
-  throw new Error("next start did not answer within 30 s");
+  throw new Error("server/main.mjs did not answer within 30 s");
 }
 

@@ -39,6 +39,7 @@ export interface WizardProps {
 export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, estimate }: WizardProps) {
   const { state, dispatch, generated, estimatePending, startOver, ready } = useWizard({ spec, presetId, fromUrl, estimate });
   const [dropped, setDropped] = useState(initialDropped);
+  const wholeLink = dropped.filter((d) => d.field === "query");
   const edit = useCallback((f: (d: Draft) => Draft) => dispatch({ type: "edit", edit: f }), [dispatch]);
   const props: SectionProps = { state, generated, dispatch, edit };
   const restart = () => {
@@ -69,7 +70,14 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, estim
 
         <form aria-label="Build settings" onSubmit={(e) => e.preventDefault()} noValidate className="min-w-0 [&>section:first-of-type]:border-t-0 [&>section:first-of-type]:pt-0">
           <div className="space-y-3">
-            {dropped.length ? (
+            {/* A link dropped whole (too long, or refused by the server before rendering) says so in sentences. */}
+            {wholeLink.length ? (
+              <NoticeBanner title="This link was not opened" onDismiss={() => setDropped([])}>
+                {wholeLink.map((d, i) => (
+                  <p key={i}>{d.message}</p>
+                ))}
+              </NoticeBanner>
+            ) : dropped.length ? (
               <NoticeBanner title="Some settings from the link were not used" onDismiss={() => setDropped([])}>
                 <ul className="list-disc pl-5">
                   {dropped.map((d, i) => (

@@ -24,6 +24,7 @@ interface RawEntry {
   pageDropped?: string[];
   api: number;
   page?: number;
+  linkError?: "too-long" | "too-many" | "too-big";
 }
 
 export interface HostileLink {
@@ -37,8 +38,10 @@ export interface HostileLink {
   pageDropped: string[];
   /** Status /api/dockerfile must answer. */
   api: number;
-  /** Status of the page /?<query>. */
+  /** Status of the page /?<query> (303: the request guard sends it to the wizard's message). */
   page: number;
+  /** With page 303: the code of the `link_error` the wizard is sent to. */
+  linkError?: "too-long" | "too-many" | "too-big";
 }
 
 function built(b: Build): string {
@@ -70,4 +73,5 @@ export const HOSTILE_LINKS: readonly HostileLink[] = (corpus.entries as RawEntry
   pageDropped: e.pageDropped ?? e.dropped,
   api: e.api,
   page: e.page ?? 200,
+  linkError: e.linkError,
 }));

@@ -4,7 +4,9 @@
  *   &download=1    Content-Disposition: attachment (filename "Dockerfile", or "dockerfile.json")
  * Any parameter the share decoder drops answers 400 with { error, issues: [{ field, message }] };
  * a query longer than MAX_QUERY_LENGTH answers 414 (more packages than LIMITS.packages is a 400 naming
- * "packages", like any other refused field). Never a 500, never a stack trace.
+ * "packages", like any other refused field). Never a 500, never a stack trace. Before this route runs, the
+ * production server's request guard (lib/http/request-guard.mjs) answers a 414 JSON of the same shape for queries
+ * with more than 256 parameters and for requests too big for Node's header limit.
  */
 import { generate, toJson } from "@/lib/generate";
 import { securityHeaders } from "@/lib/http/security-headers";
