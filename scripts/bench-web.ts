@@ -9,19 +9,30 @@
  * What is measured (desktop profile: 1350×940 viewport, no CPU or network throttling, empty cache per load)
  * - JS before interactive: the sum of Resource Timing `transferSize` (compressed bytes plus headers, same
  *   origin) of every script whose request started before the wizard was interactive, i.e. before React
- *   hydrated it and set `data-ready` (seen by a MutationObserver installed before any page script). The lazy
- *   chunks (Monaco, the weight estimate's data) are requested after that, when the page is idle: they are
- *   printed on their own row, and the script checks that nothing was requested between "interactive" and
- *   "Monaco requested" that would hide Monaco in the first row.
- * - LCP: the last `largest-contentful-paint` entry before any input. CLS: the sum of `layout-shift` values
- *   without recent input, from navigation until one second after Monaco has replaced the server-rendered text.
- *   Median over the loads.
+ *   hydrated it and set `data-ready` (seen by a MutationObserver installed before any page script).
+ * - Monaco loads only on intent (components/preview/dockerfile-preview.tsx): each load waits 3 s without touching
+ *   the page, reports what was requested after "interactive" (the estimate's data) and checks that Monaco's
+ *   chunk (the largest script requested after "interactive") was not among it. Then it hovers the preview (the
+ *   intent) and measures from that pointer event's `timeStamp` to `data-editor="monaco"` (the swap is committed
+ *   in the task that rendered the editor, so the next frame shows it), with the component's performance marks
+ *   for the steps between (chunk requested and received, evaluated, Monaco prepared, editor created and
+ *   rendered). Monaco's chunk (its CSS is a separate, small file) is its own row. CLS of the swap: the `layout-shift` values from the
+ *   intent until one second after Monaco is shown (a hover is not "recent input": shifts count).
+ * - LCP: the last `largest-contentful-paint` entry before the intent. CLS at load: the sum of `layout-shift`
+ *   values without recent input until the intent. Median over the loads.
  * - Keystroke → preview: on one loaded page, with Monaco shown and the requirements.txt tab open, 50 packages
  *   are typed into "Add a package" and added with Enter (each removed again afterwards, unmeasured, so the
- *   file stays short enough to be fully visible). Latency = from the Enter keydown's `event.timeStamp` to the
- *   MutationObserver callback that first sees the new name in Monaco's rendered view lines (the DOM the next
- *   paint shows). It includes React's update, generate(), the share-link encoding and Monaco's model update and
- *   view render. `data-update-ms` (Monaco's model update alone) is reported beside it.
+ *   file stays short enough to be fully visible).
+ *   - DOM figure: from the Enter keydown's `event.timeStamp` to the MutationObserver callback that first sees the
+ *     new name in Monaco's rendered view lines. The preview updates Monaco's model in React's commit (a layout
+ *     effect) and renders Monaco's view in that same task, so this is the work done for the keystroke (React's
+ *     update, generate(), the share-link encoding, Monaco's model update and view render), not paint time. Split
+ *     with the component's `data-commit-at` / `data-update-ms` / `data-render-ms`: input → React commit done,
+ *     Monaco model update, Monaco view render, and the rest (later effects, microtasks) until the observer runs.
+ *   - Next-paint figure: the Event Timing API (`PerformanceObserver` type "event", durationThreshold 16) entry of
+ *     the same keydown (or its keypress, whichever is longer): `duration` runs from the event's timeStamp to the
+ *     next paint after its handlers, in 8 ms steps. Interactions under 16 ms produce no entry; they count as
+ *     "< 16 ms" in the quantiles.
  */
 import fs from "node:fs";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -31,24 +42,45 @@ const CHROMIUM = "/usr/bin/chromium";
 const RUNS = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
 const EDITS = 50;
 const KIB = 1024;
+/** How long each load waits, untouched, before the intent: Monaco must not be requested in that time. */
+const QUIET_MS = 3000;
 
 const BUDGETS = { js: 180 * KIB, lcp: 800, cls: 0.01, keyP95: 16 };
+
+interface Bench {
+  ready: number;
+  monaco: number;
+  lcp: number;
+  cls: number;
+  /** Set by the script just before it hovers the preview; then the first pointer event's timeStamp. */
+  armed: boolean;
+  intent: number;
+  lcpAtIntent: number;
+  clsAtIntent: number;
+  clsAfterIntent: number;
+}
 
 /** Installed before any page script: marks when the wizard becomes interactive, collects LCP and layout shifts. */
 function instrument() {
   const w = window as unknown as Record<string, unknown>;
-  const marks = { ready: -1, monaco: -1, lcp: 0, cls: 0, shifts: 0 };
+  const marks: Bench = { ready: -1, monaco: -1, lcp: 0, cls: 0, armed: false, intent: -1, lcpAtIntent: 0, clsAtIntent: 0, clsAfterIntent: 0 };
   w.__bench = marks;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) marks.lcp = e.startTime;
   }).observe({ type: "largest-contentful-paint", buffered: true });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-      if (!e.hadRecentInput) {
-        marks.cls += e.value;
-        marks.shifts += 1;
-      }
+    for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+      if (marks.intent >= 0 && e.startTime >= marks.intent) marks.clsAfterIntent += e.value;
+      else if (!e.hadRecentInput) marks.cls += e.value;
+    }
   }).observe({ type: "layout-shift", buffered: true });
+  const onPointer = (e: Event) => {
+    if (!marks.armed || marks.intent >= 0) return;
+    marks.intent = e.timeStamp;
+    marks.lcpAtIntent = marks.lcp;
+    marks.clsAtIntent = marks.cls;
+  };
+  for (const type of ["pointerover", "pointermove"]) document.addEventListener(type, onPointer, { capture: true });
   const check = () => {
     if (marks.ready < 0 && document.querySelector("[data-ready]")) marks.ready = performance.now();
     if (marks.monaco < 0 && document.querySelector('[data-editor="monaco"]')) marks.monaco = performance.now();
@@ -59,12 +91,24 @@ function instrument() {
 interface LoadResult {
   jsBeforeReady: number;
   jsBeforeReadyFiles: number;
-  jsLazy: number;
-  lazyBeforeMonacoChunk: number;
+  /** Scripts requested after "interactive" and before the intent (the estimate's data). */
+  jsQuiet: number;
+  jsQuietFiles: number;
+  monacoBeforeIntent: boolean;
+  monacoTransfer: number;
+  monacoDecoded: number;
   lcp: number;
   cls: number;
+  clsSwap: number;
   readyMs: number;
-  monacoMs: number;
+  /** From the intent's pointer event to: */
+  toChunkStart: number;
+  toChunkEnd: number;
+  toEvaluated: number;
+  toPrepared: number;
+  toCreated: number;
+  toRendered: number;
+  toShown: number;
 }
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -76,46 +120,91 @@ async function newPage(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** Hovers the preview (the intent) and waits for Monaco. */
+async function showMonaco(page: Page) {
+  await page.evaluate(() => ((window as unknown as { __bench: Bench }).__bench.armed = true));
+  await page.locator("[data-editor]").hover({ position: { x: 200, y: 100 } });
+  await page.locator('[data-editor="monaco"]').waitFor({ state: "attached", timeout: 30_000 });
+}
+
 async function load(browser: Browser, url: string): Promise<LoadResult> {
   const page = await newPage(browser);
+  await page.mouse.move(0, 0);
   await page.goto(url, { waitUntil: "load" });
-  await page.locator('[data-editor="monaco"]').waitFor({ state: "attached", timeout: 30_000 });
-  await page.waitForTimeout(1000); // let a late shift or lazy chunk show up
+  await page.locator("[data-ready]").waitFor({ state: "attached" });
+  await page.waitForTimeout(QUIET_MS); // no intent: nothing but the estimate's data may load
+  await showMonaco(page);
+  await page.waitForTimeout(1000); // let a late shift show up
   const r = await page.evaluate(() => {
-    const marks = (window as unknown as { __bench: { ready: number; monaco: number; lcp: number; cls: number } }).__bench;
+    const marks = (window as unknown as { __bench: Bench }).__bench;
     const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
       (e) => e.initiatorType === "script" || /\.js(\?|$)/.test(e.name),
     );
     const before = scripts.filter((e) => e.startTime <= marks.ready);
-    const lazy = scripts.filter((e) => e.startTime > marks.ready);
-    // Monaco's chunk is by far the largest script; anything requested after "ready" but before it is reported.
-    const monacoChunk = lazy.reduce<PerformanceResourceTiming | undefined>((m, e) => (!m || e.decodedBodySize > m.decodedBodySize ? e : m), undefined);
+    const quiet = scripts.filter((e) => e.startTime > marks.ready && e.startTime < marks.intent);
+    // Monaco's chunk: by far the largest script requested after "interactive" (whenever that was).
+    const chunk = scripts
+      .filter((e) => e.startTime > marks.ready)
+      .reduce<PerformanceResourceTiming | undefined>((m, e) => (!m || e.decodedBodySize > m.decodedBodySize ? e : m), undefined);
+    const mark = (name: string) => performance.getEntriesByName(name, "mark")[0]?.startTime ?? NaN;
     const sum = (l: PerformanceResourceTiming[]) => l.reduce((s, e) => s + e.transferSize, 0);
     return {
       jsBeforeReady: sum(before),
       jsBeforeReadyFiles: before.length,
-      jsLazy: sum(lazy),
-      lazyBeforeMonacoChunk: monacoChunk ? lazy.filter((e) => e.startTime < monacoChunk.startTime).length : 0,
-      lcp: marks.lcp,
-      cls: marks.cls,
+      jsQuiet: sum(quiet),
+      jsQuietFiles: quiet.length,
+      monacoBeforeIntent: chunk ? chunk.startTime < marks.intent : false,
+      monacoTransfer: chunk?.transferSize ?? NaN,
+      monacoDecoded: chunk?.decodedBodySize ?? NaN,
+      lcp: marks.lcpAtIntent,
+      cls: marks.clsAtIntent,
+      clsSwap: marks.clsAfterIntent,
       readyMs: marks.ready,
-      monacoMs: marks.monaco,
+      toChunkStart: (chunk?.startTime ?? NaN) - marks.intent,
+      toChunkEnd: (chunk?.responseEnd ?? NaN) - marks.intent,
+      toEvaluated: mark("preview:monaco-evaluated") - marks.intent,
+      toPrepared: mark("preview:monaco-prepared") - marks.intent,
+      toCreated: mark("preview:monaco-created") - marks.intent,
+      toRendered: mark("preview:monaco-rendered") - marks.intent,
+      toShown: marks.monaco - marks.intent,
     };
   });
   await page.context().close();
   return r;
 }
 
-async function keystrokes(browser: Browser, url: string): Promise<{ latencies: number[]; modelMs: number[] }> {
+interface KeyResult {
+  latencies: number[];
+  /** Input → the preview's layout effect starts (React's render and commit are done). */
+  react: number[];
+  modelMs: number[];
+  renderMs: number[];
+  /** Event Timing: keydown/keypress duration to the next paint, or null when under the 16 ms threshold. */
+  paint: (number | null)[];
+}
+
+async function keystrokes(browser: Browser, url: string): Promise<KeyResult> {
   const page = await newPage(browser);
   await page.goto(url, { waitUntil: "load" });
-  await page.locator('[data-editor="monaco"]').waitFor({ state: "attached", timeout: 30_000 });
+  await page.locator("[data-ready]").waitFor({ state: "attached" });
+  await showMonaco(page);
   await page.getByRole("tab", { name: "requirements.txt" }).click();
   const combobox = page.getByRole("combobox", { name: "Add a package" });
   await page.evaluate(() => {
-    const w = window as unknown as { __keys: { expected: string | null; t0: number; latencies: number[]; modelMs: number[] } };
-    const state = { expected: null as string | null, t0: 0, latencies: [] as number[], modelMs: [] as number[] };
-    w.__keys = state;
+    const state = {
+      expected: null as string | null,
+      t0: 0,
+      starts: [] as number[],
+      latencies: [] as number[],
+      react: [] as number[],
+      modelMs: [] as number[],
+      renderMs: [] as number[],
+      events: [] as { name: string; startTime: number; duration: number }[],
+    };
+    (window as unknown as { __keys: typeof state }).__keys = state;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === "keydown" || e.name === "keypress") state.events.push({ name: e.name, startTime: e.startTime, duration: e.duration });
+    }).observe({ type: "event", durationThreshold: 16, buffered: true } as PerformanceObserverInit);
     const input = document.querySelector<HTMLInputElement>('input[role="combobox"]')!;
     const panel = document.querySelector<HTMLElement>('[data-editor="monaco"]')!;
     const region = panel.closest("section")!;
@@ -125,6 +214,7 @@ async function keystrokes(browser: Browser, url: string): Promise<{ latencies: n
         if (e.key !== "Enter" || !input.value.startsWith("benchpkg")) return;
         state.expected = input.value;
         state.t0 = e.timeStamp;
+        state.starts.push(e.timeStamp);
       },
       { capture: true },
     );
@@ -133,7 +223,10 @@ async function keystrokes(browser: Browser, url: string): Promise<{ latencies: n
       const lines = panel.querySelector(".view-lines");
       if (!lines?.textContent?.includes(state.expected)) return;
       state.latencies.push(performance.now() - state.t0);
-      state.modelMs.push(Number(region.getAttribute("data-update-ms") ?? NaN));
+      const attr = (name: string) => Number(region.getAttribute(name) ?? NaN);
+      state.react.push(attr("data-commit-at") - state.t0);
+      state.modelMs.push(attr("data-update-ms"));
+      state.renderMs.push(attr("data-render-ms"));
       state.expected = null;
     }).observe(panel, { subtree: true, childList: true, characterData: true });
   });
@@ -145,7 +238,17 @@ async function keystrokes(browser: Browser, url: string): Promise<{ latencies: n
     await page.getByRole("button", { name: `Remove ${name}` }).click();
     await page.waitForFunction((n) => !document.querySelector('[data-editor="monaco"] .view-lines')?.textContent?.includes(n), name);
   }
-  const r = await page.evaluate(() => (window as unknown as { __keys: { latencies: number[]; modelMs: number[] } }).__keys);
+  await page.waitForTimeout(500); // the last Event Timing entries arrive after their paint
+  const r = await page.evaluate(() => {
+    type State = { starts: number[]; latencies: number[]; react: number[]; modelMs: number[]; renderMs: number[]; events: { name: string; startTime: number; duration: number }[] };
+    const s = (window as unknown as { __keys: State }).__keys;
+    // The keydown's entry starts at its timeStamp; its keypress a moment later (same task, same paint).
+    const paint = s.starts.map((t0) => {
+      const mine = s.events.filter((e) => e.startTime >= t0 - 0.5 && e.startTime < t0 + 8);
+      return mine.length ? Math.max(...mine.map((e) => e.duration)) : null;
+    });
+    return { latencies: s.latencies, react: s.react, modelMs: s.modelMs, renderMs: s.renderMs, paint };
+  });
   await page.context().close();
   return r;
 }
@@ -173,26 +276,44 @@ async function main() {
     const rows: [string, string, string, boolean][] = [];
     const js = median(loads.map((l) => l.jsBeforeReady));
     rows.push([`JS transferred before interactive (${loads[0].jsBeforeReadyFiles} files)`, kib(js), `< ${kib(BUDGETS.js)}`, js > BUDGETS.js]);
-    rows.push(["JS transferred after interactive (lazy: Monaco, estimate data)", kib(median(loads.map((l) => l.jsLazy))), "", false]);
-    const early = Math.max(...loads.map((l) => l.lazyBeforeMonacoChunk));
-    rows.push(["lazy scripts requested before Monaco's chunk", String(early), "", false]);
+    rows.push([`JS transferred in ${QUIET_MS / 1000} s after interactive, no intent (${loads[0].jsQuietFiles} files)`, kib(median(loads.map((l) => l.jsQuiet))), "", false]);
+    const early = loads.filter((l) => l.monacoBeforeIntent).length;
+    rows.push(["loads that requested Monaco's chunk before the intent", `${early} of ${loads.length}`, "0", early > 0]);
+    rows.push(["Monaco's chunk, transferred (decoded)", `${kib(median(loads.map((l) => l.monacoTransfer)))} (${(median(loads.map((l) => l.monacoDecoded)) / KIB / KIB).toFixed(2)} MiB)`, "", false]);
     rows.push(["time to interactive (data-ready), median", ms(median(loads.map((l) => l.readyMs))), "", false]);
-    rows.push(["Monaco shown, median", ms(median(loads.map((l) => l.monacoMs))), "", false]);
     const lcp = median(loads.map((l) => l.lcp));
     rows.push(["Largest Contentful Paint (desktop), median", ms(lcp), `< ${ms(BUDGETS.lcp)}`, lcp > BUDGETS.lcp]);
     const cls = median(loads.map((l) => l.cls));
-    const clsMax = Math.max(...loads.map((l) => l.cls));
-    rows.push([`CLS incl. the Monaco swap, median (max ${clsMax.toFixed(4)})`, cls.toFixed(4), `< ${BUDGETS.cls}`, cls > BUDGETS.cls]);
-    const p50 = quantile(keys.latencies, 0.5);
+    rows.push([`CLS at load, median (max ${Math.max(...loads.map((l) => l.cls)).toFixed(4)})`, cls.toFixed(4), `< ${BUDGETS.cls}`, cls > BUDGETS.cls]);
+    const shown = median(loads.map((l) => l.toShown));
+    rows.push([`intent (hover) → Monaco shown, median (max ${ms(Math.max(...loads.map((l) => l.toShown)))})`, ms(shown), "", false]);
+    const steps = (["toChunkStart", "toChunkEnd", "toEvaluated", "toPrepared", "toCreated", "toRendered"] as const).map((k) => median(loads.map((l) => l[k])).toFixed(0));
+    rows.push(["  chunk requested / received / evaluated / prepared / created / rendered", `${steps.join(" / ")} ms`, "", false]);
+    const clsSwap = median(loads.map((l) => l.clsSwap));
+    rows.push([`CLS of the swap, median (max ${Math.max(...loads.map((l) => l.clsSwap)).toFixed(4)})`, clsSwap.toFixed(4), `< ${BUDGETS.cls}`, clsSwap > BUDGETS.cls]);
+
+    const n = keys.latencies.length;
     const p95 = quantile(keys.latencies, 0.95);
-    rows.push([`keystroke → preview p50 (${keys.latencies.length} edits)`, ms(p50), "", false]);
-    rows.push([`keystroke → preview p95 (${keys.latencies.length} edits)`, ms(p95), `< ${ms(BUDGETS.keyP95)}`, p95 > BUDGETS.keyP95]);
-    rows.push(["  of which Monaco model update (data-update-ms), p50 / p95", `${ms(quantile(keys.modelMs, 0.5))} / ${ms(quantile(keys.modelMs, 0.95))}`, "", false]);
+    rows.push([`keystroke → preview in the DOM, p50 / p95 (${n} edits)`, `${ms(quantile(keys.latencies, 0.5))} / ${ms(p95)}`, `p95 < ${ms(BUDGETS.keyP95)}`, p95 > BUDGETS.keyP95]);
+    const pq = (v: number[], q: number) => ms(quantile(v, q));
+    rows.push(["  input → React commit done, p50 / p95", `${pq(keys.react, 0.5)} / ${pq(keys.react, 0.95)}`, "", false]);
+    rows.push(["  Monaco model update, p50 / p95", `${pq(keys.modelMs, 0.5)} / ${pq(keys.modelMs, 0.95)}`, "", false]);
+    rows.push(["  Monaco view render, p50 / p95", `${pq(keys.renderMs, 0.5)} / ${pq(keys.renderMs, 0.95)}`, "", false]);
+    const rest = keys.latencies.map((l, i) => l - keys.react[i] - keys.modelMs[i] - keys.renderMs[i]);
+    rows.push(["  rest (later effects, observer delivery), p50 / p95", `${pq(rest, 0.5)} / ${pq(rest, 0.95)}`, "", false]);
+    // Under-threshold interactions have no entry: they sort below every reported one.
+    const paint = keys.paint.map((d) => d ?? -1);
+    const pp = (q: number) => {
+      const v = quantile(paint, q);
+      return v < 0 ? "< 16 ms" : ms(v);
+    };
+    const unreported = keys.paint.filter((d) => d === null).length;
+    rows.push([`keystroke → next paint (Event Timing), p50 / p95 (${unreported} of ${keys.paint.length} < 16 ms)`, `${pp(0.5)} / ${pp(0.95)}`, "", false]);
 
     const w = Math.max(...rows.map((r) => r[0].length));
     console.log(`bench:web — ${RUNS} loads, desktop 1350×940, no throttling, ${url}`);
-    console.log(`${"metric".padEnd(w)}  ${"value".padStart(18)}  ${"budget".padStart(12)}`);
-    for (const [name, value, budget, over] of rows) console.log(`${name.padEnd(w)}  ${value.padStart(18)}  ${budget.padStart(12)}${over ? "  OVER" : ""}`);
+    console.log(`${"metric".padEnd(w)}  ${"value".padStart(24)}  ${"budget".padStart(12)}`);
+    for (const [name, value, budget, over] of rows) console.log(`${name.padEnd(w)}  ${value.padStart(24)}  ${budget.padStart(12)}${over ? "  OVER" : ""}`);
   } finally {
     await browser.close();
     child.kill();

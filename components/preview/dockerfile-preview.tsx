@@ -1,14 +1,16 @@
 "use client";
 
 /**
- * The generated files, shown read-only. First (and on the server) as a highlighted <pre>; once the preview is near
- * the viewport and the page is idle, Monaco is loaded with a dynamic import and takes the <pre>'s place in a box of the same fixed size, with the same
+ * The generated files, shown read-only. First (and on the server) as a highlighted <pre>, a complete preview on its
+ * own (live, keyboard reachable, line notes on click and ↑/↓); on the first sign of intent to use it (see below)
+ * Monaco is loaded with a dynamic import and takes the <pre>'s place in a box of the same fixed size, with the same
  * font, line height and padding, so the swap moves nothing (CLS budget < 0.01).
  *
  * The <pre> stays in the DOM after the swap (visually hidden): its textContent is always exactly the current file's
  * text, for tests, the copy button and assistive technology that prefers one block of text.
  */
-import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { flushSync } from "react-dom";
 import { tokenize, type PreviewLanguage, type TokenKind } from "./highlight";
 import type { PreviewEditor, PreviewMetrics } from "./monaco-loader";
 
@@ -57,57 +59,50 @@ function noteFor(notes: PreviewLineNote[], line: number | null): PreviewLineNote
   return notes.find((n) => n.from <= line && line <= n.to);
 }
 
-type IdleWindow = Window & {
-  requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
-  cancelIdleCallback?: (id: number) => void;
+/** The kinds of intent that load the editor (also put on the section as `data-editor-intent`, for tests and benches). */
+export type EditorIntent = "pointer" | "touch" | "focus" | "edit";
+
+const INTENT_EVENTS: Record<string, EditorIntent> = {
+  pointerover: "pointer",
+  pointermove: "pointer",
+  pointerdown: "pointer",
+  touchstart: "touch",
+  focusin: "focus",
 };
 
 /**
- * Runs `cb` once `el` is on screen (or within a screen of it): a phone, where the preview sits below the form,
- * then does not download and start a 3 MB editor for a view the user has not reached. Returns a cancel function.
+ * Whether the user has interacted with the page (a key, a pointer press, an input), seen since this module loaded.
+ * A stored draft restored on load changes the files too, but is not an edit. (Not `navigator.userActivation`:
+ * automation tools grant it with every evaluated script, so tests could not tell the two apart.)
  */
-function whenNearViewport(el: Element, cb: () => void): () => void {
-  if (typeof IntersectionObserver === "undefined") {
-    cb();
-    return () => {};
-  }
-  const io = new IntersectionObserver(
-    (entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      io.disconnect();
-      cb();
-    },
-    { rootMargin: "50% 0px" },
-  );
-  io.observe(el);
-  return () => io.disconnect();
+let sawInput = false;
+if (typeof document !== "undefined")
+  for (const type of ["keydown", "pointerdown", "input"])
+    document.addEventListener(type, (e) => void (sawInput ||= e.isTrusted), { capture: true, passive: true });
+function userHasInteracted(): boolean {
+  return sawInput;
 }
 
-/** Runs `cb` once the page has loaded and the main thread is idle; returns a cancel function. */
-function whenIdle(cb: () => void): () => void {
-  const w = window as IdleWindow;
-  let idleId: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const schedule = () => {
-    if (w.requestIdleCallback) idleId = w.requestIdleCallback(cb, { timeout: 2000 });
-    else timer = setTimeout(cb, 200);
-  };
-  if (document.readyState === "complete") schedule();
-  else window.addEventListener("load", schedule, { once: true });
-  return () => {
-    window.removeEventListener("load", schedule);
-    if (idleId !== undefined) w.cancelIdleCallback?.(idleId);
-    if (timer !== undefined) clearTimeout(timer);
-  };
+/** Lets the browser handle input (and paint) between evaluating Monaco's chunk and creating the editor. */
+function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
 }
 
-export function DockerfilePreview({ files, lineNotes = [], stale = false, label = "Dockerfile preview" }: DockerfilePreviewProps) {
+const NO_NOTES: PreviewLineNote[] = [];
+
+export function DockerfilePreview({ files, lineNotes = NO_NOTES, stale = false, label = "Dockerfile preview" }: DockerfilePreviewProps) {
   const baseId = useId();
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
   const active = files.find((f) => f.name === activeName) ?? files[0];
   const activeIndex = active ? files.indexOf(active) : -1;
   const notedFile = files.find((f) => f.language === "dockerfile")?.name;
-  const notes = active && active.name === notedFile ? lineNotes : [];
+  const notes = active && active.name === notedFile ? lineNotes : NO_NOTES;
 
   const [selectedLine, setSelectedLine] = useState<number | null>(null);
   const [editorReady, setEditorReady] = useState(false);
@@ -118,19 +113,62 @@ export function DockerfilePreview({ files, lineNotes = [], stale = false, label 
   const preRef = useRef<HTMLPreElement>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const editorRef = useRef<PreviewEditor | null>(null);
+  /** Starts loading the editor (once); set by the effect below, a no-op before and after it. */
+  const requestEditor = useRef<(intent: EditorIntent) => void>(() => {});
 
-  // The latest props, for the editor created asynchronously (it must start from what is current then).
-  const latest = useRef({ files, active: active?.name ?? "", lineNotes, label });
-  latest.current = { files, active: active?.name ?? "", lineNotes, label };
+  // The latest props and line, for the editor created asynchronously (it must start from what is current then).
+  const latest = useRef({ files, active: active?.name ?? "", lineNotes, label, selectedLine });
+  latest.current = { files, active: active?.name ?? "", lineNotes, label, selectedLine };
 
-  // Load Monaco once the preview is near the viewport and the page is idle; keep the <pre> until the editor has painted.
+  /*
+   * The highlighted <pre> is a facade: Monaco (≈ 680 KB gzip, a few hundred ms of main-thread work) is loaded only
+   * on the first sign that someone is about to use the preview: the pointer over it, a touch on it, keyboard focus
+   * inside it (tabs or text), or the first edit of the spec while the preview is on screen (near the viewport:
+   * a phone, where it sits below the form, does not start a 3 MB editor for a view the user has not reached).
+   * Nothing is prefetched before that. Once created, the editor renders synchronously and replaces the <pre> in
+   * the same task (same box, same metrics), taking over its scroll position, selected line and focus.
+   */
+  const edited = useRef(false);
   useEffect(() => {
+    const section = sectionRef.current!;
     let cancelled = false;
-    let cancelIdle = () => {};
-    const cancelVisible = whenNearViewport(hostRef.current!, () => (cancelIdle = whenIdle(load)));
-    function load() {
+    let started = false;
+    let near = typeof IntersectionObserver === "undefined";
+
+    const onIntent = (e: Event) => start((e as PointerEvent).pointerType === "touch" ? "touch" : (INTENT_EVENTS[e.type] ?? "pointer"));
+    const stopListening = () => {
+      for (const type of Object.keys(INTENT_EVENTS)) section.removeEventListener(type, onIntent);
+      io?.disconnect();
+    };
+    for (const type of Object.keys(INTENT_EVENTS)) section.addEventListener(type, onIntent, { passive: true });
+    const io =
+      typeof IntersectionObserver === "undefined"
+        ? undefined
+        : new IntersectionObserver(
+            (entries) => {
+              near = entries.some((e) => e.isIntersecting);
+              if (near && edited.current) start("edit");
+            },
+            { rootMargin: "50% 0px" },
+          );
+    io?.observe(section);
+    requestEditor.current = (intent) => {
+      if (intent !== "edit" || near) start(intent);
+    };
+
+    function start(intent: EditorIntent) {
+      if (started || cancelled) return;
+      started = true;
+      stopListening();
+      section.setAttribute("data-editor-intent", intent);
+      performance.mark("preview:intent", { detail: intent });
       import("./monaco-loader")
-        .then(({ createPreviewEditor }) => {
+        .then(async ({ prepareMonaco, createPreviewEditor }) => {
+          // Evaluating the chunk, preparing Monaco and creating the editor are three tasks: input runs in between.
+          await yieldToMain();
+          if (cancelled) return;
+          prepareMonaco();
+          await yieldToMain();
           const host = hostRef.current;
           if (cancelled || !host) return;
           const now = latest.current;
@@ -143,42 +181,66 @@ export function DockerfilePreview({ files, lineNotes = [], stale = false, label 
             onLineSelected: (_file, line) => setSelectedLine(line),
           });
           editorRef.current = editor;
-          return editor.rendered.then(() => {
-            if (!cancelled) setEditorReady(true);
-          });
+          await editor.rendered;
+          if (cancelled) return;
+          const pre = preRef.current;
+          const hadFocus = pre !== null && document.activeElement === pre;
+          editor.takeOver({ scrollTop: pre?.scrollTop ?? 0, line: latest.current.selectedLine });
+          // Commit the swap now, in the task that rendered the editor: the next frame shows it.
+          flushSync(() => setEditorReady(true));
+          if (hadFocus) editor.focus();
+          performance.mark("preview:shown");
         })
         .catch((err: unknown) => {
           // The highlighted <pre> stays: the preview still works without Monaco.
           console.warn("Dockerfile preview: the editor could not be loaded; showing plain text.", err);
         });
     }
+
     return () => {
       cancelled = true;
-      cancelVisible();
-      cancelIdle();
+      stopListening();
+      requestEditor.current = () => {};
       editorRef.current?.dispose();
       editorRef.current = null;
       setEditorReady(false);
     };
   }, []);
 
-  // Text updates go to the existing models with a minimal edit (the scroll position stays).
+  // Text (and note) updates go to the existing models with a minimal edit (the scroll position stays), in the same
+  // task as React's commit (a layout effect), and the editor renders its view right away instead of in its next
+  // animation frame: when the input's task ends, the new text is in the DOM and the next paint shows it.
+  // Timings for bench:web: data-commit-at (this effect starts: React's render and commit are done), data-update-ms
+  // (Monaco's model and decoration update), data-render-ms (Monaco's view render).
   const filesKey = files.map((f) => `${f.name}\u0000${f.language}\u0000${f.text}`).join("\u0001");
-  useEffect(() => {
+  const initialFilesKey = useRef(filesKey);
+  useLayoutEffect(() => {
     const editor = editorRef.current;
-    if (!editor) return;
-    const ms = editor.setFiles(latest.current.files);
-    sectionRef.current?.setAttribute("data-update-ms", ms.toFixed(3));
+    if (!editor) {
+      // The first edit of the spec by the user (a draft restored on load is not one: no input from the user yet).
+      if (filesKey !== initialFilesKey.current && userHasInteracted()) {
+        edited.current = true;
+        requestEditor.current("edit");
+      }
+      return;
+    }
+    const t0 = performance.now();
+    const ms = editor.update(latest.current.files, latest.current.lineNotes);
     editor.show(latest.current.active);
-  }, [filesKey, editorReady]);
+    const t1 = performance.now();
+    editor.renderNow();
+    const t2 = performance.now();
+    const section = sectionRef.current;
+    section?.setAttribute("data-commit-at", t0.toFixed(3));
+    section?.setAttribute("data-update-ms", ms.toFixed(3));
+    section?.setAttribute("data-render-ms", (t2 - t1).toFixed(3));
+  }, [filesKey, lineNotes, editorReady]);
 
-  useEffect(() => {
-    if (active) editorRef.current?.show(active.name);
+  useLayoutEffect(() => {
+    if (!active || !editorRef.current) return;
+    editorRef.current.show(active.name);
+    editorRef.current.renderNow();
   }, [active?.name, editorReady]); // eslint-disable-line react-hooks/exhaustive-deps -- `active` itself changes identity with every text update
-
-  useEffect(() => {
-    editorRef.current?.setNotes(lineNotes);
-  }, [lineNotes, editorReady]);
 
   // Once Monaco shows the text, the (visually hidden) <pre> only needs the plain text: no token spans to re-render per keystroke.
   const lines = useMemo(() => (active && !editorReady ? tokenize(active.text, active.language) : []), [active, editorReady]);

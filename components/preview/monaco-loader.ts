@@ -1,10 +1,12 @@
 /**
- * The Monaco side of the Dockerfile preview. Loaded only with a dynamic `import()` from dockerfile-preview.tsx once
- * the page is idle, so none of this is in the page's first-load JavaScript.
+ * The Monaco side of the Dockerfile preview. Loaded only with a dynamic `import()` from dockerfile-preview.tsx on the
+ * first sign of intent to use the preview, so none of this is in the page's first-load JavaScript.
  *
  * What it pulls in, on purpose:
  * - `editor.api`: the standalone editor core (no language services: no TypeScript/JSON/CSS/HTML workers).
- * - the hover contribution, for the line notes (editor.api alone has no hover widget).
+ *   Not Monaco's hover contribution: it pulls in find, go-to-symbol, code actions, inlay hints and more (≈ 345 KB
+ *   minified, 11% of the chunk), most of them editor contributions instantiated with every editor. The line
+ *   notes get a small content widget of their own instead (noteHover below).
  * - the Dockerfile Monarch grammar, registered by hand instead of through its `register.js`, which would lazy-load
  *   the grammar in a further chunk after the editor is shown (a flash of uncoloured text).
  * Next bundles all of it (CSS included), so everything is served from the app's own origin.
@@ -16,9 +18,10 @@
  * checks that no worker starts and nothing is logged.)
  */
 import * as monaco from "monaco-editor/editor/editor.api.js";
-import "monaco-editor/editor/contrib/hover/browser/hoverContribution.js";
 import { conf, language } from "monaco-editor/languages/definitions/dockerfile/dockerfile.js";
 import type { PreviewLanguage } from "./highlight";
+
+performance.mark("preview:monaco-evaluated");
 
 export interface PreviewFile {
   name: string;
@@ -52,11 +55,18 @@ export interface PreviewEditorOptions {
 }
 
 export interface PreviewEditor {
-  /** Creates or updates one model per file; returns the milliseconds spent updating models. */
-  setFiles(files: PreviewFile[]): number;
+  /**
+   * Creates or updates one model per file (a minimal edit each) and the line notes' decorations (only where the
+   * notes or the text changed); returns the milliseconds spent.
+   */
+  update(files: PreviewFile[], notes: PreviewNote[]): number;
   show(name: string): void;
-  setNotes(notes: PreviewNote[]): void;
-  /** Resolves once the editor has painted its first view lines. */
+  /** Renders the view now (instead of in the editor's next animation frame): the DOM shows the current text. */
+  renderNow(): void;
+  /** Takes over from the fallback <pre>: its scroll position and selected line (the cursor goes there). */
+  takeOver(from: { scrollTop: number; line: number | null }): void;
+  focus(): void;
+  /** Resolves once the editor's view lines are in the DOM (at once, normally: the first render is synchronous). */
   rendered: Promise<void>;
   dispose(): void;
 }
@@ -94,11 +104,6 @@ function themeFor(dark: boolean): string {
 
 let instances = 0;
 
-/** Escapes Markdown so a note is shown as the plain text it is (hover messages are rendered as Markdown). */
-function plainMarkdown(text: string): monaco.IMarkdownString {
-  return { value: text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, "\\$&"), isTrusted: false, supportHtml: false };
-}
-
 /**
  * The smallest single edit turning `before` into `after` (common prefix and suffix kept), so a model update leaves
  * the untouched lines, and with them the scroll position and the cursor, where they were.
@@ -116,6 +121,86 @@ function minimalEdit(model: monaco.editor.ITextModel, before: string, after: str
     text: after.slice(start, after.length - end),
     forceMoveMarkers: false,
   };
+}
+
+/**
+ * The line notes on hover: after 150 ms over a noted line, its note in a small box above the note's first line;
+ * it stays while the pointer is on the same note or on the box, and goes when the pointer leaves, the editor
+ * scrolls or the text changes. Plain text (no Markdown). Hidden from assistive technology: the same note reaches
+ * keyboard and screen-reader users in the preview's live region when the cursor is on the line.
+ */
+function noteHover(editor: monaco.editor.IStandaloneCodeEditor, noteAt: (line: number) => PreviewNote | undefined) {
+  const node = document.createElement("div");
+  node.setAttribute("data-note-hover", "");
+  node.setAttribute("aria-hidden", "true");
+  node.className =
+    "max-w-[36rem] rounded border border-zinc-300 bg-white px-2 py-1 font-sans text-sm whitespace-normal text-zinc-900 shadow-md dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100";
+  node.hidden = true;
+  let shown: PreviewNote | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const widget: monaco.editor.IContentWidget = {
+    getId: () => "wheelwright.noteHover",
+    getDomNode: () => node,
+    getPosition: () =>
+      shown
+        ? {
+            position: { lineNumber: shown.from, column: 1 },
+            preference: [monaco.editor.ContentWidgetPositionPreference.ABOVE, monaco.editor.ContentWidgetPositionPreference.BELOW],
+          }
+        : null,
+  };
+  editor.addContentWidget(widget);
+
+  function show(note: PreviewNote | null): void {
+    if (note === shown) return;
+    shown = note;
+    node.textContent = note?.note ?? "";
+    node.hidden = note === null;
+    editor.layoutContentWidget(widget);
+  }
+  /** Shows `note` (after the hover delay) or hides (after a short grace, to let the pointer reach the box). */
+  function set(note: PreviewNote | null, now = false): void {
+    clearTimeout(timer);
+    if (note === shown) return;
+    if (now) show(note);
+    else timer = setTimeout(() => show(note), note ? (shown ? 0 : 150) : 100);
+  }
+
+  const subscriptions = [
+    editor.onMouseMove((e) => {
+      if (e.target.type === monaco.editor.MouseTargetType.CONTENT_WIDGET && e.target.detail === widget.getId()) return set(shown);
+      const line = e.target.position?.lineNumber;
+      set((line !== undefined && noteAt(line)) || null);
+    }),
+    editor.onMouseLeave(() => set(null)),
+    editor.onDidScrollChange((e) => {
+      if (e.scrollTopChanged) set(null, true);
+    }),
+  ];
+  return {
+    set,
+    dispose() {
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+      editor.removeContentWidget(widget);
+    },
+  };
+}
+
+function notesKeyOf(notes: PreviewNote[]): string {
+  return notes.map((n) => `${n.from}-${n.to}-${n.note}`).join("\u0001");
+}
+
+/**
+ * The editor-independent start-up (languages, themes, Monaco's services and editor features), separate from
+ * createPreviewEditor so the caller can run it in a task of its own: three shorter tasks (evaluate the chunk,
+ * prepare, create) instead of one long one.
+ */
+export function prepareMonaco(): void {
+  registerLanguages();
+  monaco.editor.setTheme(themeFor(window.matchMedia(DARK).matches));
+  monaco.editor.getModels(); // initialises the services
+  performance.mark("preview:monaco-prepared");
 }
 
 export function createPreviewEditor(host: HTMLElement, options: PreviewEditorOptions): PreviewEditor {
@@ -159,7 +244,6 @@ export function createPreviewEditor(host: HTMLElement, options: PreviewEditorOpt
     overviewRulerLanes: 0,
     hideCursorInOverviewRuler: true,
     scrollbar: { alwaysConsumeMouseWheel: false },
-    hover: { enabled: "on", delay: 150, sticky: true },
     ariaLabel: options.ariaLabel,
     accessibilitySupport: "auto",
     wordWrap: "off",
@@ -174,29 +258,32 @@ export function createPreviewEditor(host: HTMLElement, options: PreviewEditorOpt
     options.onLineSelected(current, e.selection.positionLineNumber);
   });
 
+  /** Per model: the notes and model version its decorations were made for (unchanged: nothing to do). */
+  const decorated = new Map<string, string>();
+  let notesKey = notesKeyOf(notes);
   function decorateNotes(): void {
     for (const [name, model] of models) {
-      const isDockerfile = model.getLanguageId() === "dockerfile";
-      const wanted: monaco.editor.IModelDeltaDecoration[] = isDockerfile
-        ? notes
-            .filter((n) => n.from >= 1 && n.from <= model.getLineCount())
-            .map((n) => ({
-              range: new monaco.Range(n.from, 1, Math.min(n.to, model.getLineCount()), 1),
-              options: {
-                isWholeLine: true,
-                hoverMessage: plainMarkdown(n.note),
-                // A thin bar in the gutter marks the lines that have a note (same colour as the fallback's).
-                linesDecorationsClassName: "border-l-2 border-sky-600 dark:border-sky-400 ml-[3px]",
-                stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-              },
-            }))
-        : [];
+      if (model.getLanguageId() !== "dockerfile") continue;
+      const key = `${notesKey}\u0000${model.getVersionId()}`;
+      if (decorated.get(name) === key) continue;
+      decorated.set(name, key);
+      const lineCount = model.getLineCount();
+      const wanted: monaco.editor.IModelDeltaDecoration[] = notes
+        .filter((n) => n.from >= 1 && n.from <= lineCount)
+        .map((n) => ({
+          range: new monaco.Range(n.from, 1, Math.min(n.to, lineCount), 1),
+          options: {
+            isWholeLine: true,
+            // A thin bar in the gutter marks the lines that have a note (same colour as the fallback's).
+            linesDecorationsClassName: "border-l-2 border-sky-600 dark:border-sky-400 ml-[3px]",
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          },
+        }));
       noteDecorations.set(name, model.deltaDecorations(noteDecorations.get(name) ?? [], wanted));
     }
   }
 
-  function setFiles(files: PreviewFile[]): number {
-    const t0 = performance.now();
+  function setFiles(files: PreviewFile[]): void {
     const seen = new Set<string>();
     for (const file of files) {
       seen.add(file.name);
@@ -217,7 +304,19 @@ export function createPreviewEditor(host: HTMLElement, options: PreviewEditorOpt
       models.delete(name);
       viewStates.delete(name);
       noteDecorations.delete(name);
+      decorated.delete(name);
     }
+  }
+
+  function update(files: PreviewFile[], next: PreviewNote[]): number {
+    const t0 = performance.now();
+    const nextKey = notesKeyOf(next);
+    notes = next;
+    if (nextKey !== notesKey) {
+      notesKey = nextKey;
+      hover.set(null, true);
+    }
+    setFiles(files);
     decorateNotes();
     return performance.now() - t0;
   }
@@ -227,37 +326,56 @@ export function createPreviewEditor(host: HTMLElement, options: PreviewEditorOpt
     if (!model || editor.getModel() === model) return;
     if (editor.getModel()) viewStates.set(current, editor.saveViewState());
     current = name;
+    hover.set(null, true);
     editor.setModel(model);
     const state = viewStates.get(name);
     if (state) editor.restoreViewState(state);
   }
 
-  function setNotes(next: PreviewNote[]): void {
-    notes = next;
-    decorateNotes();
-  }
-
-  setFiles(options.files);
-  show(options.active);
-
-  const rendered = new Promise<void>((resolve) => {
-    let frames = 0;
-    const check = () => {
-      frames += 1;
-      // Painted: view lines exist (or the file is empty), or give up waiting after ~1 s.
-      if (host.querySelector(".view-lines .view-line") || editor.getModel()?.getValueLength() === 0 || frames > 60) {
-        requestAnimationFrame(() => resolve());
-      } else requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
+  const hover = noteHover(editor, (line) => {
+    const model = editor.getModel();
+    if (!model || model.getLanguageId() !== "dockerfile") return undefined;
+    return notes.find((n) => n.from <= line && line <= n.to);
   });
 
+  update(options.files, options.notes);
+  show(options.active);
+  performance.mark("preview:monaco-created");
+  // The first render, now rather than in the next animation frame, so the caller can swap in the same task.
+  editor.render();
+  performance.mark("preview:monaco-rendered");
+
+  const hasLines = () => host.querySelector(".view-lines .view-line") !== null || editor.getModel()?.getValueLength() === 0;
+  const rendered = hasLines()
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => {
+        // Not laid out yet (e.g. a zero-size host): wait for a frame that shows lines, or give up after ~1 s.
+        let frames = 0;
+        const check = () => {
+          frames += 1;
+          if (hasLines() || frames > 60) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+
   return {
-    setFiles,
+    update,
     show,
-    setNotes,
     rendered,
+    renderNow() {
+      editor.render();
+    },
+    takeOver({ scrollTop, line }) {
+      if (line !== null) editor.setPosition({ lineNumber: line, column: 1 });
+      editor.setScrollTop(scrollTop);
+      editor.render();
+    },
+    focus() {
+      editor.focus();
+    },
     dispose() {
+      hover.dispose();
       media.removeEventListener("change", onScheme);
       cursorListener.dispose();
       editor.dispose();
