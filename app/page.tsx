@@ -2,6 +2,7 @@ import { Wizard } from "@/components/wizard/wizard";
 import { generate } from "@/lib/generate";
 import { searchParamsToSpec } from "@/lib/share";
 import { DEFAULT_SPEC } from "@/lib/spec";
+import { toServedOutput } from "@/lib/wizard/output";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -16,7 +17,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   }
   const fromUrl = [...query.keys()].length > 0;
   const decoded = fromUrl ? searchParamsToSpec(query) : { spec: DEFAULT_SPEC, dropped: [], preset: undefined };
-  // The estimate is computed here so the page's first JavaScript need not carry Debian's package data.
-  const { estimate } = generate(decoded.spec);
-  return <Wizard spec={decoded.spec} presetId={decoded.preset ?? null} fromUrl={fromUrl} dropped={decoded.dropped} estimate={estimate} />;
+  // The output and the estimate are computed here, so the page hydrates without the engine (zod, the package
+  // knowledge, resolve and render: lib/engine.ts) and without Debian's package data; it loads both afterwards.
+  const generated = generate(decoded.spec);
+  const initial = { output: toServedOutput(generated), estimate: generated.estimate };
+  return <Wizard spec={decoded.spec} presetId={decoded.preset ?? null} fromUrl={fromUrl} dropped={decoded.dropped} initial={initial} />;
 }
