@@ -3,6 +3,7 @@ import { generate } from "@/lib/generate";
 import { LINK_ERROR_PARAM, linkErrorMessage, parseLinkError } from "@/lib/http/request-guard.mjs";
 import { searchParamsToSpec, type DecodedShare } from "@/lib/share";
 import { DEFAULT_SPEC } from "@/lib/spec";
+import { toServedOutput } from "@/lib/wizard/output";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -23,7 +24,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     : fromUrl
       ? searchParamsToSpec(query)
       : { spec: DEFAULT_SPEC, dropped: [] };
-  // The estimate is computed here so the page's first JavaScript need not carry Debian's package data.
-  const { estimate } = generate(decoded.spec);
-  return <Wizard spec={decoded.spec} presetId={decoded.preset ?? null} fromUrl={fromUrl} dropped={decoded.dropped} estimate={estimate} />;
+  // The output and the estimate are computed here, so the page hydrates without the engine (zod, the package
+  // knowledge, resolve and render: lib/engine.ts) and without Debian's package data; it loads both afterwards.
+  const generated = generate(decoded.spec);
+  const initial = { output: toServedOutput(generated), estimate: generated.estimate };
+  return <Wizard spec={decoded.spec} presetId={decoded.preset ?? null} fromUrl={fromUrl} dropped={decoded.dropped} initial={initial} />;
 }

@@ -5,7 +5,10 @@
  */
 import type { Plan } from "./resolve";
 
-export function estimateKey(plan: Plan): string {
+/** What of a plan the weight estimate reads: its two stages. */
+export type StagesOf = Pick<Plan, "builder" | "final">;
+
+export function estimateKey(plan: StagesOf): string {
   return [plan.builder, plan.final]
     .map((s) => `${s.image}\u0001${s.variant}\u0001${s.target}\u0001${s.systemPackages.map((p) => p.name).join("\u0000")}`)
     .join("\u0002");

@@ -32,8 +32,8 @@
 import weights from "./knowledge/debian-weights.json" with { type: "json" };
 import { VARIANTS } from "./knowledge/python-images";
 import type { DebianRelease } from "./knowledge/types";
-import { estimateKey } from "./estimate-key";
-import type { Plan, PlannedStage } from "./resolve";
+import { estimateKey, type StagesOf } from "./estimate-key";
+import type { PlannedStage } from "./resolve";
 
 interface WeightsRelease {
   version: string;
@@ -318,7 +318,7 @@ const ESTIMATE_CACHE_SIZE = 64;
  * depends only on the two stages' images, variants and apt package names, and is cached by them, so
  * calling it on every keystroke is cheap. The returned object is shared: treat it as read-only.
  */
-export function estimate(plan: Plan): Estimate {
+export function estimate(plan: StagesOf): Estimate {
   const key = estimateKey(plan);
   const hit = estimateCache.get(key);
   if (hit) return hit;
@@ -328,7 +328,7 @@ export function estimate(plan: Plan): Estimate {
   return result;
 }
 
-function computeEstimate(plan: Plan): Estimate {
+function computeEstimate(plan: StagesOf): Estimate {
   const { builder, final } = plan;
   if (builder.family === "alpine" || final.family === "alpine")
     return notEstimated("Alpine's package index is not reachable where the snapshot is built, so there are no apk sizes to add up.");

@@ -2,10 +2,9 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Estimate } from "@/lib/estimate";
-import { estimateKey } from "@/lib/estimate-key";
-import type { Plan } from "@/lib/resolve";
+import { estimateKey, type StagesOf } from "@/lib/estimate-key";
 
-type EstimateFn = (plan: Plan) => Estimate;
+type EstimateFn = (plan: StagesOf) => Estimate;
 
 /**
  * lib/estimate.ts carries Debian's package sizes (a 180 KB JSON): it is not in the page's first-load
@@ -23,7 +22,7 @@ function loadEstimate(): Promise<EstimateFn> {
  * The estimate for `plan`: computed when the module is loaded; before that, the server's estimate while it
  * still applies (same stages and apt packages), else the last one shown, marked `pending`.
  */
-export function useEstimate(plan: Plan, initial: { plan: Plan; estimate: Estimate }): { estimate: Estimate; pending: boolean } {
+export function useEstimate(plan: StagesOf, initial: { plan: StagesOf; estimate: Estimate }): { estimate: Estimate; pending: boolean } {
   const [fn, setFn] = useState<EstimateFn | null>(() => loaded);
   const initialKey = useMemo(() => estimateKey(initial.plan), [initial.plan]);
   const key = useMemo(() => estimateKey(plan), [plan]);

@@ -7,6 +7,7 @@
  * decoration (aria-hidden). Colours are the page's tokens (app/globals.css): bar fills meet 3:1 against
  * the background and all text meets 4.5:1, in light and dark schemes.
  */
+import { memo } from "react";
 import type { Estimate, Estimated } from "@/lib/estimate";
 
 export interface WeightChartProps {
@@ -37,7 +38,7 @@ interface Row {
   fill: string;
 }
 
-export function WeightChart({ estimate, pending = false }: WeightChartProps) {
+export const WeightChart = memo(function WeightChart({ estimate, pending = false }: WeightChartProps) {
   if (estimate.status !== "estimated") {
     return (
       <section aria-labelledby="weight-chart-title" aria-busy={pending || undefined} className="rounded border border-border p-4 text-sm">
@@ -118,4 +119,4 @@ export function WeightChart({ estimate, pending = false }: WeightChartProps) {
       </details>
     </section>
   );
-}
+});

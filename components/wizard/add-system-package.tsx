@@ -6,11 +6,13 @@ import { FieldMessage } from "@/components/ui/field-error";
 import { describedBy, fieldId, hintId } from "@/components/ui/field-ids";
 import { INPUT_CLASS } from "@/components/ui/text-field";
 import { VARIANTS } from "@/lib/knowledge/python-images";
-import type { BuildSpec } from "@/lib/spec";
-import { systemPackageProblem, type Stage } from "@/lib/wizard/edits";
+import type { Stage } from "@/lib/wizard/edits";
+import { withEngine } from "./engine";
+import { useSpec } from "./spec-context";
 
 /** Add your own system package to one stage; the schema checks the name for the image's distribution. */
-export function AddSystemPackage({ spec, stageLabels, onAdd }: { spec: BuildSpec; stageLabels: Record<Stage, string>; onAdd: (stage: Stage, name: string) => void }) {
+export function AddSystemPackage({ stageLabels, onAdd }: { stageLabels: Record<Stage, string>; onAdd: (stage: Stage, name: string) => void }) {
+  const spec = useSpec();
   const [name, setName] = useState("");
   const [stage, setStage] = useState<Stage>("runtime");
   const [error, setError] = useState<string | null>(null);
@@ -18,15 +20,19 @@ export function AddSystemPackage({ spec, stageLabels, onAdd }: { spec: BuildSpec
   const family = VARIANTS[stage === "build" ? spec.base : (spec.finalBase ?? spec.base)].family;
 
   function add() {
-    const n = name.trim();
-    const problem = systemPackageProblem(spec, stage, n);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    onAdd(stage, n);
-    setName("");
-    setError(null);
+    const typed = name;
+    const n = typed.trim();
+    // The schema (in the engine, which may still be loading) judges the name.
+    withEngine(({ systemPackageProblem }) => {
+      const problem = systemPackageProblem(spec, stage, n);
+      if (problem) {
+        setError(problem);
+        return;
+      }
+      onAdd(stage, n);
+      setName((t) => (t === typed ? "" : t));
+      setError(null);
+    });
   }
 
   return (

@@ -1,13 +1,25 @@
+import { memo } from "react";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextField } from "@/components/ui/text-field";
-import { issuesAt } from "@/lib/wizard/draft";
+import { issuesAt, type Draft } from "@/lib/wizard/draft";
 import { FinalBaseField } from "./final-base-field";
 import { PlatformField } from "./platform-field";
 import { Section } from "./section";
 import type { SectionProps } from "./section-props";
 
-export function AdvancedSection({ state, edit }: SectionProps) {
-  const { draft, issues } = state;
+type AdvancedFields =
+  | "cacheMounts"
+  | "buildFromSource"
+  | "platform"
+  | "python"
+  | "base"
+  | "finalBase"
+  | "workdir"
+  | "copy"
+  | "pythonDontWriteBytecode"
+  | "pythonUnbuffered";
+
+export const AdvancedSection = memo(function AdvancedSection({ issues, edit, ...draft }: SectionProps & Pick<Draft, AdvancedFields>) {
   return (
     <Section id="advanced" description="Defaults that suit most apps.">
       <CheckboxField
@@ -69,4 +81,4 @@ export function AdvancedSection({ state, edit }: SectionProps) {
       />
     </Section>
   );
-}
+});

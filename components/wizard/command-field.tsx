@@ -3,13 +3,14 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { COMMAND_HELPERS, type SpecIssue } from "@/lib/spec";
+import type { SpecIssue } from "@/lib/spec";
+import { COMMAND_HELPERS } from "@/lib/spec-options";
 import { joinCommand } from "@/lib/wizard/command";
 
 type Helper = (target: string, port: number) => string[];
 
 /** The start command (exec form), typed as text, with one-click helpers from the library. */
-export function CommandField({ value, port, issues, onValue }: { value: string; port: number | null; issues: SpecIssue[]; onValue: (v: string) => void }) {
+export function CommandField({ value, port, issues, onValue }: { value: string; port: number | null; issues: readonly SpecIssue[]; onValue: (v: string) => void }) {
   const [target, setTarget] = useState("app:app");
   const helpers = Object.entries(COMMAND_HELPERS).map(([key, fn]) => ({ key, argv: (fn as Helper)(target.trim() || "app", port ?? 8000) }));
   return (

@@ -1,5 +1,7 @@
-import { issuesAt } from "@/lib/wizard/draft";
+import { memo } from "react";
+import { issuesAt, type Draft } from "@/lib/wizard/draft";
 import { addPackages, removePackage } from "@/lib/wizard/edits";
+import type { PackageView } from "@/lib/wizard/output";
 import { DependencySourceField } from "./dependency-source-field";
 import { PackageChips } from "./package-chips";
 import { PackageCombobox } from "./package-combobox";
@@ -8,19 +10,31 @@ import { Section } from "./section";
 import type { SectionProps } from "./section-props";
 import { FieldError } from "@/components/ui/field-error";
 
-export function DependenciesSection({ state, generated, edit }: SectionProps) {
-  const { draft, issues } = state;
+export const DependenciesSection = memo(function DependenciesSection({
+  packages,
+  pasteText,
+  dependencySource,
+  resolved,
+  issues,
+  edit,
+}: SectionProps & {
+  packages: Draft["packages"];
+  pasteText: string;
+  dependencySource: string;
+  /** How each package of the spec installs. */
+  resolved: readonly PackageView[];
+}) {
   return (
     <Section id="dependencies" description="Your Python packages. They decide which system packages each stage needs.">
-      <PackageCombobox spec={state.spec} onAdd={(r) => edit((d) => addPackages(d, [r]))} />
-      <PackageChips packages={draft.packages} resolved={generated.plan.packages} onRemove={(i) => edit((d) => removePackage(d, i))} />
+      <PackageCombobox onAdd={(r) => edit((d) => addPackages(d, [r]))} />
+      <PackageChips packages={packages} resolved={resolved} onRemove={(i) => edit((d) => removePackage(d, i))} />
       <FieldError path="packages.list" issues={issuesAt(issues, "packages")} />
-      <PasteRequirements text={draft.pasteText} onText={(pasteText) => edit((d) => ({ ...d, pasteText }))} onAdd={(reqs) => edit((d) => addPackages(d, reqs))} />
+      <PasteRequirements text={pasteText} onText={(pasteText) => edit((d) => ({ ...d, pasteText }))} onAdd={(reqs) => edit((d) => addPackages(d, reqs))} />
       <DependencySourceField
-        value={draft.dependencySource}
+        value={dependencySource}
         issues={issuesAt(issues, "dependencySource")}
         onValue={(dependencySource) => edit((d) => ({ ...d, dependencySource }))}
       />
     </Section>
   );
-}
+});

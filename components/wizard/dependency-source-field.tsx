@@ -1,5 +1,6 @@
 import { SelectField } from "@/components/ui/select-field";
-import { DEPENDENCY_SOURCES, type SpecIssue } from "@/lib/spec";
+import type { SpecIssue } from "@/lib/spec";
+import { DEPENDENCY_SOURCES } from "@/lib/spec-options";
 
 export function DependencySourceField({ value, issues, onValue }: { value: string; issues: SpecIssue[]; onValue: (v: string) => void }) {
   return (

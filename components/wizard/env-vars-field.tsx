@@ -3,10 +3,11 @@ import { FieldError } from "@/components/ui/field-error";
 import { describedBy, fieldId } from "@/components/ui/field-ids";
 import { INPUT_CLASS } from "@/components/ui/text-field";
 import { issuesAt, type EnvDraft } from "@/lib/wizard/draft";
-import { LIMITS, type SpecIssue } from "@/lib/spec";
+import type { SpecIssue } from "@/lib/spec";
+import { LIMITS } from "@/lib/spec-options";
 
 /** Environment variables for the final image: name/value rows, each field with its own issues. */
-export function EnvVarsField({ rows, issues, onRows }: { rows: readonly EnvDraft[]; issues: SpecIssue[]; onRows: (rows: EnvDraft[]) => void }) {
+export function EnvVarsField({ rows, issues, onRows }: { rows: readonly EnvDraft[]; issues: readonly SpecIssue[]; onRows: (rows: EnvDraft[]) => void }) {
   const set = (i: number, patch: Partial<EnvDraft>) => onRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const listIssues = issues.filter((i) => i.field === "runtime.env");
   return (

@@ -1,6 +1,7 @@
 import { SelectField } from "@/components/ui/select-field";
 import { VARIANTS, imageTag, variantsFor, type VariantId } from "@/lib/knowledge/python-images";
-import { finalBaseProblem, type SpecIssue } from "@/lib/spec";
+import type { SpecIssue } from "@/lib/spec";
+import { finalBaseProblem } from "@/lib/spec-options";
 
 /** A different image for the final stage: only the valid ones are offered, the others explained. */
 export function FinalBaseField({

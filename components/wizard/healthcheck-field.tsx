@@ -3,7 +3,7 @@ import { TextField } from "@/components/ui/text-field";
 import { issuesAt, type Draft } from "@/lib/wizard/draft";
 import type { SpecIssue } from "@/lib/spec";
 
-export function HealthcheckField({ value, issues, onValue }: { value: Draft["healthcheck"]; issues: SpecIssue[]; onValue: (v: Draft["healthcheck"]) => void }) {
+export function HealthcheckField({ value, issues, onValue }: { value: Draft["healthcheck"]; issues: readonly SpecIssue[]; onValue: (v: Draft["healthcheck"]) => void }) {
   return (
     <div className="space-y-2">
       <CheckboxField

@@ -9,11 +9,11 @@ import type { Stage } from "@/lib/wizard/edits";
  * Alpine): they are not in the plan, so they are listed here with the reason and a way out.
  */
 export function InvalidSystemPackages({
-  draft,
+  systemPackages,
   issues,
   onRemove,
 }: {
-  draft: Draft;
+  systemPackages: Draft["systemPackages"];
   issues: readonly SpecIssue[];
   onRemove: (stage: Stage | "omit", name: string) => void;
 }) {
@@ -21,7 +21,7 @@ export function InvalidSystemPackages({
     const m = /^systemPackages\.(build|runtime|omit)\.(\d+)$/.exec(i.field);
     if (!m) return [];
     const stage = m[1] as Stage | "omit";
-    const name = draft.systemPackages[stage][Number(m[2])];
+    const name = systemPackages[stage][Number(m[2])];
     return name === undefined ? [] : [{ stage, name, message: i.message, field: i.field }];
   });
   const other = issues.filter((i) => i.field.startsWith("systemPackages") && !/^systemPackages\.(build|runtime|omit)\.\d+$/.test(i.field));

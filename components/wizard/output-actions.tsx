@@ -2,8 +2,10 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { BuildSpec } from "@/lib/spec";
 import type { OutputFile } from "@/lib/wizard/files";
 import { zipStore } from "@/lib/wizard/zip";
+import { withEngine } from "./engine";
 
 function download(name: string, blob: Blob) {
   const url = URL.createObjectURL(blob);
@@ -36,8 +38,8 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Copy the Dockerfile, download it, or download every file as a zip. */
-export function OutputActions({ files, shareQuery }: { files: readonly OutputFile[]; shareQuery: { ok: true; query: string } | { ok: false; message: string } }) {
+/** Copy the Dockerfile, download it, download every file as a zip, or copy a link to `spec`. */
+export function OutputActions({ files, spec }: { files: readonly OutputFile[]; spec: BuildSpec }) {
   const [status, flash] = useFlash();
   const dockerfile = files.find((f) => f.name === "Dockerfile")!;
 
@@ -45,13 +47,17 @@ export function OutputActions({ files, shareQuery }: { files: readonly OutputFil
     flash((await copyText(dockerfile.text)) ? "Copied the Dockerfile" : "Could not copy: select the text in the preview and copy it");
   }
 
-  async function share() {
-    if (!shareQuery.ok) {
-      flash(shareQuery.message);
-      return;
-    }
-    const url = `${window.location.origin}${window.location.pathname}${shareQuery.query ? `?${shareQuery.query}` : ""}`;
-    flash((await copyText(url)) ? "Copied the link" : `Could not copy the link: ${url}`);
+  /** The link is encoded on demand (the encoder is in the engine: at once when it has loaded, else when it arrives). */
+  function share() {
+    withEngine(async ({ encodeShare }) => {
+      const r = encodeShare(spec);
+      if (!r.ok) {
+        flash(r.message);
+        return;
+      }
+      const url = `${window.location.origin}${window.location.pathname}${r.query ? `?${r.query}` : ""}`;
+      flash((await copyText(url)) ? "Copied the link" : `Could not copy the link: ${url}`);
+    });
   }
 
   return (

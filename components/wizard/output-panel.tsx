@@ -1,20 +1,30 @@
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { WeightChart } from "@/components/estimate/weight-chart";
 import { DockerfilePreview } from "@/components/preview/dockerfile-preview";
-import { encodeShare } from "@/lib/share";
+import type { BuildSpec } from "@/lib/spec";
 import { outputFiles } from "@/lib/wizard/files";
 import { OutputActions } from "./output-actions";
 import { PackageSummary } from "./package-summary";
-import type { SectionProps } from "./section-props";
+import type { WizardOutput } from "./use-wizard";
 import { WarningsCount, WarningsPanel } from "./warnings-panel";
 
 /** The generated files (always from generate()), what to do with them, and what to know about them. */
-export function OutputPanel({ state, generated, estimatePending = false }: Pick<SectionProps, "state" | "generated"> & { estimatePending?: boolean }) {
-  const files = useMemo(() => outputFiles(state.spec, generated), [state.spec, generated]);
-  const shareQuery = useMemo(() => {
-    const r = encodeShare(state.spec);
-    return r.ok ? ({ ok: true, query: r.query } as const) : ({ ok: false, message: r.message } as const);
-  }, [state.spec]);
+export const OutputPanel = memo(function OutputPanel({
+  spec,
+  output,
+  stale,
+  estimatePending = false,
+}: {
+  /** The last valid spec: what `output` was generated from. */
+  spec: BuildSpec;
+  output: WizardOutput;
+  stale: boolean;
+  estimatePending?: boolean;
+}) {
+  const { dependencySource } = spec;
+  const { dockerfile, dockerignore, requirements } = output;
+  // Only when a file changes (not when the estimate arrives), so the preview is not updated for nothing.
+  const files = useMemo(() => outputFiles({ dependencySource }, { dockerfile, dockerignore, requirements }), [dependencySource, dockerfile, dockerignore, requirements]);
   return (
     <section id="output" aria-labelledby="output-title" className="scroll-mt-4 space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -22,15 +32,15 @@ export function OutputPanel({ state, generated, estimatePending = false }: Pick<
           Dockerfile
         </h2>
         <p className="font-mono text-xs text-muted-foreground">
-          {generated.plan.builder.image} → {generated.plan.final.image}
+          {output.plan.builder.image} → {output.plan.final.image}
         </p>
       </div>
-      <OutputActions files={files} shareQuery={shareQuery} />
-      <WarningsCount warnings={generated.warnings} />
-      <DockerfilePreview files={files} lineNotes={generated.lineNotes} stale={state.stale} />
-      <WeightChart estimate={generated.estimate} pending={estimatePending} />
-      <WarningsPanel warnings={generated.warnings} />
-      <PackageSummary packages={generated.plan.packages} />
+      <OutputActions files={files} spec={spec} />
+      <WarningsCount warnings={output.warnings} />
+      <DockerfilePreview files={files} lineNotes={output.lineNotes} stale={stale} />
+      <WeightChart estimate={output.estimate} pending={estimatePending} />
+      <WarningsPanel warnings={output.warnings} />
+      <PackageSummary packages={output.plan.packages} />
     </section>
   );
-}
+});

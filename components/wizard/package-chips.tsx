@@ -1,18 +1,19 @@
+import { memo } from "react";
 import { Button } from "@/components/ui/button";
-import { normalizeName } from "@/lib/knowledge";
-import type { ResolvedRequirement } from "@/lib/resolve";
+import { normalizeName } from "@/lib/knowledge/names";
 import type { Requirement } from "@/lib/spec";
 import { requirementLine } from "@/lib/render/requirements";
+import type { PackageView } from "@/lib/wizard/output";
 import { InstallBadge } from "./install-badge";
 
 /** The packages as removable chips, each with how it installs on the chosen image. */
-export function PackageChips({
+export const PackageChips = memo(function PackageChips({
   packages,
   resolved,
   onRemove,
 }: {
   packages: readonly Requirement[];
-  resolved: readonly ResolvedRequirement[];
+  resolved: readonly PackageView[];
   onRemove: (index: number) => void;
 }) {
   if (packages.length === 0) return <p className="text-sm text-muted-foreground">No packages yet.</p>;
@@ -42,4 +43,4 @@ export function PackageChips({
       ) : null}
     </div>
   );
-}
+});

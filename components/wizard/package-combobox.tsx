@@ -6,12 +6,13 @@ import { FieldMessage } from "@/components/ui/field-error";
 import { describedBy, fieldId } from "@/components/ui/field-ids";
 import { FieldLabel } from "@/components/ui/field-label";
 import { INPUT_CLASS } from "@/components/ui/text-field";
+import { normalizeName } from "@/lib/knowledge/names";
 import { VARIANTS } from "@/lib/knowledge/python-images";
-import { normalizeName } from "@/lib/knowledge";
-import { parseRequirement } from "@/lib/requirements";
-import type { BuildSpec, Requirement } from "@/lib/spec";
-import { suggest, type Suggestion } from "@/lib/wizard/suggest";
+import type { Requirement } from "@/lib/spec";
+import type { Suggestion } from "@/lib/wizard/suggest";
+import { useEngine, withEngine, type Engine } from "./engine";
 import { InstallBadge } from "./install-badge";
+import { useSpec } from "./spec-context";
 
 function Needs({ s }: { s: Suggestion }) {
   if (s.build.length === 0 && s.runtime.length === 0) return <>No system packages needed.</>;
@@ -26,21 +27,31 @@ function Needs({ s }: { s: Suggestion }) {
 /**
  * WAI-ARIA combobox with a listbox popup: type a requirement ("psycopg2>=2.9"); suggestions come
  * from the knowledge base with what each needs on the chosen image. Enter adds the highlighted
- * suggestion, or what was typed (unknown packages are accepted as pure Python).
+ * suggestion, or what was typed (unknown packages are accepted as pure Python). Suggestions and the
+ * requirement's check come from the engine: before it has loaded there are no suggestions yet, and Enter adds
+ * what was typed as soon as it arrives.
  */
-export function PackageCombobox({ spec, onAdd }: { spec: BuildSpec; onAdd: (r: Requirement) => void }) {
+export function PackageCombobox({ onAdd }: { onAdd: (r: Requirement) => void }) {
+  const spec = useSpec();
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
-  const suggestions = useMemo(() => suggest(spec, text), [spec, text]);
+  const engine = useEngine();
+  const suggestions = useMemo(() => (engine ? engine.suggest(spec, text) : []), [engine, spec, text]);
   const expanded = open && suggestions.length > 0;
   const path = "packages";
   const optionId = (i: number) => `${listId}-option-${i}`;
 
   function commit(choice?: Suggestion) {
-    let reqText = text.trim();
+    const typed = text;
+    withEngine((e) => add(e, typed, choice));
+  }
+
+  /** Adds what was typed (`typed`, the text when Enter was pressed) or the chosen suggestion. */
+  function add({ parseRequirement }: Engine, typed: string, choice?: Suggestion) {
+    let reqText = typed.trim();
     if (choice) {
       const typed = parseRequirement(reqText);
       const sameName = typed.ok && normalizeName(typed.requirement.name) === choice.knowledge.name;
@@ -56,7 +67,8 @@ export function PackageCombobox({ spec, onAdd }: { spec: BuildSpec; onAdd: (r: R
       return;
     }
     onAdd(r.requirement);
-    setText("");
+    // Typing on while the engine was still loading is kept.
+    setText((t) => (t === typed ? "" : t));
     setActive(-1);
     setOpen(false);
     setError(null);

@@ -1,8 +1,9 @@
-import type { ResolvedRequirement } from "@/lib/resolve";
+import { memo } from "react";
+import type { PackageView } from "@/lib/wizard/output";
 import { InstallBadge } from "./install-badge";
 
 /** How each package installs on the chosen image, in the resolver's words. */
-export function PackageSummary({ packages }: { packages: readonly ResolvedRequirement[] }) {
+export const PackageSummary = memo(function PackageSummary({ packages }: { packages: readonly PackageView[] }) {
   if (packages.length === 0) return null;
   return (
     <details className="rounded-md border border-border p-3 text-sm">
@@ -17,4 +18,4 @@ export function PackageSummary({ packages }: { packages: readonly ResolvedRequir
       </ul>
     </details>
   );
-}
+});

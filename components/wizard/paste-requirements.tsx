@@ -4,8 +4,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids";
 import { INPUT_CLASS } from "@/components/ui/text-field";
-import { looksLikePyproject, parseRequirementsTxt, type LineProblem, type ParsedRequirements } from "@/lib/requirements";
+import type { LineProblem, ParsedRequirements } from "@/lib/requirements";
 import type { Requirement } from "@/lib/spec";
+import { withEngine } from "./engine";
 
 interface Result {
   /** The text this result is about: once the text changes (typing, start over) it no longer shows. */
@@ -22,18 +23,23 @@ export function PasteRequirements({ text, onText, onAdd }: { text: string; onTex
   const path = "paste";
   const problems = result?.problems ?? [];
 
-  function show(r: ParsedRequirements, format: Result["format"]) {
+  /** `pasted` is the text as it was when the button was pressed (the parsers may arrive later). */
+  function show(pasted: string, r: ParsedRequirements, format: Result["format"]) {
     if (r.requirements.length) onAdd(r.requirements);
-    setResult({ text, added: r.requirements.length, format, problems: r.problems });
+    setResult({ text: pasted, added: r.requirements.length, format, problems: r.problems });
   }
 
   function read() {
-    if (!looksLikePyproject(text)) return show(parseRequirementsTxt(text), "requirements");
-    // The TOML parser is loaded only when TOML is pasted (it is not in the page's first JavaScript).
-    import("@/lib/pyproject").then(
-      ({ parsePyproject }) => show(parsePyproject(text), "pyproject"),
-      () => setResult({ text, added: 0, format: "pyproject", problems: [{ line: 0, text: "", message: "the pyproject.toml reader could not be loaded; reload the page" }] }),
-    );
+    const pasted = text;
+    // The requirements parser is in the engine (it may still be loading); the TOML parser is loaded only when TOML
+    // is pasted. Neither is in the page's first JavaScript.
+    withEngine(({ looksLikePyproject, parseRequirementsTxt }) => {
+      if (!looksLikePyproject(pasted)) return show(pasted, parseRequirementsTxt(pasted), "requirements");
+      import("@/lib/pyproject").then(
+        ({ parsePyproject }) => show(pasted, parsePyproject(pasted), "pyproject"),
+        () => setResult({ text: pasted, added: 0, format: "pyproject", problems: [{ line: 0, text: "", message: "the pyproject.toml reader could not be loaded; reload the page" }] }),
+      );
+    });
   }
 
   return (

@@ -1,5 +1,6 @@
 import { ChoiceGroup } from "@/components/ui/choice-group";
-import { PLATFORMS, type SpecIssue } from "@/lib/spec";
+import type { SpecIssue } from "@/lib/spec";
+import { PLATFORMS } from "@/lib/spec-options";
 
 export function PlatformField({ value, issues, onValue }: { value: string; issues: SpecIssue[]; onValue: (v: string) => void }) {
   return (

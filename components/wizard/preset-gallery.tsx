@@ -1,6 +1,7 @@
+import { memo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { PRESETS, type Preset } from "@/lib/presets";
+import { PRESETS, type Preset } from "@/lib/presets/catalog";
 
 /** The presets: a title, the story in one sentence, the note on request. */
 function PresetCards({ presets, activeId, onUse }: { presets: readonly Preset[]; activeId: string | null; onUse: (preset: Preset) => void }) {
@@ -39,7 +40,7 @@ function PresetCards({ presets, activeId, onUse }: { presets: readonly Preset[];
 }
 
 /** The seed scenarios first; the other presets one click away (open when one of them is in use). */
-export function PresetGallery({ activeId, onUse }: { activeId: string | null; onUse: (preset: Preset) => void }) {
+export const PresetGallery = memo(function PresetGallery({ activeId, onUse }: { activeId: string | null; onUse: (preset: Preset) => void }) {
   const seeds = PRESETS.filter((p) => p.seed);
   const others = PRESETS.filter((p) => !p.seed);
   return (
@@ -55,4 +56,4 @@ export function PresetGallery({ activeId, onUse }: { activeId: string | null; on
       ) : null}
     </div>
   );
-}
+});

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import { SECTIONS } from "./sections";
 
 /** The stepper on wide screens: links to each section, the one in view marked as current. */
-export function SectionNav({ className = "" }: { className?: string }) {
+export const SectionNav = memo(function SectionNav({ className = "" }: { className?: string }) {
   const [current, setCurrent] = useState<string>(SECTIONS[0].id);
 
   // The current section is the last one whose top has scrolled above a line near the top of the window.
@@ -56,4 +56,4 @@ export function SectionNav({ className = "" }: { className?: string }) {
       </ol>
     </nav>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { ChoiceGroup } from "@/components/ui/choice-group";
-import { STRATEGIES, type SpecIssue } from "@/lib/spec";
+import type { SpecIssue } from "@/lib/spec";
+import { STRATEGIES } from "@/lib/spec-options";
 
 export function StrategyField({ value, issues, onValue }: { value: string; issues: SpecIssue[]; onValue: (v: string) => void }) {
   return (

@@ -1,10 +1,10 @@
-import { useId } from "react";
+import { memo, useId } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { PlannedStage } from "@/lib/resolve";
 
 /** One stage's system packages, each with why it is there, each removable. */
-export function SystemPackageList({
+export const SystemPackageList = memo(function SystemPackageList({
   title,
   stage,
   onRemove,
@@ -56,4 +56,4 @@ export function SystemPackageList({
       )}
     </div>
   );
-}
+});

@@ -1,38 +1,54 @@
 "use client";
 
-import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useEstimate } from "@/components/estimate/use-estimate";
 import type { Estimate } from "@/lib/estimate";
-import type { Generated } from "@/lib/generate";
-import { generateFiles } from "@/lib/generate-files";
-import { encodeShare } from "@/lib/share";
-import { DEFAULT_SPEC, type BuildSpec } from "@/lib/spec";
-import { restoreDraft, specToDraft } from "@/lib/wizard/draft";
-import { initialState, wizardReducer } from "@/lib/wizard/state";
+import type { BuildSpec } from "@/lib/spec";
+import { restoreDraft, specToDraft, type Draft } from "@/lib/wizard/draft";
+import { fromServedOutput, type OutputView, type ServedOutput } from "@/lib/wizard/output";
+import { initialState, wizardReducer, type WizardAction } from "@/lib/wizard/state";
+import { DRAFT_KEY, readStoredDraft, storeDraft } from "./draft-storage";
+import { isEngineLoaded, preloadEngine, useEngine, withEngine, type Engine } from "./engine";
 
-export const DRAFT_KEY = "wheelwright:draft:v1";
+export { DRAFT_KEY };
 
-function readStoredDraft(): unknown {
-  try {
-    const raw = window.localStorage.getItem(DRAFT_KEY);
-    return raw ? JSON.parse(raw) : null;
-  } catch {
-    return null;
-  }
+/** What the output panel shows: the generated files and plan, and the weight estimate. */
+export interface WizardOutput extends OutputView {
+  estimate: Estimate;
+}
+
+/** The output of the spec the server rendered, so the page hydrates without the engine (or Debian's data). */
+export interface InitialOutput {
+  output: ServedOutput;
+  estimate: Estimate;
 }
 
 /**
  * The wizard's state plus its two mirrors: the page URL (the last valid spec, replaced in place,
  * never a new history entry) and the draft in localStorage. A URL with parameters wins over the
  * stored draft; the server already rendered it.
+ *
+ * The engine (lib/engine.ts) is loaded right after the page is interactive. Until it has arrived, edits change
+ * the draft (the inputs show them at once) and are judged when it arrives; the output shown is the server's.
  */
-export function useWizard({ spec, presetId, fromUrl, estimate: initialEstimate }: { spec: BuildSpec; presetId: string | null; fromUrl: boolean; estimate: Estimate }) {
+export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpec; presetId: string | null; fromUrl: boolean; initial: InitialOutput }) {
+  const engine = useEngine();
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialState(spec, presetId));
-  const files = useMemo(() => generateFiles(state.spec), [state.spec]);
+  const edit = useCallback((f: (d: Draft) => Draft) => dispatch({ type: "edit", edit: f }), []);
+
+  // From now on drafts are judged, starting with any edit made while the engine was loading.
+  useEffect(() => {
+    if (engine) dispatch({ type: "engine", evaluate: engine.evaluateDraft });
+  }, [engine]);
+
+  // The spec changes only through the engine (a judged draft, a preset, start over), so for any other spec than the
+  // server's it is there. Its output is cached per spec.
+  const [served] = useState(() => fromServedOutput(initial.output, spec));
+  const files: OutputView = useMemo(() => (state.spec === spec || !engine ? served : engine.generateFiles(state.spec)), [state.spec, spec, engine, served]);
   // The server's estimate is for the spec it rendered; lib/estimate.ts (and its Debian data) loads lazily.
-  const [initial] = useState(() => ({ plan: generateFiles(spec).plan, estimate: initialEstimate }));
-  const weight = useEstimate(files.plan, initial);
-  const generated: Generated = useMemo(() => ({ ...files, estimate: weight.estimate }), [files, weight.estimate]);
+  const [initialWeight] = useState(() => ({ plan: initial.output.plan, estimate: initial.estimate }));
+  const weight = useEstimate(files.plan, initialWeight);
+  const output: WizardOutput = useMemo(() => ({ ...files, estimate: weight.estimate }), [files, weight.estimate]);
   const restored = useRef(false);
   /** Hydrated and the stored draft applied: the page is interactive (tests wait for this). */
   const [ready, setReady] = useState(false);
@@ -43,45 +59,61 @@ export function useWizard({ spec, presetId, fromUrl, estimate: initialEstimate }
     setReady(true);
     if (fromUrl) return;
     const stored = readStoredDraft();
-    if (stored) dispatch({ type: "restore", draft: restoreDraft(stored, specToDraft(DEFAULT_SPEC)) });
-  }, [fromUrl]);
+    // Without share parameters the server rendered the default spec.
+    if (stored) dispatch({ type: "restore", draft: restoreDraft(stored, specToDraft(spec)) });
+  }, [fromUrl, spec]);
 
-  // The draft, as typed, survives a reload.
+  // The engine is requested right after the page became interactive (a task after data-ready was set), so it is
+  // normally there before the first keystroke. A failed load is retried by the next edit.
+  useEffect(() => {
+    if (!ready || !state.pending) return;
+    preloadEngine();
+  }, [ready, state.pending, state.draft]);
+  useEffect(() => {
+    if (!ready) return;
+    const timer = window.setTimeout(preloadEngine, 0);
+    return () => window.clearTimeout(timer);
+  }, [ready]);
+
+  // The draft, as typed, survives a reload (the default draft is not stored).
+  const defaultSpec = fromUrl ? engine?.DEFAULT_SPEC : spec;
+  const defaultJson = useMemo(() => (defaultSpec ? JSON.stringify(specToDraft(defaultSpec)) : null), [defaultSpec]);
   useEffect(() => {
     if (!restored.current) return;
-    try {
-      const isDefault = JSON.stringify(state.draft) === JSON.stringify(specToDraft(DEFAULT_SPEC));
-      if (isDefault) window.localStorage.removeItem(DRAFT_KEY);
-      else window.localStorage.setItem(DRAFT_KEY, JSON.stringify(state.draft));
-    } catch {
-      // Storage full or disabled: the wizard still works, only without restore.
-    }
-  }, [state.draft]);
+    const json = JSON.stringify(state.draft);
+    storeDraft(json === defaultJson ? null : json);
+  }, [state.draft, defaultJson]);
 
   // The URL follows the last valid spec (debounced: browsers throttle replaceState).
   useEffect(() => {
     if (!restored.current) return;
-    const timer = window.setTimeout(() => {
-      const r = encodeShare(state.spec);
-      if (!r.ok) return;
-      const query = r.query;
-      const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
-      if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", url);
-    }, 200);
+    const timer = window.setTimeout(
+      () =>
+        withEngine((e) => {
+          const r = e.encodeShare(state.spec);
+          if (!r.ok) return;
+          const query = r.query;
+          const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
+          if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", url);
+        }),
+      200,
+    );
     return () => window.clearTimeout(timer);
   }, [state.spec]);
 
-  const startOver = () => {
-    try {
-      window.localStorage.removeItem(DRAFT_KEY);
-    } catch {
-      // ignore
-    }
-    window.history.replaceState(window.history.state, "", window.location.pathname);
-    dispatch({ type: "load", spec: DEFAULT_SPEC, presetId: null, pasteText: "" });
-  };
+  /** Loads a spec made by the engine (a preset's, the default): at once, or when the engine arrives, with the edits made meanwhile on top. */
+  const load = useCallback((make: (e: Engine) => Extract<WizardAction, { type: "load" }>) => {
+    if (!isEngineLoaded()) dispatch({ type: "await-load" });
+    withEngine((e) => dispatch(make(e)));
+  }, []);
 
-  return { state, dispatch, generated, estimatePending: weight.pending, startOver, ready };
+  const startOver = useCallback(() => {
+    storeDraft(null);
+    window.history.replaceState(window.history.state, "", window.location.pathname);
+    load((e) => ({ type: "load", spec: e.DEFAULT_SPEC, presetId: null, pasteText: "" }));
+  }, [load]);
+
+  return { state, dispatch, edit, load, output, estimatePending: weight.pending, startOver, ready };
 }
 
 export type WizardApi = ReturnType<typeof useWizard>;

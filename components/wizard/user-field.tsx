@@ -3,7 +3,7 @@ import { TextField } from "@/components/ui/text-field";
 import { issuesAt, type Draft } from "@/lib/wizard/draft";
 import type { SpecIssue } from "@/lib/spec";
 
-export function UserField({ user, issues, onUser }: { user: Draft["user"]; issues: SpecIssue[]; onUser: (u: Draft["user"]) => void }) {
+export function UserField({ user, issues, onUser }: { user: Draft["user"]; issues: readonly SpecIssue[]; onUser: (u: Draft["user"]) => void }) {
   return (
     <div className="space-y-2">
       <CheckboxField

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { fieldId } from "@/components/ui/field-ids";
 import type { PlanWarning, Severity } from "@/lib/resolve";
 
@@ -7,7 +8,7 @@ const GROUPS: { severity: Severity; title: string; box: string }[] = [
 ];
 
 /** A one-line count that links to the panel, for the top of the output. */
-export function WarningsCount({ warnings }: { warnings: readonly PlanWarning[] }) {
+export const WarningsCount = memo(function WarningsCount({ warnings }: { warnings: readonly PlanWarning[] }) {
   const counts = GROUPS.map((g) => ({ ...g, n: warnings.filter((w) => w.severity === g.severity).length })).filter((g) => g.n > 0);
   if (counts.length === 0) return null;
   return (
@@ -15,10 +16,10 @@ export function WarningsCount({ warnings }: { warnings: readonly PlanWarning[] }
       {counts.map((g) => `${g.n} ${g.n === 1 ? g.title.slice(0, -1).toLowerCase() : g.title.toLowerCase()}`).join(", ")} below the preview
     </a>
   );
-}
+});
 
 /** The plan's warnings, grouped by severity; one that is about a field links to it. */
-export function WarningsPanel({ warnings }: { warnings: readonly PlanWarning[] }) {
+export const WarningsPanel = memo(function WarningsPanel({ warnings }: { warnings: readonly PlanWarning[] }) {
   if (warnings.length === 0)
     return (
       <p id="warnings" className="text-sm text-muted-foreground">
@@ -56,4 +57,4 @@ export function WarningsPanel({ warnings }: { warnings: readonly PlanWarning[] }
       })}
     </div>
   );
-}
+});

@@ -2,11 +2,9 @@
 
 import { useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { presetSpec } from "@/lib/presets";
-import type { Estimate } from "@/lib/estimate";
+import type { Preset } from "@/lib/presets/catalog";
 import type { Dropped } from "@/lib/share";
 import type { BuildSpec } from "@/lib/spec";
-import type { Draft } from "@/lib/wizard/draft";
 import { AdvancedSection } from "./advanced-section";
 import { DependenciesSection } from "./dependencies-section";
 import { SectionBoundary } from "./error-boundary";
@@ -19,10 +17,10 @@ import { PresetGallery } from "./preset-gallery";
 import { RuntimeSection } from "./runtime-section";
 import { Section } from "./section";
 import { SectionNav } from "./section-nav";
-import type { SectionProps } from "./section-props";
+import { SpecContext } from "./spec-context";
 import { StrategySection } from "./strategy-section";
 import { SystemSection } from "./system-section";
-import { useWizard } from "./use-wizard";
+import { useWizard, type InitialOutput } from "./use-wizard";
 
 export interface WizardProps {
   /** The spec to start from: the share link's, or the default. */
@@ -32,20 +30,24 @@ export interface WizardProps {
   fromUrl: boolean;
   /** What the share link carried that could not be used, and why. */
   dropped: Dropped[];
-  /** The weight estimate of `spec`, computed on the server (the page loads lib/estimate.ts lazily). */
-  estimate: Estimate;
+  /**
+   * The output and weight estimate of `spec`, computed on the server: the page hydrates without the engine
+   * (lib/engine.ts) and without lib/estimate.ts, and loads both after it is interactive.
+   */
+  initial: InitialOutput;
 }
 
-export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, estimate }: WizardProps) {
-  const { state, dispatch, generated, estimatePending, startOver, ready } = useWizard({ spec, presetId, fromUrl, estimate });
+export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initial }: WizardProps) {
+  const { state, dispatch, edit, load, output, estimatePending, startOver, ready } = useWizard({ spec, presetId, fromUrl, initial });
   const [dropped, setDropped] = useState(initialDropped);
   const wholeLink = dropped.filter((d) => d.field === "query");
-  const edit = useCallback((f: (d: Draft) => Draft) => dispatch({ type: "edit", edit: f }), [dispatch]);
-  const props: SectionProps = { state, generated, dispatch, edit };
-  const restart = () => {
+  const restart = useCallback(() => {
     setDropped([]);
     startOver();
-  };
+  }, [startOver]);
+  // A preset's full spec comes from the schema (the engine): at once when it has loaded, else when it arrives.
+  const applyPreset = useCallback((p: Preset) => load((e) => ({ type: "load", spec: e.presetSpec(p), presetId: p.id })), [load]);
+  const { draft, issues } = state;
 
   return (
     <div data-ready={ready || undefined} className="mx-auto max-w-[100rem] px-4 pb-16 sm:px-6">
@@ -68,70 +70,107 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, estim
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-cols-[12rem_minmax(0,1fr)_minmax(0,1.05fr)]">
         <SectionNav className="sticky top-4 hidden self-start xl:block" />
 
-        <form aria-label="Build settings" onSubmit={(e) => e.preventDefault()} noValidate className="min-w-0 [&>section:first-of-type]:border-t-0 [&>section:first-of-type]:pt-0">
-          <div className="space-y-3">
-            {/* A link dropped whole (too long, or refused by the server before rendering) says so in sentences. */}
-            {wholeLink.length ? (
-              <NoticeBanner title="This link was not opened" onDismiss={() => setDropped([])}>
-                {wholeLink.map((d, i) => (
-                  <p key={i}>{d.message}</p>
-                ))}
-              </NoticeBanner>
-            ) : dropped.length ? (
-              <NoticeBanner title="Some settings from the link were not used" onDismiss={() => setDropped([])}>
-                <ul className="list-disc pl-5">
-                  {dropped.map((d, i) => (
-                    <li key={i}>
-                      {fieldLabel(d.field)}
-                      {d.value !== undefined ? (
-                        <>
-                          {" "}
-                          (<code className="font-mono break-all">{d.value}</code>)
-                        </>
-                      ) : null}
-                      : {d.message}
-                    </li>
+        <SpecContext value={state.spec}>
+          <form aria-label="Build settings" onSubmit={(e) => e.preventDefault()} noValidate className="min-w-0 [&>section:first-of-type]:border-t-0 [&>section:first-of-type]:pt-0">
+            <div className="space-y-3">
+              {/* A link dropped whole (too long, or refused by the server before rendering) says so in sentences. */}
+              {wholeLink.length ? (
+                <NoticeBanner title="This link was not opened" onDismiss={() => setDropped([])}>
+                  {wholeLink.map((d, i) => (
+                    <p key={i}>{d.message}</p>
                   ))}
-                </ul>
-              </NoticeBanner>
-            ) : null}
-            {state.notice ? (
-              <NoticeBanner title="Changed for you" onDismiss={() => dispatch({ type: "dismiss-notice" })}>
-                {state.notice}
-              </NoticeBanner>
-            ) : null}
-            <IssueSummary issues={state.issues} />
-          </div>
+                </NoticeBanner>
+              ) : dropped.length ? (
+                <NoticeBanner title="Some settings from the link were not used" onDismiss={() => setDropped([])}>
+                  <ul className="list-disc pl-5">
+                    {dropped.map((d, i) => (
+                      <li key={i}>
+                        {fieldLabel(d.field)}
+                        {d.value !== undefined ? (
+                          <>
+                            {" "}
+                            (<code className="font-mono break-all">{d.value}</code>)
+                          </>
+                        ) : null}
+                        : {d.message}
+                      </li>
+                    ))}
+                  </ul>
+                </NoticeBanner>
+              ) : null}
+              {state.notice ? (
+                <NoticeBanner title="Changed for you" onDismiss={() => dispatch({ type: "dismiss-notice" })}>
+                  {state.notice}
+                </NoticeBanner>
+              ) : null}
+              <IssueSummary issues={issues} />
+            </div>
 
-          {/* Each section fails alone (error-boundary.tsx): the rest of the page, the URL and the draft stay. */}
-          <SectionBoundary id="presets" onStartOver={restart}>
-            <Section id="presets" description="Each sets every field below; change anything afterwards. The four seed articles' scenarios, with what the articles got wrong fixed, and common stacks.">
-              <PresetGallery activeId={state.presetId} onUse={(p) => dispatch({ type: "load", spec: presetSpec(p), presetId: p.id })} />
-            </Section>
-          </SectionBoundary>
-          <SectionBoundary id="image" onStartOver={restart}>
-            <ImageSection {...props} />
-          </SectionBoundary>
-          <SectionBoundary id="strategy" onStartOver={restart}>
-            <StrategySection {...props} />
-          </SectionBoundary>
-          <SectionBoundary id="dependencies" onStartOver={restart}>
-            <DependenciesSection {...props} />
-          </SectionBoundary>
-          <SectionBoundary id="system" onStartOver={restart}>
-            <SystemSection {...props} />
-          </SectionBoundary>
-          <SectionBoundary id="runtime" onStartOver={restart}>
-            <RuntimeSection {...props} />
-          </SectionBoundary>
-          <SectionBoundary id="advanced" onStartOver={restart}>
-            <AdvancedSection {...props} />
-          </SectionBoundary>
-        </form>
+            {/* Each section fails alone (error-boundary.tsx): the rest of the page, the URL and the draft stay. */}
+            <SectionBoundary id="presets" onStartOver={restart}>
+              <Section id="presets" description="Each sets every field below; change anything afterwards. The four seed articles' scenarios, with what the articles got wrong fixed, and common stacks.">
+                <PresetGallery activeId={state.presetId} onUse={applyPreset} />
+              </Section>
+            </SectionBoundary>
+            <SectionBoundary id="image" onStartOver={restart}>
+              <ImageSection python={draft.python} base={draft.base} issues={issues} dispatch={dispatch} edit={edit} />
+            </SectionBoundary>
+            <SectionBoundary id="strategy" onStartOver={restart}>
+              <StrategySection strategy={draft.strategy} issues={issues} edit={edit} />
+            </SectionBoundary>
+            <SectionBoundary id="dependencies" onStartOver={restart}>
+              <DependenciesSection
+                packages={draft.packages}
+                pasteText={draft.pasteText}
+                dependencySource={draft.dependencySource}
+                resolved={output.plan.packages}
+                issues={issues}
+                edit={edit}
+              />
+            </SectionBoundary>
+            <SectionBoundary id="system" onStartOver={restart}>
+              <SystemSection
+                systemPackages={draft.systemPackages}
+                builder={output.plan.builder}
+                final={output.plan.final}
+                issues={issues}
+                edit={edit}
+              />
+            </SectionBoundary>
+            <SectionBoundary id="runtime" onStartOver={restart}>
+              <RuntimeSection
+                command={draft.command}
+                port={draft.port}
+                specPort={state.spec.runtime.port}
+                user={draft.user}
+                healthcheck={draft.healthcheck}
+                env={draft.env}
+                issues={issues}
+                edit={edit}
+              />
+            </SectionBoundary>
+            <SectionBoundary id="advanced" onStartOver={restart}>
+              <AdvancedSection
+                cacheMounts={draft.cacheMounts}
+                buildFromSource={draft.buildFromSource}
+                platform={draft.platform}
+                python={draft.python}
+                base={draft.base}
+                finalBase={draft.finalBase}
+                workdir={draft.workdir}
+                copy={draft.copy}
+                pythonDontWriteBytecode={draft.pythonDontWriteBytecode}
+                pythonUnbuffered={draft.pythonUnbuffered}
+                issues={issues}
+                edit={edit}
+              />
+            </SectionBoundary>
+          </form>
+        </SpecContext>
 
         <aside aria-label="Output" className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
-          <SectionBoundary id="output" onStartOver={restart} lastDockerfile={generated.dockerfile}>
-            <OutputPanel state={state} generated={generated} estimatePending={estimatePending} />
+          <SectionBoundary id="output" onStartOver={restart} lastDockerfile={output.dockerfile}>
+            <OutputPanel spec={state.spec} output={output} stale={state.stale} estimatePending={estimatePending} />
           </SectionBoundary>
         </aside>
       </div>

@@ -2,7 +2,12 @@
  * plan → .dockerignore. Keeps secrets, VCS data, caches and local environments out of the build
  * context, but never a file the Dockerfile copies.
  */
-import type { Plan } from "../resolve";
+import type { BuildSpec } from "../spec";
+
+/** What the .dockerignore depends on: two fields of the spec (a Plan is one; so is `{ spec }`). */
+export interface DockerignoreInput {
+  spec: { dependencySource: BuildSpec["dependencySource"]; runtime: { copy: readonly string[] } };
+}
 
 const GROUPS: { title: string; patterns: string[] }[] = [
   { title: "Version control and editors", patterns: [".git", ".gitignore", ".hg", ".svn", ".idea", ".vscode", "**/.DS_Store"] },
@@ -13,7 +18,7 @@ const GROUPS: { title: string; patterns: string[] }[] = [
 ];
 
 /** Files the build needs from the context; a pattern that would exclude one is dropped. */
-export function neededFiles(plan: Plan): string[] {
+export function neededFiles(plan: DockerignoreInput): string[] {
   const source = plan.spec.dependencySource;
   const deps = source === "requirements" ? ["requirements.txt"] : source === "uv-lock" ? ["pyproject.toml", "uv.lock"] : ["pyproject.toml", "poetry.lock"];
   return [...deps, ...plan.spec.runtime.copy.filter((p) => p !== ".")];
@@ -29,7 +34,7 @@ function excludes(pattern: string, file: string): boolean {
 /** By the files needed (the output depends on nothing else); a handful of distinct keys in practice. */
 const CACHE = new Map<string, string>();
 
-export function renderDockerignore(plan: Plan): string {
+export function renderDockerignore(plan: DockerignoreInput): string {
   const needed = neededFiles(plan);
   const key = needed.join("\u0000");
   const hit = CACHE.get(key);

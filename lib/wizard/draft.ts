@@ -1,10 +1,12 @@
 /**
  * The wizard's draft: every field as the user typed it (strings stay strings), separate from the
- * last valid spec. `evaluateDraft` turns a draft into a spec input and lets `parseSpec` judge it,
- * so the page never decides on its own what is valid.
+ * last valid spec. `draftToInput` turns a draft into a spec input; `evaluateDraft` (evaluate.ts)
+ * lets `parseSpec` judge it, so the page never decides on its own what is valid.
+ *
+ * No zod here (only types from the spec): the page imports this at first load, before the engine
+ * (lib/engine.ts) that validates.
  */
-import { z } from "zod";
-import { RequirementSchema, parseSpec, type BuildSpec, type SpecIssue } from "../spec";
+import type { BuildSpec, Requirement, SpecIssue } from "../spec";
 import { joinCommand, splitCommand } from "./command";
 
 export interface EnvDraft {
@@ -19,7 +21,7 @@ export interface Draft {
   finalBase: string;
   strategy: string;
   dependencySource: string;
-  packages: z.infer<typeof RequirementSchema>[];
+  packages: Requirement[];
   buildFromSource: boolean;
   systemPackages: { build: string[]; runtime: string[]; omit: string[] };
   copy: string;
@@ -107,54 +109,71 @@ export function draftToInput(d: Draft): { input: unknown; issues: SpecIssue[] } 
   return { input, issues };
 }
 
-export type Evaluation = { ok: true; spec: BuildSpec; issues: [] } | { ok: false; issues: SpecIssue[] };
-
-/** Draft → spec, or every issue at its field. A field with a local problem shows only that one. */
-export function evaluateDraft(d: Draft): Evaluation {
-  const { input, issues: local } = draftToInput(d);
-  const parsed = parseSpec(input);
-  if (parsed.ok && local.length === 0) return { ok: true, spec: parsed.spec, issues: [] };
-  const localFields = new Set(local.map((i) => i.field));
-  const schema = parsed.ok ? [] : parsed.issues.filter((i) => ![...localFields].some((f) => i.field === f || i.field.startsWith(`${f}.`)));
-  return { ok: false, issues: [...local, ...schema] };
-}
-
 /** The issues that belong to one field (its own path or anything below it). */
 export function issuesAt(issues: readonly SpecIssue[], field: string): SpecIssue[] {
   return issues.filter((i) => i.field === field || i.field.startsWith(`${field}.`));
 }
 
-const str = (fallback: string) => z.string().catch(fallback);
-const bool = (fallback: boolean) => z.boolean().catch(fallback);
-const strings = z.array(z.string()).catch([]);
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+const str = (v: unknown, fallback: string): string => (typeof v === "string" ? v : fallback);
+const bool = (v: unknown, fallback: boolean): boolean => (typeof v === "boolean" ? v : fallback);
+const strings = (v: unknown): string[] => (isStrings(v) ? [...v] : []);
+
+/** A stored requirement's shape (its text is judged by the schema, like every other field), or null. */
+function storedRequirement(v: unknown): Requirement | null {
+  if (!isObject(v) || typeof v.name !== "string") return null;
+  const { name, extras = [], specifier, marker, hashes = [] } = v;
+  if (!isStrings(extras) || !isStrings(hashes)) return null;
+  if ((specifier !== undefined && typeof specifier !== "string") || (marker !== undefined && typeof marker !== "string")) return null;
+  // The schema's key order (name, extras, specifier, marker, hashes), so equal drafts stringify equally.
+  return {
+    name,
+    extras: [...extras],
+    ...(specifier !== undefined ? { specifier } : {}),
+    ...(marker !== undefined ? { marker } : {}),
+    hashes: [...hashes],
+  };
+}
 
 /**
- * Reads a stored draft (localStorage) back, filling anything missing or malformed from `base`.
- * Never throws; the schema still judges every value afterwards.
+ * Reads a stored draft (localStorage) back, filling anything missing or of the wrong type from `base`
+ * (a list with one malformed entry falls back as a whole). Only the shape is checked here, without zod
+ * (this runs during hydration, before the engine loads); the schema still judges every value afterwards.
+ * Never throws.
  */
 export function restoreDraft(raw: unknown, base: Draft): Draft {
-  const schema = z.object({
-    python: str(base.python),
-    base: str(base.base),
-    finalBase: str(base.finalBase),
-    strategy: str(base.strategy),
-    dependencySource: str(base.dependencySource),
-    packages: z.array(RequirementSchema).catch(base.packages),
-    buildFromSource: bool(base.buildFromSource),
-    systemPackages: z.object({ build: strings, runtime: strings, omit: strings }).catch(base.systemPackages),
-    copy: str(base.copy),
-    workdir: str(base.workdir),
-    command: str(base.command),
-    port: str(base.port),
-    user: z.object({ enabled: bool(base.user.enabled), name: str(base.user.name), uid: str(base.user.uid) }).catch(base.user),
-    healthcheck: z.object({ enabled: bool(base.healthcheck.enabled), path: str(base.healthcheck.path) }).catch(base.healthcheck),
-    env: z.array(z.object({ name: z.string(), value: z.string() })).catch(base.env),
-    pythonDontWriteBytecode: bool(base.pythonDontWriteBytecode),
-    pythonUnbuffered: bool(base.pythonUnbuffered),
-    cacheMounts: bool(base.cacheMounts),
-    platform: str(base.platform),
-    pasteText: str(""),
-  });
-  const r = schema.safeParse(raw);
-  return r.success ? r.data : base;
+  if (!isObject(raw)) return base;
+  const packages = Array.isArray(raw.packages) ? raw.packages.map(storedRequirement) : null;
+  const sp = raw.systemPackages;
+  const user = raw.user;
+  const hc = raw.healthcheck;
+  const env = raw.env;
+  return {
+    python: str(raw.python, base.python),
+    base: str(raw.base, base.base),
+    finalBase: str(raw.finalBase, base.finalBase),
+    strategy: str(raw.strategy, base.strategy),
+    dependencySource: str(raw.dependencySource, base.dependencySource),
+    packages: packages && packages.every((p) => p !== null) ? (packages as Requirement[]) : base.packages,
+    buildFromSource: bool(raw.buildFromSource, base.buildFromSource),
+    systemPackages: isObject(sp) ? { build: strings(sp.build), runtime: strings(sp.runtime), omit: strings(sp.omit) } : base.systemPackages,
+    copy: str(raw.copy, base.copy),
+    workdir: str(raw.workdir, base.workdir),
+    command: str(raw.command, base.command),
+    port: str(raw.port, base.port),
+    user: isObject(user) ? { enabled: bool(user.enabled, base.user.enabled), name: str(user.name, base.user.name), uid: str(user.uid, base.user.uid) } : base.user,
+    healthcheck: isObject(hc) ? { enabled: bool(hc.enabled, base.healthcheck.enabled), path: str(hc.path, base.healthcheck.path) } : base.healthcheck,
+    env:
+      Array.isArray(env) && env.every((e) => isObject(e) && typeof e.name === "string" && typeof e.value === "string")
+        ? env.map((e: Json) => ({ name: e.name as string, value: e.value as string }))
+        : base.env,
+    pythonDontWriteBytecode: bool(raw.pythonDontWriteBytecode, base.pythonDontWriteBytecode),
+    pythonUnbuffered: bool(raw.pythonUnbuffered, base.pythonUnbuffered),
+    cacheMounts: bool(raw.cacheMounts, base.cacheMounts),
+    platform: str(raw.platform, base.platform),
+    pasteText: str(raw.pasteText, ""),
+  };
 }

@@ -1,7 +1,11 @@
-/** Pure edits of a draft, one per user gesture that is more than "set this field". */
-import { normalizeName } from "../knowledge";
+/**
+ * Pure edits of a draft, one per user gesture that is more than "set this field". No zod and no package
+ * knowledge: the page imports these at first load (the schema's questions are in evaluate.ts).
+ */
+import { normalizeName } from "../knowledge/names";
 import { VARIANTS, variantsFor, type VariantId } from "../knowledge/python-images";
-import { finalBaseProblem, parseSpec, type BuildSpec, type Requirement } from "../spec";
+import type { Requirement } from "../spec";
+import { finalBaseProblem } from "../spec-options";
 import type { Draft } from "./draft";
 
 /**
@@ -74,19 +78,4 @@ export function addSystemPackage(d: Draft, stage: Stage, name: string): Draft {
       omit: sp.omit.filter((n) => n !== name),
     },
   };
-}
-
-/**
- * Why `name` cannot be added to `stage` of `spec`, or null. The schema decides (grammar per
- * distribution family, list limits); the page only asks.
- */
-export function systemPackageProblem(spec: BuildSpec, stage: Stage, name: string): string | null {
-  if (name === "") return "type a package name";
-  if (spec.systemPackages[stage].includes(name)) return `${name} is already in the list`;
-  const list = [...spec.systemPackages[stage], name];
-  const r = parseSpec({ ...spec, systemPackages: { ...spec.systemPackages, [stage]: list } });
-  if (r.ok) return null;
-  const prefix = `systemPackages.${stage}`;
-  const own = r.issues.find((i) => i.field === `${prefix}.${list.length - 1}`) ?? r.issues.find((i) => i.field.startsWith(prefix));
-  return own?.message ?? r.issues[0].message;
 }

@@ -1,6 +1,6 @@
 /** The files the wizard offers (preview tabs, downloads, the zip): one list, so they always agree. */
-import type { GeneratedFiles } from "../generate-files";
 import type { BuildSpec } from "../spec";
+import type { OutputView } from "./output";
 
 export interface OutputFile {
   name: string;
@@ -8,7 +8,7 @@ export interface OutputFile {
   language: "dockerfile" | "ignore" | "plaintext";
 }
 
-export function outputFiles(spec: BuildSpec, g: GeneratedFiles): OutputFile[] {
+export function outputFiles(spec: Pick<BuildSpec, "dependencySource">, g: Pick<OutputView, "dockerfile" | "dockerignore" | "requirements">): OutputFile[] {
   const files: OutputFile[] = [
     { name: "Dockerfile", text: g.dockerfile, language: "dockerfile" },
     { name: ".dockerignore", text: g.dockerignore, language: "ignore" },

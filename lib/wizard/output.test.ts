@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { generateFiles as engineGenerateFiles } from "../engine";
+import { generateFiles } from "../generate-files";
+import { presetById, presetSpec } from "../presets";
+import { DEFAULT_SPEC, parseSpec } from "../spec";
+import { fromServedOutput, toServedOutput } from "./output";
+
+describe("the served output", () => {
+  it("is what the page shows of generateFiles, the .dockerignore rendered on the page", () => {
+    for (const spec of [DEFAULT_SPEC, presetSpec(presetById("seed-004-alpine-prefix")!), presetSpec(presetById("django-postgres")!)]) {
+      const g = generateFiles(spec);
+      const served = toServedOutput(g);
+      expect(served).not.toHaveProperty("dockerignore");
+      expect(served.plan.packages.every((p) => !("knowledge" in p))).toBe(true);
+      // What crosses the wire is plain JSON.
+      const shown = fromServedOutput(JSON.parse(JSON.stringify(served)), spec);
+      expect(shown.dockerfile).toBe(g.dockerfile);
+      expect(shown.dockerignore).toBe(g.dockerignore);
+      expect(shown.lineNotes).toEqual(g.lineNotes);
+      expect(shown.warnings).toEqual(g.warnings);
+      expect(shown.plan.builder).toEqual(g.plan.builder);
+      expect(shown.plan.final).toEqual(g.plan.final);
+      expect(shown.plan.packages).toEqual(g.plan.packages.map(({ requirement, name, install, detail }) => ({ requirement, name, install, detail })));
+    }
+  });
+});
+
+describe("the engine's generateFiles", () => {
+  it("is generateFiles, cached per spec", () => {
+    const a = engineGenerateFiles(DEFAULT_SPEC);
+    expect(a).toEqual(generateFiles(DEFAULT_SPEC));
+    expect(engineGenerateFiles(DEFAULT_SPEC)).toBe(a);
+    const copy = parseSpec(JSON.parse(JSON.stringify(DEFAULT_SPEC)));
+    expect(copy.ok && engineGenerateFiles(copy.spec)).toBe(a);
+  });
+});
