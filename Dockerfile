@@ -32,10 +32,13 @@ RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/bin/npm /usr/local/bin/npx
 COPY --from=build /src/.next/standalone ./
 COPY --from=build /src/.next/static ./.next/static
 COPY --from=build /src/public ./public
-# The entry runs Next.js behind the request guard (long or oversized links answered before Next.js runs): it and the
-# two plain-JavaScript modules it loads, beside the standalone server.js it replaces. See server/main.mjs.
+# The entry runs Next.js behind the request guard (long or oversized links answered before Next.js runs) and
+# rewrites and compresses its responses (pages hydrate on intent): it and the plain-JavaScript modules it loads,
+# beside the standalone server.js it replaces. See server/main.mjs.
 COPY --from=build /src/server/main.mjs ./server/main.mjs
+COPY --from=build /src/server/respond.mjs ./server/respond.mjs
 COPY --from=build /src/lib/http/request-guard.mjs ./lib/http/request-guard.mjs
+COPY --from=build /src/lib/http/deferred-hydration.mjs ./lib/http/deferred-hydration.mjs
 COPY --from=build /src/lib/share-query.mjs ./lib/share-query.mjs
 USER node
 EXPOSE 3000

@@ -1,7 +1,7 @@
 import { Wizard } from "@/components/wizard/wizard";
 import { generate } from "@/lib/generate";
 import { LINK_ERROR_PARAM, linkErrorMessage, parseLinkError } from "@/lib/http/request-guard.mjs";
-import { searchParamsToSpec, type DecodedShare } from "@/lib/share";
+import { encodeShare, searchParamsToSpec, type DecodedShare } from "@/lib/share";
 import { DEFAULT_SPEC } from "@/lib/spec";
 import { toServedOutput } from "@/lib/wizard/output";
 
@@ -27,6 +27,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // The output and the estimate are computed here, so the page hydrates without the engine (zod, the package
   // knowledge, resolve and render: lib/engine.ts) and without Debian's package data; it loads both afterwards.
   const generated = generate(decoded.spec);
-  const initial = { output: toServedOutput(generated), estimate: generated.estimate };
+  // The link's canonical form (what the page's URL becomes), also computed here so the page need not load the engine for it.
+  const share = encodeShare(decoded.spec);
+  const initial = { output: toServedOutput(generated), estimate: generated.estimate, query: share.ok ? share.query : null };
   return <Wizard spec={decoded.spec} presetId={decoded.preset ?? null} fromUrl={fromUrl} dropped={decoded.dropped} initial={initial} />;
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { generate } from "../lib/generate";
 import { DEFAULT_SPEC } from "../lib/spec";
-import { openWizard, previewText } from "./wizard-helpers";
+import { openWizard, previewText, showIntent } from "./wizard-helpers";
 
 // window.__WHEELWRIGHT_TEST_THROW__ (components/wizard/error-boundary.tsx) makes one section throw after it mounts.
 // Only a test can set it: nothing reads the URL or the stored draft into it.
@@ -18,6 +18,7 @@ test("a section that throws is replaced by a message; the rest of the page, the 
     (window as unknown as { __WHEELWRIGHT_TEST_THROW__: string }).__WHEELWRIGHT_TEST_THROW__ = "runtime";
   });
   await page.reload();
+  await showIntent(page);
   await expect(page.locator("[data-ready]")).toBeAttached();
   const runtime = page.locator("section#runtime");
   await expect(runtime.getByRole("alert")).toContainText("This part of the page stopped working.");
@@ -55,7 +56,10 @@ test("when the output panel throws, the last Dockerfile is still shown as text",
   await expect(last).toContainText("python:3.12");
   // Reload keeps the spec (it is in the URL).
   await expect.poll(() => new URL(page.url()).searchParams.get("python")).toBe("3.12");
+  const reloaded = page.waitForEvent("load");
   await output.getByRole("button", { name: "Reload" }).click();
+  await reloaded;
+  await showIntent(page);
   await expect(page.locator("[data-ready]")).toBeAttached();
   await expect(page.getByRole("radio", { name: /^Python 3\.12\b/ })).toBeChecked();
 });

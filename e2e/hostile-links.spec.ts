@@ -4,7 +4,7 @@ import { generate } from "../lib/generate";
 import { linkErrorMessage, parseLinkError } from "../lib/http/request-guard.mjs";
 import { DEFAULT_SPEC } from "../lib/spec";
 import { HOSTILE_LINKS } from "../lib/testing/hostile-links";
-import { previewText } from "./wizard-helpers";
+import { previewText, showIntent } from "./wizard-helpers";
 
 /** What a stack trace or a framework error page looks like. */
 const STACK = /\bat [\w.$<>]+ \(|node_modules|webpack|turbopack:\/\/|\.tsx?:\d+|Internal Server Error|Application error/i;
@@ -25,6 +25,7 @@ for (const link of HOSTILE_LINKS) {
       expect((await first?.response())?.status()).toBe(303);
       const code = new URL(res!.url()).searchParams.get("link_error");
       expect(parseLinkError(code).code).toBe(link.linkError);
+      await showIntent(page);
       await expect(page.locator("[data-ready]")).toBeAttached();
       const message = page.getByRole("status").filter({ hasText: "This link was not opened" });
       await expect(message).toBeVisible();
@@ -36,6 +37,7 @@ for (const link of HOSTILE_LINKS) {
     }
     const res = await page.goto(`/?${link.query}`);
     expect(res?.status()).toBe(200);
+    await showIntent(page);
     await expect(page.locator("[data-ready]")).toBeAttached();
     await expect(page.getByRole("heading", { level: 1, name: "Wheelwright" })).toBeVisible();
     expect(await previewText(page)).toMatch(/^# syntax=docker\/dockerfile:1\n[\s\S]*\nFROM /);

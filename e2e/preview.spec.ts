@@ -9,6 +9,7 @@ import { generate } from "../lib/generate";
 import { presetById, presetSpec } from "../lib/presets";
 import { DEFAULT_SPEC } from "../lib/spec";
 import { hoverPreviewForMonaco, MONACO_CHUNK_MARKER, waitForMonaco } from "./preview-helpers";
+import { showIntent } from "./wizard-helpers";
 
 const main = generate(DEFAULT_SPEC);
 const otherPreset = presetById("django-postgres")!;
@@ -69,6 +70,7 @@ async function open(page: Page) {
     }).observe({ type: "layout-shift", buffered: true });
   });
   await page.goto("/");
+  await showIntent(page);
   await expect(page.locator("[data-ready]")).toBeAttached();
   return { requests, workers, messages, monacoChunks };
 }
@@ -363,6 +365,7 @@ test("if Monaco cannot load, the <pre> stays and clicking a line shows its note"
     else await route.fulfill({ response, body });
   });
   await page.goto("/");
+  await showIntent(page);
   await expect(page.locator("[data-ready]")).toBeAttached();
   const region = page.getByRole("region", { name: "Dockerfile preview" });
   const pre = region.getByTestId("preview-text");

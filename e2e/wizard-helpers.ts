@@ -1,9 +1,19 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Opens the wizard and waits until it is hydrated (and any stored draft applied). */
+/**
+ * Opens the wizard and waits until it is hydrated (and any stored draft applied). The page hydrates on the first
+ * sign of intent (lib/http/deferred-hydration.mjs): here, the mouse moving over it, as a desktop visitor's does.
+ */
 export async function openWizard(page: Page, path = "/") {
   await page.goto(path);
+  await showIntent(page);
   await expect(page.locator("[data-ready]")).toBeAttached();
+}
+
+/** Moves the mouse over the page: the intent that makes it hydrate. */
+export async function showIntent(page: Page) {
+  await page.mouse.move(5, 5);
+  await page.mouse.move(8, 8);
 }
 
 /** The exact text of the file shown in the preview. */

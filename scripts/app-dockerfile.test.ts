@@ -14,7 +14,7 @@ describe("Wheelwright's own Dockerfile", () => {
   it("is multi-stage, with a final stage that copies only the standalone server, static files and the guarded entry", () => {
     expect(parsed.stages.map((s) => s.name)).toEqual(["deps", "build", "final"]);
     const copies = final.instructions.filter((i) => i.keyword === "COPY").map((i) => i.text);
-    const entry = ["server/main.mjs", "lib/http/request-guard.mjs", "lib/share-query.mjs"];
+    const entry = ["server/main.mjs", "server/respond.mjs", "lib/http/request-guard.mjs", "lib/http/deferred-hydration.mjs", "lib/share-query.mjs"];
     expect(copies.every((c) => c.startsWith("COPY --from=build /src/.next/standalone") || c.includes(".next/static") || c.includes("/src/public") || entry.some((f) => c === `COPY --from=build /src/${f} ./${f}`))).toBe(true);
     for (const f of entry) expect(copies).toContain(`COPY --from=build /src/${f} ./${f}`);
   });

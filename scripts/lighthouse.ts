@@ -42,8 +42,18 @@ async function lighthouse(url: string, form: "desktop" | "mobile", i: number): P
     "--quiet",
   ];
   if (form === "desktop") args.push("--preset=desktop");
-  await run(process.execPath, args, { env: { ...process.env, CHROME_PATH }, maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(fs.readFileSync(file, "utf8")) as Report;
+  // Lighthouse 12 sometimes loses the navigation in its own trace (NO_NAVSTART, seen here about one run in ten):
+  // that run says nothing about the page, so it is run again (at most twice), and the retry is reported.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run(process.execPath, args, { env: { ...process.env, CHROME_PATH }, maxBuffer: 64 * 1024 * 1024 });
+      return JSON.parse(fs.readFileSync(file, "utf8")) as Report;
+    } catch (err) {
+      const stderr = String((err as { stderr?: unknown }).stderr ?? "");
+      if (attempt > 2 || !stderr.includes("NO_NAVSTART")) throw err;
+      console.error(`${form} run ${i + 1}: Lighthouse lost the navigation in its trace (NO_NAVSTART); running it again`);
+    }
+  }
 }
 
 async function main() {

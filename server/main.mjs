@@ -19,7 +19,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { RequestStart, bytesPrefix, defaultClientErrorResponse, guardRequest, overflowResponse } from "../lib/http/request-guard.mjs";
+import { RequestStart, bytesPrefix, defaultClientErrorResponse, guardRequest, overflowResponse, requestKind, splitTarget } from "../lib/http/request-guard.mjs";
+import { wrapResponse } from "./respond.mjs";
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** How long a connection answered after a parse error may go on sending (its bytes are discarded) before it is cut. */
@@ -92,6 +93,9 @@ const server = http.createServer(async (req, res) => {
     res.end(req.method === "HEAD" ? undefined : answer.body);
     return;
   }
+  // Pages hydrate on intent and every compressible response is gzipped here (server/respond.mjs).
+  const url = req.url ?? "/";
+  wrapResponse(req, res, { deferScripts: (req.method === "GET" || req.method === "HEAD") && requestKind(splitTarget(url).path) === "page" });
   try {
     await handle(req, res);
   } catch (err) {

@@ -2,14 +2,16 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Estimate } from "@/lib/estimate";
+import { onFirstIntent } from "@/components/wizard/intent";
 import { estimateKey, type StagesOf } from "@/lib/estimate-key";
 
 type EstimateFn = (plan: StagesOf) => Estimate;
 
 /**
  * lib/estimate.ts carries Debian's package sizes (a 180 KB JSON): it is not in the page's first-load
- * JavaScript. The server renders the first estimate; the module is fetched once the page is idle (or
- * at the first edit that changes the stage packages, whichever comes first) and computes every later one.
+ * JavaScript. The server renders the first estimate; the module is fetched at the first sign of intent to use
+ * the page (components/wizard/intent.ts), or at the first change of the stage packages, whichever comes first,
+ * and computes every later one.
  */
 let loaded: EstimateFn | null = null;
 let loading: Promise<EstimateFn> | null = null;
@@ -46,12 +48,10 @@ export function useEstimate(plan: StagesOf, initial: { plan: StagesOf; estimate:
         cancelled = true;
       };
     }
-    const idle = "requestIdleCallback" in window;
-    const id = idle ? window.requestIdleCallback(go, { timeout: 3000 }) : window.setTimeout(go, 500);
+    const cancel = onFirstIntent(go);
     return () => {
       cancelled = true;
-      if (idle) window.cancelIdleCallback(id);
-      else window.clearTimeout(id);
+      cancel();
     };
   }, [fn, needed]);
 

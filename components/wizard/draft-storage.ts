@@ -2,7 +2,10 @@
  * The draft in localStorage: the wizard keeps it, the error pages clear it. Its own module, so the error pages
  * do not import the wizard.
  */
-export const DRAFT_KEY = "wheelwright:draft:v1";
+import { DRAFT_STORAGE_KEY } from "@/lib/http/deferred-hydration.mjs";
+
+/** Defined beside the boot script, which hydrates at once for a visitor who has a draft. */
+export const DRAFT_KEY = DRAFT_STORAGE_KEY;
 
 /** The stored draft as JSON, or null (none, unreadable, or storage disabled). */
 export function readStoredDraft(): unknown {

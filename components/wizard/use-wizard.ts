@@ -9,6 +9,8 @@ import { fromServedOutput, type OutputView, type ServedOutput } from "@/lib/wiza
 import { initialState, wizardReducer, type WizardAction } from "@/lib/wizard/state";
 import { DRAFT_KEY, readStoredDraft, storeDraft } from "./draft-storage";
 import { isEngineLoaded, preloadEngine, useEngine, withEngine, type Engine } from "./engine";
+import { onFirstIntent } from "./intent";
+import { adoptPreHydrationInput, releaseHeldClicks } from "./pre-hydration-input";
 
 export { DRAFT_KEY };
 
@@ -21,6 +23,8 @@ export interface WizardOutput extends OutputView {
 export interface InitialOutput {
   output: ServedOutput;
   estimate: Estimate;
+  /** The share query of the spec the server rendered (lib/share.ts encodeShare), or null if it has none. */
+  query: string | null;
 }
 
 /**
@@ -28,7 +32,7 @@ export interface InitialOutput {
  * never a new history entry) and the draft in localStorage. A URL with parameters wins over the
  * stored draft; the server already rendered it.
  *
- * The engine (lib/engine.ts) is loaded right after the page is interactive. Until it has arrived, edits change
+ * The engine (lib/engine.ts) is loaded at the first sign of intent to use the page. Until it has arrived, edits change
  * the draft (the inputs show them at once) and are judged when it arrives; the output shown is the server's.
  */
 export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpec; presetId: string | null; fromUrl: boolean; initial: InitialOutput }) {
@@ -56,24 +60,22 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
   useEffect(() => {
     if (restored.current) return;
     restored.current = true;
-    setReady(true);
-    if (fromUrl) return;
-    const stored = readStoredDraft();
-    // Without share parameters the server rendered the default spec.
+    // Without share parameters the server rendered the default spec: a stored draft replaces it. Otherwise what was
+    // typed, ticked or clicked between the first intent and hydration is handed to React now (pre-hydration-input.ts).
+    const stored = fromUrl ? null : readStoredDraft();
     if (stored) dispatch({ type: "restore", draft: restoreDraft(stored, specToDraft(spec)) });
+    else adoptPreHydrationInput();
+    releaseHeldClicks();
+    setReady(true);
   }, [fromUrl, spec]);
 
-  // The engine is requested right after the page became interactive (a task after data-ready was set), so it is
-  // normally there before the first keystroke. A failed load is retried by the next edit.
+  // The engine is requested at the first sign of intent to use the page (intent.ts), so it is normally there
+  // before the first edit; an edit made before it arrives asks for it too. A failed load is retried by the next edit.
   useEffect(() => {
     if (!ready || !state.pending) return;
     preloadEngine();
   }, [ready, state.pending, state.draft]);
-  useEffect(() => {
-    if (!ready) return;
-    const timer = window.setTimeout(preloadEngine, 0);
-    return () => window.clearTimeout(timer);
-  }, [ready]);
+  useEffect(() => onFirstIntent(preloadEngine), []);
 
   // The draft, as typed, survives a reload (the default draft is not stored).
   const defaultSpec = fromUrl ? engine?.DEFAULT_SPEC : spec;
@@ -84,22 +86,21 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
     storeDraft(json === defaultJson ? null : json);
   }, [state.draft, defaultJson]);
 
-  // The URL follows the last valid spec (debounced: browsers throttle replaceState).
+  // The URL follows the last valid spec (debounced: browsers throttle replaceState). The server's spec comes with
+  // its query (a link opened with extra or non-canonical parameters is rewritten without loading the engine).
   useEffect(() => {
     if (!restored.current) return;
-    const timer = window.setTimeout(
-      () =>
+    const timer = window.setTimeout(() => {
+      if (state.spec === spec) {
+        if (initial.query !== null) replaceQuery(initial.query);
+      } else
         withEngine((e) => {
           const r = e.encodeShare(state.spec);
-          if (!r.ok) return;
-          const query = r.query;
-          const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
-          if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", url);
-        }),
-      200,
-    );
+          if (r.ok) replaceQuery(r.query);
+        });
+    }, 200);
     return () => window.clearTimeout(timer);
-  }, [state.spec]);
+  }, [state.spec, spec, initial.query]);
 
   /** Loads a spec made by the engine (a preset's, the default): at once, or when the engine arrives, with the edits made meanwhile on top. */
   const load = useCallback((make: (e: Engine) => Extract<WizardAction, { type: "load" }>) => {
@@ -117,3 +118,9 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
 }
 
 export type WizardApi = ReturnType<typeof useWizard>;
+
+/** Puts `query` in the address bar in place (no history entry), keeping the path and the fragment. */
+function replaceQuery(query: string) {
+  const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", url);
+}

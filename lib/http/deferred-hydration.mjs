@@ -1,0 +1,176 @@
+/**
+ * Hydration on intent: the page's HTML is complete without JavaScript (the wizard, the Dockerfile, the estimate,
+ * all rendered on the server), so its framework scripts (Next.js's runtime, React, the wizard: about 160 KB gzip
+ * and, on a phone, a second or more of main-thread work) run only when somebody starts to use the page: a key, a
+ * touch, a press, a click, keyboard focus, the mouse wheel, or a mouse moving over it. A page that is only read
+ * (or whose Dockerfile is only copied by selecting it) costs no script at all. The scripts are still downloaded
+ * once the page has loaded (prefetched, not run), so the first intent only has to run them.
+ *
+ * Two parts, both plain JavaScript without Node APIs (server/main.mjs loads this with bare `node`; the page's
+ * draft storage imports the key from here):
+ * - createScriptDeferrer(): rewrites the HTML stream Next.js writes. Every `<script src="/_next/static/…">` becomes
+ *   a `<script data-deferred-src="…">` with no source (it runs nothing), Next's `<link rel="preload" as="script">`
+ *   hints go (they would spend the first seconds' bandwidth on scripts that do not run yet), and the boot script
+ *   below goes first into <head>, with the response's CSP nonce.
+ * - bootDeferredHydration(): the boot script. At the first intent it turns the deferred tags back into scripts.
+ *   What the visitor does before React has hydrated is not lost: a click on a button, tab or option is held
+ *   and replayed once the wizard reports that it is hydrated (window.__wheelwrightBoot.hydrated(), called by
+ *   components/wizard/pre-hydration-input.ts, which also hands React the text typed and the boxes ticked
+ *   meanwhile). A stored draft, which only the wizard can show, starts hydration at once.
+ *
+ * `next dev` has no such server: there the page hydrates as soon as it loads, and window.__wheelwrightBoot is absent.
+ */
+
+/** localStorage key of the wizard's draft (components/wizard/draft-storage.ts): a visitor who has one hydrates at once. */
+export const DRAFT_STORAGE_KEY = "wheelwright:draft:v1";
+
+/** The attribute that carries a deferred script's URL. */
+export const DEFERRED_SRC = "data-deferred-src";
+
+/**
+ * The boot script (serialised into the page with Function.prototype.toString, so it must not refer to anything
+ * outside its own body). Written for every browser Next.js supports; no framework, no module.
+ */
+export function bootDeferredHydration(draftKey, srcAttribute) {
+  var doc = document;
+  var root = doc.documentElement;
+  var started = false;
+  var hydrated = false;
+  var held = [];
+  var intents = ["keydown", "pointerdown", "touchstart", "focusin", "click", "input", "wheel", "pointermove"];
+  var opts = { capture: true, passive: true };
+
+  function each(selector, f) {
+    var list = doc.querySelectorAll(selector);
+    for (var i = 0; i < list.length; i++) f(list[i]);
+  }
+  function start() {
+    if (started) return;
+    started = true;
+    root.setAttribute("data-intent", "");
+    for (var i = 0; i < intents.length; i++) doc.removeEventListener(intents[i], onIntent, opts);
+    run();
+    // Started while the HTML is still arriving (a stored draft, an early touch): the tags parsed later too.
+    if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", run);
+  }
+  function run() {
+    each("script[" + srcAttribute + "]", function (old) {
+      var s = doc.createElement("script");
+      s.src = old.getAttribute(srcAttribute);
+      s.async = true;
+      if (old.nonce) s.nonce = old.nonce;
+      if (old.hasAttribute("nomodule")) s.noModule = true;
+      old.parentNode.replaceChild(s, old);
+    });
+  }
+  function onIntent(e) {
+    // A touch also moves the pointer: the touchstart before it counts, the move alone does not.
+    if (e.type === "pointermove" && e.pointerType === "touch") return;
+    start();
+  }
+  // Before hydration a button does nothing: hold the click and replay it once React is there.
+  function onClick(e) {
+    if (hydrated || !(e.target instanceof Element)) return;
+    var target = e.target.closest("button, [role=button], [role=tab], [role=option]");
+    if (!target || target.disabled) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    held.push(target);
+  }
+  doc.addEventListener("click", onClick, true);
+  for (var i = 0; i < intents.length; i++) doc.addEventListener(intents[i], onIntent, opts);
+
+  window.__wheelwrightBoot = {
+    /** Called by the page once it is hydrated: clicks held meanwhile are replayed, in order. */
+    hydrated: function () {
+      if (hydrated) return;
+      hydrated = true;
+      doc.removeEventListener("click", onClick, true);
+      var clicks = held.splice(0);
+      for (var i = 0; i < clicks.length; i++) if (clicks[i].isConnected) clicks[i].click();
+    },
+    start: start,
+  };
+
+  // A returning visitor's draft is shown by the wizard: hydrate now (a share link wins over the draft: no need).
+  try {
+    if (!location.search && localStorage.getItem(draftKey)) start();
+  } catch (e) {
+    // storage disabled: nothing to restore
+  }
+  // Once the page has loaded, fetch (not run) the deferred scripts, so the first intent only has to run them.
+  function prefetch() {
+    if (started) return;
+    each("script[" + srcAttribute + "]", function (old) {
+      if (old.hasAttribute("nomodule") && "noModule" in old) return; // a polyfill this browser does not run
+      var link = doc.createElement("link");
+      link.rel = "prefetch";
+      link.as = "script";
+      link.href = old.getAttribute(srcAttribute);
+      doc.head.appendChild(link);
+    });
+  }
+  addEventListener("load", function () {
+    if (window.requestIdleCallback) requestIdleCallback(prefetch, { timeout: 2000 });
+    else setTimeout(prefetch, 200);
+  });
+}
+
+/** The boot script as an inline <script> element, with the nonce (when the response has one). */
+export function bootScriptTag(nonce) {
+  const attr = nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=_-]/g, "")}"` : "";
+  return `<script${attr}>(${bootDeferredHydration.toString()})(${JSON.stringify(DRAFT_STORAGE_KEY)},${JSON.stringify(DEFERRED_SRC)})</script>`;
+}
+
+/** The nonce of a Content-Security-Policy header value ('nonce-…' in script-src), or null. */
+export function nonceFromCsp(csp) {
+  const m = /'nonce-([A-Za-z0-9+/=_-]+)'/.exec(String(csp ?? ""));
+  return m ? m[1] : null;
+}
+
+const SCRIPT_TAG = /<script\b[^>]*>/gi;
+const PRELOAD_SCRIPT_LINK = /<link\b[^>]*\brel="preload"[^>]*\bas="script"[^>]*\/?>|<link\b[^>]*\bas="script"[^>]*\brel="preload"[^>]*\/?>/gi;
+const NEXT_SCRIPT_SRC = /\ssrc="(\/_next\/static\/[^"]+\.js)"/i;
+
+function rewrite(html) {
+  return html
+    .replace(SCRIPT_TAG, (tag) => tag.replace(NEXT_SCRIPT_SRC, (_, src) => ` ${DEFERRED_SRC}="${src}"`))
+    .replace(PRELOAD_SCRIPT_LINK, (tag) => (NEXT_SCRIPT_SRC.test(tag.replace(/\shref=/i, " src=")) ? "" : tag));
+}
+
+/**
+ * A rewriter for one HTML response, fed its text in order. A tag cut in two by a chunk boundary is held back
+ * until its end arrives (the text after the last `<` without a `>`), so every tag is rewritten whole; React
+ * escapes `<` inside the inline scripts it writes, so nothing inside them looks like a tag.
+ */
+export function createScriptDeferrer({ nonce = null } = {}) {
+  let carry = "";
+  let bootDone = false;
+  function process(text, final) {
+    let s = carry + text;
+    carry = "";
+    if (!final) {
+      const lt = s.lastIndexOf("<");
+      if (lt !== -1 && s.indexOf(">", lt) === -1) {
+        carry = s.slice(lt);
+        s = s.slice(0, lt);
+      }
+    }
+    s = rewrite(s);
+    if (!bootDone) {
+      const head = /<head\b[^>]*>/i.exec(s);
+      if (head) {
+        bootDone = true;
+        const at = head.index + head[0].length;
+        s = s.slice(0, at) + bootScriptTag(nonce) + s.slice(at);
+      }
+    }
+    return s;
+  }
+  return {
+    /** The rewritten text for this chunk (possibly shorter: a partial tag waits for the next one). */
+    push: (text) => process(text, false),
+    /** What is left at the end of the response. */
+    end: () => process("", true),
+  };
+}
