@@ -62,11 +62,14 @@ async function main() {
     await fetch(`${url}/`); // first request warms the server
     const lines: string[] = [];
     const fails: string[] = [];
+    const runs: string[] = [];
     const header = ["form", "perf", "a11y", "best-pr", "seo", "LCP", "CLS", "TBT", "FCP", "targets"];
     lines.push(header.map((h, i) => (i === 0 ? h.padEnd(8) : h.padStart(i === header.length - 1 ? 26 : 8))).join(" "));
     for (const form of ["desktop", "mobile"] as const) {
       const reports: Report[] = [];
       for (let i = 0; i < RUNS; i++) reports.push(await lighthouse(`${url}/`, form, i));
+      const each = reports.map((r) => `${Math.round((r.categories.performance.score ?? 0) * 100)} (TBT ${Math.round(r.audits["total-blocking-time"].numericValue ?? NaN)} ms, CPU benchmark ${Math.round((r as unknown as { environment: { benchmarkIndex: number } }).environment.benchmarkIndex)})`);
+      runs.push(`${form} performance by run: ${each.join(", ")}`);
       reports.sort((a, b) => (a.categories.performance.score ?? 0) - (b.categories.performance.score ?? 0));
       const r = reports[Math.floor(reports.length / 2)];
       fs.writeFileSync(path.join(OUT, `${form}.report.json`), JSON.stringify(r));
@@ -98,6 +101,8 @@ async function main() {
     }
     console.log(`Lighthouse 12.8.2, ${RUNS} run(s) per form factor (median performance shown), ${CHROME_PATH}, ${url}/`);
     console.log(lines.join("\n"));
+    // Lighthouse's CPU benchmark (higher is faster) shows how busy the machine was during each run.
+    if (RUNS > 1) console.log(`\n${runs.join("\n")}`);
     if (fails.length) console.log(`\nBelow 100:\n  ${fails.join("\n  ")}`);
   } finally {
     child.kill();

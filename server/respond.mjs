@@ -2,14 +2,15 @@
  * What the production server does to Next.js's responses on their way out (server/main.mjs wraps each response
  * before Next writes to it):
  * - page HTML (200, text/html) goes through the script deferrer of lib/http/deferred-hydration.mjs, chunk by
- *   chunk as Next streams it, with the nonce of the response's own Content-Security-Policy;
+ *   chunk as Next streams it, with the nonce of the response's own Content-Security-Policy (and told to hydrate
+ *   at once when the request carries the draft cookie and no share parameters);
  * - compressible responses (text, JavaScript, JSON, SVG) are gzip-compressed when the client accepts it, as
  *   Next's own compression did before (next.config.js turns that off: it would compress before the rewrite).
  *   Streamed HTML is flushed after every chunk, so the browser still gets the page's head at once.
  * Everything else passes untouched.
  */
 import zlib from "node:zlib";
-import { createScriptDeferrer, nonceFromCsp } from "../lib/http/deferred-hydration.mjs";
+import { createScriptDeferrer, hydratesAtOnce, nonceFromCsp } from "../lib/http/deferred-hydration.mjs";
 
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|manifest\+json|xml)|image\/svg\+xml)/i;
 /** Smaller bodies (when their length is known) are not worth a gzip header and a dictionary. */
@@ -65,7 +66,7 @@ export function wrapResponse(req, res, { deferScripts }) {
     mode = "transform";
     res.removeHeader("content-length");
     if (html) {
-      deferrer = createScriptDeferrer({ nonce: nonceFromCsp(res.getHeader("content-security-policy")) });
+      deferrer = createScriptDeferrer({ nonce: nonceFromCsp(res.getHeader("content-security-policy")), atOnce: hydratesAtOnce(req.url, req.headers.cookie) });
       decoder = new TextDecoder();
       flushEach = true;
     }

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { DRAFT_KEY } from "@/components/wizard/draft-storage";
+import { storeDraft } from "@/components/wizard/draft-storage";
 
 /**
  * What app/error.tsx and app/global-error.tsx show: a short message and the ways out, never the error's text or
@@ -23,11 +23,7 @@ export function ErrorPanel({ error, retry }: { error: unknown; retry: () => void
           <Button onClick={() => window.location.reload()}>Reload</Button>
           <Button
             onClick={() => {
-              try {
-                window.localStorage.removeItem(DRAFT_KEY);
-              } catch {
-                // storage disabled: nothing to clear
-              }
+              storeDraft(null);
               window.location.assign("/");
             }}
           >

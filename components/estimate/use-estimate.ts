@@ -22,9 +22,10 @@ function loadEstimate(): Promise<EstimateFn> {
 
 /**
  * The estimate for `plan`: computed when the module is loaded; before that, the server's estimate while it
- * still applies (same stages and apt packages), else the last one shown, marked `pending`.
+ * still applies (same stages and apt packages), else the last one shown, marked `pending`. `interactive`: the
+ * page has hydrated (the module is not requested before, unless an edit needs it).
  */
-export function useEstimate(plan: StagesOf, initial: { plan: StagesOf; estimate: Estimate }): { estimate: Estimate; pending: boolean } {
+export function useEstimate(plan: StagesOf, initial: { plan: StagesOf; estimate: Estimate }, interactive: boolean): { estimate: Estimate; pending: boolean } {
   const [fn, setFn] = useState<EstimateFn | null>(() => loaded);
   const initialKey = useMemo(() => estimateKey(initial.plan), [initial.plan]);
   const key = useMemo(() => estimateKey(plan), [plan]);
@@ -48,12 +49,13 @@ export function useEstimate(plan: StagesOf, initial: { plan: StagesOf; estimate:
         cancelled = true;
       };
     }
+    if (!interactive) return; // not while the page hydrates
     const cancel = onFirstIntent(go);
     return () => {
       cancelled = true;
       cancel();
     };
-  }, [fn, needed]);
+  }, [fn, needed, interactive]);
 
   useEffect(() => {
     if (current) last.current = current;

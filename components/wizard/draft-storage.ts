@@ -2,10 +2,20 @@
  * The draft in localStorage: the wizard keeps it, the error pages clear it. Its own module, so the error pages
  * do not import the wizard.
  */
-import { DRAFT_STORAGE_KEY } from "@/lib/http/deferred-hydration.mjs";
+import { DRAFT_COOKIE } from "@/lib/http/deferred-hydration.mjs";
 
-/** Defined beside the boot script, which hydrates at once for a visitor who has a draft. */
-export const DRAFT_KEY = DRAFT_STORAGE_KEY;
+export const DRAFT_KEY = "wheelwright:draft:v1";
+
+/**
+ * While a draft is stored, a cookie says so (its value is only "1"): the server then lets the page hydrate at once,
+ * so the draft is shown without waiting for an intent (lib/http/deferred-hydration.mjs). A year, this site only.
+ */
+let marked: boolean | null = null;
+function markDraft(stored: boolean) {
+  if (marked === stored) return; // set once per change of state, not per keystroke
+  marked = stored;
+  document.cookie = stored ? `${DRAFT_COOKIE}=1; Path=/; Max-Age=31536000; SameSite=Strict` : `${DRAFT_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict`;
+}
 
 /** The stored draft as JSON, or null (none, unreadable, or storage disabled). */
 export function readStoredDraft(): unknown {
@@ -22,6 +32,7 @@ export function storeDraft(json: string | null): void {
   try {
     if (json === null) window.localStorage.removeItem(DRAFT_KEY);
     else window.localStorage.setItem(DRAFT_KEY, json);
+    markDraft(json !== null);
   } catch {
     // ignore
   }

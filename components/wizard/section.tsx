@@ -1,9 +1,17 @@
 import type { ReactNode } from "react";
-import { sectionTitle, type SectionId } from "./sections";
+import { sectionPlaceholderRem, sectionTitle, type SectionId } from "./sections";
 
 export function Section({ id, description, children }: { id: SectionId; description?: ReactNode; children: ReactNode }) {
+  // A section off screen is neither styled, laid out nor painted until it comes near the viewport: at load on a
+  // phone that is most of the page (the first layout has half the boxes). It keeps its last rendered height after.
+  const rem = sectionPlaceholderRem(id);
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 border-t border-border py-6">
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className="scroll-mt-4 border-t border-border py-6"
+      style={rem === null ? undefined : { contentVisibility: "auto", containIntrinsicSize: `auto ${rem}rem` }}
+    >
       <h2 id={`${id}-title`} className="text-lg font-semibold tracking-tight">
         {sectionTitle(id)}
       </h2>

@@ -51,11 +51,11 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
   const files: OutputView = useMemo(() => (state.spec === spec || !engine ? served : engine.generateFiles(state.spec)), [state.spec, spec, engine, served]);
   // The server's estimate is for the spec it rendered; lib/estimate.ts (and its Debian data) loads lazily.
   const [initialWeight] = useState(() => ({ plan: initial.output.plan, estimate: initial.estimate }));
-  const weight = useEstimate(files.plan, initialWeight);
-  const output: WizardOutput = useMemo(() => ({ ...files, estimate: weight.estimate }), [files, weight.estimate]);
-  const restored = useRef(false);
   /** Hydrated and the stored draft applied: the page is interactive (tests wait for this). */
   const [ready, setReady] = useState(false);
+  const weight = useEstimate(files.plan, initialWeight, ready);
+  const output: WizardOutput = useMemo(() => ({ ...files, estimate: weight.estimate }), [files, weight.estimate]);
+  const restored = useRef(false);
 
   useEffect(() => {
     if (restored.current) return;
@@ -69,13 +69,14 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
     setReady(true);
   }, [fromUrl, spec]);
 
-  // The engine is requested at the first sign of intent to use the page (intent.ts), so it is normally there
-  // before the first edit; an edit made before it arrives asks for it too. A failed load is retried by the next edit.
+  // The engine is requested at the first sign of intent to use the page (intent.ts), once the page is interactive
+  // (it does not compete with hydration), so it is normally there before the first edit; an edit made before it
+  // arrives asks for it too. A failed load is retried by the next edit.
   useEffect(() => {
     if (!ready || !state.pending) return;
     preloadEngine();
   }, [ready, state.pending, state.draft]);
-  useEffect(() => onFirstIntent(preloadEngine), []);
+  useEffect(() => (ready ? onFirstIntent(preloadEngine) : undefined), [ready]);
 
   // The draft, as typed, survives a reload (the default draft is not stored).
   const defaultSpec = fromUrl ? engine?.DEFAULT_SPEC : spec;

@@ -168,7 +168,7 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
           </form>
         </SpecContext>
 
-        <aside aria-label="Output" className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
+        <aside aria-label="Output" className="min-w-0 max-lg:[contain-intrinsic-size:auto_110rem] max-lg:[content-visibility:auto] lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
           <SectionBoundary id="output" onStartOver={restart} lastDockerfile={output.dockerfile}>
             <OutputPanel spec={state.spec} output={output} stale={state.stale} estimatePending={estimatePending} />
           </SectionBoundary>

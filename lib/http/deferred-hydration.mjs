@@ -7,7 +7,7 @@
  * once the page has loaded (prefetched, not run), so the first intent only has to run them.
  *
  * Two parts, both plain JavaScript without Node APIs (server/main.mjs loads this with bare `node`; the page's
- * draft storage imports the key from here):
+ * draft storage imports the cookie's name from here):
  * - createScriptDeferrer(): rewrites the HTML stream Next.js writes. Every `<script src="/_next/static/…">` becomes
  *   a `<script data-deferred-src="…">` with no source (it runs nothing), Next's `<link rel="preload" as="script">`
  *   hints go (they would spend the first seconds' bandwidth on scripts that do not run yet), and the boot script
@@ -16,13 +16,25 @@
  *   What the visitor does before React has hydrated is not lost: a click on a button, tab or option is held
  *   and replayed once the wizard reports that it is hydrated (window.__wheelwrightBoot.hydrated(), called by
  *   components/wizard/pre-hydration-input.ts, which also hands React the text typed and the boxes ticked
- *   meanwhile). A stored draft, which only the wizard can show, starts hydration at once.
+ *   meanwhile). A stored draft, which only the wizard can show, starts hydration at once (DRAFT_COOKIE).
  *
  * `next dev` has no such server: there the page hydrates as soon as it loads, and window.__wheelwrightBoot is absent.
  */
 
-/** localStorage key of the wizard's draft (components/wizard/draft-storage.ts): a visitor who has one hydrates at once. */
-export const DRAFT_STORAGE_KEY = "wheelwright:draft:v1";
+/**
+ * The cookie the wizard sets while a draft is stored (components/wizard/draft-storage.ts; its value is only "1",
+ * the draft itself stays in localStorage): a page request without share parameters that carries it hydrates at
+ * once, so the draft is shown without waiting for an intent. The server reads it rather than the boot script
+ * reading localStorage, whose first access costs a synchronous round trip to the browser (3–22 ms measured here)
+ * in the middle of parsing the page.
+ */
+export const DRAFT_COOKIE = "wheelwright_draft";
+
+/** Whether a page request should hydrate at once: it carries the draft cookie and no share parameters. */
+export function hydratesAtOnce(url, cookieHeader) {
+  const query = String(url ?? "").split("#")[0].split("?")[1] ?? "";
+  return query === "" && new RegExp(`(?:^|;\\s*)${DRAFT_COOKIE}=1(?:;|$)`).test(String(cookieHeader ?? ""));
+}
 
 /** The attribute that carries a deferred script's URL. */
 export const DEFERRED_SRC = "data-deferred-src";
@@ -31,7 +43,7 @@ export const DEFERRED_SRC = "data-deferred-src";
  * The boot script (serialised into the page with Function.prototype.toString, so it must not refer to anything
  * outside its own body). Written for every browser Next.js supports; no framework, no module.
  */
-export function bootDeferredHydration(draftKey, srcAttribute) {
+export function bootDeferredHydration(atOnce, srcAttribute) {
   var doc = document;
   var root = doc.documentElement;
   var started = false;
@@ -92,34 +104,38 @@ export function bootDeferredHydration(draftKey, srcAttribute) {
     start: start,
   };
 
-  // A returning visitor's draft is shown by the wizard: hydrate now (a share link wins over the draft: no need).
-  try {
-    if (!location.search && localStorage.getItem(draftKey)) start();
-  } catch (e) {
-    // storage disabled: nothing to restore
+  // A returning visitor's draft is shown by the wizard: hydrate now (the server saw the draft cookie).
+  if (atOnce) start();
+  // Once the page has loaded, fetch (not run) the deferred scripts, so the first intent only has to run them:
+  // one per idle moment (starting a fetch costs the main thread a couple of milliseconds here).
+  var pending = [];
+  function later(f) {
+    if (window.requestIdleCallback) requestIdleCallback(f, { timeout: 2000 });
+    else setTimeout(f, 50);
   }
-  // Once the page has loaded, fetch (not run) the deferred scripts, so the first intent only has to run them.
-  function prefetch() {
-    if (started) return;
-    each("script[" + srcAttribute + "]", function (old) {
-      if (old.hasAttribute("nomodule") && "noModule" in old) return; // a polyfill this browser does not run
-      var link = doc.createElement("link");
-      link.rel = "prefetch";
-      link.as = "script";
-      link.href = old.getAttribute(srcAttribute);
-      doc.head.appendChild(link);
-    });
+  function prefetchNext() {
+    var src = pending.shift();
+    if (started || !src) return;
+    var link = doc.createElement("link");
+    link.rel = "prefetch";
+    link.as = "script";
+    link.href = src;
+    doc.head.appendChild(link);
+    later(prefetchNext);
   }
   addEventListener("load", function () {
-    if (window.requestIdleCallback) requestIdleCallback(prefetch, { timeout: 2000 });
-    else setTimeout(prefetch, 200);
+    each("script[" + srcAttribute + "]", function (old) {
+      // A polyfill this browser does not run is not fetched either.
+      if (!(old.hasAttribute("nomodule") && "noModule" in old)) pending.push(old.getAttribute(srcAttribute));
+    });
+    later(prefetchNext);
   });
 }
 
 /** The boot script as an inline <script> element, with the nonce (when the response has one). */
-export function bootScriptTag(nonce) {
+export function bootScriptTag(nonce, atOnce = false) {
   const attr = nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=_-]/g, "")}"` : "";
-  return `<script${attr}>(${bootDeferredHydration.toString()})(${JSON.stringify(DRAFT_STORAGE_KEY)},${JSON.stringify(DEFERRED_SRC)})</script>`;
+  return `<script${attr}>(${bootDeferredHydration.toString()})(${atOnce ? "true" : "false"},${JSON.stringify(DEFERRED_SRC)})</script>`;
 }
 
 /** The nonce of a Content-Security-Policy header value ('nonce-…' in script-src), or null. */
@@ -143,7 +159,7 @@ function rewrite(html) {
  * until its end arrives (the text after the last `<` without a `>`), so every tag is rewritten whole; React
  * escapes `<` inside the inline scripts it writes, so nothing inside them looks like a tag.
  */
-export function createScriptDeferrer({ nonce = null } = {}) {
+export function createScriptDeferrer({ nonce = null, atOnce = false } = {}) {
   let carry = "";
   let bootDone = false;
   function process(text, final) {
@@ -162,7 +178,7 @@ export function createScriptDeferrer({ nonce = null } = {}) {
       if (head) {
         bootDone = true;
         const at = head.index + head[0].length;
-        s = s.slice(0, at) + bootScriptTag(nonce) + s.slice(at);
+        s = s.slice(0, at) + bootScriptTag(nonce, atOnce) + s.slice(at);
       }
     }
     return s;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFERRED_SRC, DRAFT_STORAGE_KEY, bootScriptTag, createScriptDeferrer, nonceFromCsp } from "./deferred-hydration.mjs";
+import { DEFERRED_SRC, DRAFT_COOKIE, bootScriptTag, createScriptDeferrer, hydratesAtOnce, nonceFromCsp } from "./deferred-hydration.mjs";
 
 /** The head and the start of the body, as Next.js 16 writes them (attribute order varies between tags). */
 const PAGE = [
@@ -45,7 +45,8 @@ describe("createScriptDeferrer", () => {
   it("puts the boot script first in <head>, once, with the nonce", () => {
     expect(whole.startsWith(`<!DOCTYPE html><html lang="en"><head>${bootScriptTag("N1")}<meta charSet="utf-8"/>`)).toBe(true);
     expect(whole.split("window.__wheelwrightBoot").length).toBe(2);
-    expect(bootScriptTag("N1")).toContain(JSON.stringify(DRAFT_STORAGE_KEY));
+    expect(bootScriptTag("N1")).toMatch(/\}\)\(false,"data-deferred-src"\)<\/script>$/);
+    expect(createScriptDeferrer({ nonce: "N1", atOnce: true }).push(PAGE)).toContain('})(true,"data-deferred-src")</script>');
   });
 
   it("gives the same result however the stream is cut, even inside a tag or an attribute", () => {
@@ -68,5 +69,16 @@ describe("nonceFromCsp", () => {
     expect(nonceFromCsp("default-src 'self'; script-src 'self' 'nonce-ab+/9=='; style-src 'self'")).toBe("ab+/9==");
     expect(nonceFromCsp("default-src 'none'")).toBeNull();
     expect(nonceFromCsp(undefined)).toBeNull();
+  });
+});
+
+describe("hydratesAtOnce", () => {
+  it("is true for a page request with the draft cookie and no share parameters", () => {
+    expect(hydratesAtOnce("/", `a=b; ${DRAFT_COOKIE}=1`)).toBe(true);
+    expect(hydratesAtOnce("/#output", `${DRAFT_COOKIE}=1; c=d`)).toBe(true);
+    expect(hydratesAtOnce("/?python=3.12", `${DRAFT_COOKIE}=1`)).toBe(false); // a share link wins over the draft
+    expect(hydratesAtOnce("/", `${DRAFT_COOKIE}=0`)).toBe(false);
+    expect(hydratesAtOnce("/", `x${DRAFT_COOKIE}=1`)).toBe(false);
+    expect(hydratesAtOnce("/", undefined)).toBe(false);
   });
 });
