@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { generate } from "../lib/generate";
 import { DEFAULT_SPEC } from "../lib/spec";
-import { openWizard, previewText, showIntent } from "./wizard-helpers";
+import { openWizard, previewText, showIntent, waitHydrated } from "./wizard-helpers";
 
 // window.__WHEELWRIGHT_TEST_THROW__ (components/wizard/error-boundary.tsx) makes one section throw after it mounts.
 // Only a test can set it: nothing reads the URL or the stored draft into it.
@@ -19,7 +19,7 @@ test("a section that throws is replaced by a message; the rest of the page, the 
   });
   await page.reload();
   await showIntent(page);
-  await expect(page.locator("[data-ready]")).toBeAttached();
+  await waitHydrated(page);
   const runtime = page.locator("section#runtime");
   await expect(runtime.getByRole("alert")).toContainText("This part of the page stopped working.");
   await expect(runtime.getByRole("button", { name: "Reload" })).toBeVisible();
@@ -60,6 +60,6 @@ test("when the output panel throws, the last Dockerfile is still shown as text",
   await output.getByRole("button", { name: "Reload" }).click();
   await reloaded;
   await showIntent(page);
-  await expect(page.locator("[data-ready]")).toBeAttached();
+  await waitHydrated(page);
   await expect(page.getByRole("radio", { name: /^Python 3\.12\b/ })).toBeChecked();
 });

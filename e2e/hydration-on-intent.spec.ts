@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "../lib/generate";
 import { BuildSpecSchema, DEFAULT_SPEC } from "../lib/spec";
-import { openWizard, previewText, showIntent } from "./wizard-helpers";
+import { openWizard, previewText, showIntent, waitHydrated } from "./wizard-helpers";
 
 // The page hydrates on the first sign of intent (lib/http/deferred-hydration.mjs, server/respond.mjs): before it,
 // the server's HTML is the whole page and no framework script runs; what is done between the intent and React's
@@ -46,14 +46,14 @@ test("a mouse moving over the page hydrates it", async ({ page }) => {
   await page.waitForTimeout(300);
   expect(await runScripts(page)).toBe(0);
   await showIntent(page);
-  await expect(page.locator("[data-ready]")).toBeAttached();
+  await waitHydrated(page);
   expect(await runScripts(page)).toBeGreaterThan(0);
 });
 
 test("a keyboard user's first Tab hydrates the page", async ({ page }) => {
   await page.goto("/");
   await page.keyboard.press("Tab");
-  await expect(page.locator("[data-ready]")).toBeAttached();
+  await waitHydrated(page);
 });
 
 test("what is typed, chosen and clicked before React has arrived is applied once it has", async ({ browser }) => {
@@ -75,7 +75,7 @@ test("what is typed, chosen and clicked before React has arrived is applied once
   await expect(tab).toHaveAttribute("aria-selected", "false"); // the tap is held, not lost
 
   release();
-  await expect(page.locator("[data-ready]")).toBeAttached({ timeout: 20_000 });
+  await waitHydrated(page);
   await expect(tab).toHaveAttribute("aria-selected", "true");
   await expect(python).toBeChecked();
   await expect(port).toHaveValue("9001");
@@ -93,7 +93,7 @@ test("a visitor with a stored draft sees it without having to do anything", asyn
 
   const again = await context.newPage();
   await again.goto("/");
-  await expect(again.locator("[data-ready]")).toBeAttached();
+  await waitHydrated(again);
   await expect(again.getByRole("textbox", { name: "Port" })).toHaveValue("9002");
   const expected = BuildSpecSchema.parse({ ...DEFAULT_SPEC, runtime: { ...DEFAULT_SPEC.runtime, port: 9002 } });
   await expect.poll(() => previewText(again), { timeout: 20_000 }).toBe(generate(expected).dockerfile);

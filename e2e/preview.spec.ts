@@ -9,7 +9,7 @@ import { generate } from "../lib/generate";
 import { presetById, presetSpec } from "../lib/presets";
 import { DEFAULT_SPEC } from "../lib/spec";
 import { hoverPreviewForMonaco, MONACO_CHUNK_MARKER, waitForMonaco } from "./preview-helpers";
-import { showIntent } from "./wizard-helpers";
+import { showIntent, waitHydrated } from "./wizard-helpers";
 
 const main = generate(DEFAULT_SPEC);
 const otherPreset = presetById("django-postgres")!;
@@ -71,7 +71,7 @@ async function open(page: Page) {
   });
   await page.goto("/");
   await showIntent(page);
-  await expect(page.locator("[data-ready]")).toBeAttached();
+  await waitHydrated(page);
   return { requests, workers, messages, monacoChunks };
 }
 
@@ -140,7 +140,7 @@ test("without intent, Monaco is not requested; the <pre> stays live (a restored 
   await waitForMonaco(page);
   const second = await context.newPage();
   await second.goto("/");
-  await expect(second.locator("[data-ready]")).toBeAttached();
+  await waitHydrated(second);
   await expect.poll(() => second.getByTestId("preview-text").textContent()).toContain("EXPOSE 9000");
   await second.waitForTimeout(2000);
   expect(await second.getByTestId("preview-text").evaluate((el) => el.closest("section")!.getAttribute("data-editor-intent"))).toBeNull();
@@ -366,7 +366,7 @@ test("if Monaco cannot load, the <pre> stays and clicking a line shows its note"
   });
   await page.goto("/");
   await showIntent(page);
-  await expect(page.locator("[data-ready]")).toBeAttached();
+  await waitHydrated(page);
   const region = page.getByRole("region", { name: "Dockerfile preview" });
   const pre = region.getByTestId("preview-text");
   await expect(pre).toBeVisible();

@@ -7,7 +7,15 @@ import { expect, type Page } from "@playwright/test";
 export async function openWizard(page: Page, path = "/") {
   await page.goto(path);
   await showIntent(page);
-  await expect(page.locator("[data-ready]")).toBeAttached();
+  await waitHydrated(page);
+}
+
+/**
+ * Waits for React to have hydrated the page (`data-ready`). Generous: after the intent the scripts still have to
+ * arrive and run, which on a busy two-core machine running two test workers has taken over five seconds.
+ */
+export async function waitHydrated(page: Page) {
+  await expect(page.locator("[data-ready]")).toBeAttached({ timeout: 20_000 });
 }
 
 /** Moves the mouse over the page: the intent that makes it hydrate. */
