@@ -37,10 +37,9 @@ const STATES: { name: string; setup: (page: Page) => Promise<void> }[] = [
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`${scheme} scheme`, () => {
     for (const state of STATES) {
-      test(`${state.name}: no axe violations; screenshots`, async ({ browser }) => {
-        test.slow(); // two widths, each loaded, analysed and photographed
-        for (const width of WIDTHS) {
-          // A fresh context per width: no stored draft carried over.
+      for (const width of WIDTHS) {
+        // One test per scheme, state and width, so the workers share them out.
+        test(`${state.name} at ${width} px: no axe violations; screenshots`, async ({ browser }) => {
           const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, colorScheme: scheme, viewport: { width, height: width < 800 ? 844 : 900 } });
           const page = await context.newPage();
           await openWizard(page);
@@ -58,8 +57,8 @@ for (const scheme of ["light", "dark"] as const) {
           }
           await expectNoViolations(page);
           await context.close();
-        }
-      });
+        });
+      }
     }
   });
 }
