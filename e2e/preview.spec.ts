@@ -128,7 +128,7 @@ test.describe("without JavaScript", () => {
 
 test("without intent, Monaco is not requested; the <pre> stays live (a restored draft is not intent either)", async ({ page, context }) => {
   const { monacoChunks, messages } = await open(page);
-  await page.waitForTimeout(4000);
+  await page.waitForTimeout(2500);
   expect(monacoChunks, "no request for Monaco's chunk without intent").toEqual([]);
   await expect(page.getByRole("tabpanel")).toHaveAttribute("data-editor", "pre");
   await expect(page.locator("[data-editor-intent]")).toHaveCount(0);
@@ -142,7 +142,7 @@ test("without intent, Monaco is not requested; the <pre> stays live (a restored 
   await second.goto("/");
   await waitHydrated(second);
   await expect.poll(() => second.getByTestId("preview-text").textContent()).toContain("EXPOSE 9000");
-  await second.waitForTimeout(2000);
+  await second.waitForTimeout(1500);
   expect(await second.getByTestId("preview-text").evaluate((el) => el.closest("section")!.getAttribute("data-editor-intent"))).toBeNull();
   await expect(second.locator(".monaco-editor")).toHaveCount(0);
 });

@@ -6,13 +6,24 @@
  *   at once when the request carries the draft cookie and no share parameters);
  * - compressible responses (text, JavaScript, JSON, SVG) are gzip-compressed when the client accepts it, as
  *   Next's own compression did before (next.config.js turns that off: it would compress before the rewrite).
- *   Streamed HTML is flushed after every chunk, so the browser still gets the page's head at once.
+ *   Streamed HTML is flushed after every chunk, so the browser still gets the page's head at once; the build's
+ *   immutable static files are compressed once and served from memory after that.
  * Everything else passes untouched.
  */
 import zlib from "node:zlib";
 import { createScriptDeferrer, hydratesAtOnce, nonceFromCsp } from "../lib/http/deferred-hydration.mjs";
 
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|manifest\+json|xml)|image\/svg\+xml)/i;
+/**
+ * The build's files under /_next/static/ never change (their names carry a hash), so each is gzipped once and
+ * kept: Monaco's chunk alone is 2.6 MB to compress. Bounded: files up to 8 MB, 64 MB in all (the build's
+ * compressible files are about 1.5 MB gzipped).
+ */
+const STATIC_PREFIX = "/_next/static/";
+const CACHE_FILE_MAX = 8 * 1024 * 1024;
+const CACHE_TOTAL_MAX = 64 * 1024 * 1024;
+const gzipped = new Map();
+let gzippedBytes = 0;
 /** Smaller bodies (when their length is known) are not worth a gzip header and a dictionary. */
 const MIN_GZIP_BYTES = 1024;
 
@@ -43,8 +54,11 @@ export function wrapResponse(req, res, { deferScripts }) {
   const rawWriteHead = res.writeHead;
   const rawWrite = res.write;
   const rawEnd = res.end;
-  /** null until the headers are decided; then how the body is handled. */
+  /** null until the headers are decided; then how the body is handled ("pass", "transform", or "cached"). */
   let mode = null;
+  /** The cached gzip of this static file, or the chunks of the one being made (to keep once complete). */
+  let cached = null;
+  let making = null;
   let deferrer = null;
   let decoder = null;
   let gzip = null;
@@ -63,8 +77,17 @@ export function wrapResponse(req, res, { deferScripts }) {
       mode = "pass";
       return;
     }
-    mode = "transform";
+    const path = String(req.url ?? "").split("?")[0];
+    const cacheable = encode && !html && res.statusCode === 200 && path.startsWith(STATIC_PREFIX);
     res.removeHeader("content-length");
+    if (cacheable && gzipped.has(path)) {
+      mode = "cached";
+      cached = gzipped.get(path);
+      res.setHeader("content-encoding", "gzip");
+      res.setHeader("content-length", cached.length);
+      return;
+    }
+    mode = "transform";
     if (html) {
       deferrer = createScriptDeferrer({ nonce: nonceFromCsp(res.getHeader("content-security-policy")), atOnce: hydratesAtOnce(req.url, req.headers.cookie) });
       decoder = new TextDecoder();
@@ -73,7 +96,20 @@ export function wrapResponse(req, res, { deferScripts }) {
     if (encode) {
       res.setHeader("content-encoding", "gzip");
       gzip = zlib.createGzip();
-      gzip.on("data", (chunk) => rawWrite.call(res, chunk));
+      if (cacheable) {
+        making = [];
+        gzip.on("end", () => {
+          const whole = Buffer.concat(making);
+          if (whole.length <= CACHE_FILE_MAX && gzippedBytes + whole.length <= CACHE_TOTAL_MAX && !gzipped.has(path)) {
+            gzipped.set(path, whole);
+            gzippedBytes += whole.length;
+          }
+        });
+      }
+      gzip.on("data", (chunk) => {
+        making?.push(chunk);
+        rawWrite.call(res, chunk);
+      });
       gzip.on("error", (err) => res.destroy(err));
     }
   }
@@ -123,6 +159,11 @@ export function wrapResponse(req, res, { deferScripts }) {
       encoding = undefined;
     }
     if (!res.headersSent) decide();
+    if (mode === "cached") {
+      // The body is already known: what Next writes is the same file, uncompressed.
+      if (callback) process.nextTick(callback);
+      return true;
+    }
     if (mode !== "transform") return rawWrite.call(res, chunk, encoding, callback);
     if (!res.headersSent) res.writeHead(res.statusCode);
     const bytes = deferrer ? rewrite(toBuffer(chunk, encoding), false) : toBuffer(chunk, encoding);
@@ -139,6 +180,12 @@ export function wrapResponse(req, res, { deferScripts }) {
       encoding = undefined;
     }
     if (!res.headersSent) decide();
+    if (mode === "cached") {
+      res.write = rawWrite;
+      res.end = rawEnd;
+      res.writeHead = rawWriteHead;
+      return rawEnd.call(res, cached, callback);
+    }
     if (mode !== "transform") return rawEnd.call(res, chunk, encoding, callback);
     if (!res.headersSent) res.writeHead(res.statusCode);
     // Restore the originals: whatever runs after this (Node's own finish logic) must not come back here.

@@ -110,3 +110,35 @@ describe("wrapResponse (server/respond.mjs)", () => {
     expect(zlib.gunzipSync(r.body).toString("utf8")).toBe(HEAD + BODY);
   });
 });
+
+describe("the build's static files", () => {
+  it("are gzipped once and then served from memory, byte for byte the same", async () => {
+    const cache = http.createServer((req, res) => {
+      wrapResponse(req, res, { deferScripts: false });
+      res.writeHead(200, { "content-type": "application/javascript; charset=utf-8" });
+      // A different body each time: a second answer equal to the first proves it came from the cache.
+      res.end(`${SCRIPT}// ${Math.random()}\n`);
+    });
+    await new Promise<void>((resolve) => cache.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(cache.address() as AddressInfo).port}`;
+    const fetchGz = (path: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${url}${path}`, { headers: { "accept-encoding": "gzip" } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
+      });
+    const first = await fetchGz("/_next/static/chunks/abc.js");
+    const second = await fetchGz("/_next/static/chunks/abc.js");
+    expect(zlib.gunzipSync(second.body).toString()).toBe(zlib.gunzipSync(first.body).toString());
+    expect(second.headers["content-length"]).toBe(String(second.body.length));
+    // Elsewhere nothing is kept.
+    const other1 = await fetchGz("/api/x.js");
+    const other2 = await fetchGz("/api/x.js");
+    expect(zlib.gunzipSync(other1.body).toString()).not.toBe(zlib.gunzipSync(other2.body).toString());
+    await new Promise<void>((resolve) => cache.close(() => resolve()));
+  });
+});

@@ -15,7 +15,7 @@ async function expectNoViolations(page: Page) {
   expect(summary, summary.join("\n")).toEqual([]);
 }
 
-/** The main states, each checked with axe and photographed. */
+/** The main states, in order on one page (each starts from the one before), each checked with axe and photographed. */
 const STATES: { name: string; setup: (page: Page) => Promise<void> }[] = [
   { name: "default", setup: async () => {} },
   {
@@ -34,33 +34,35 @@ const STATES: { name: string; setup: (page: Page) => Promise<void> }[] = [
   },
 ];
 
+// One test per scheme and width (the slow part is loading the page and Monaco, so the three states share one
+// page); they are the suite's longest tests, which is why this file's name sorts first: the workers start with them.
 for (const scheme of ["light", "dark"] as const) {
-  test.describe(`${scheme} scheme`, () => {
-    for (const state of STATES) {
-      for (const width of WIDTHS) {
-        // One test per scheme, state and width, so the workers share them out.
-        test(`${state.name} at ${width} px: no axe violations; screenshots`, async ({ browser }) => {
-          const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, colorScheme: scheme, viewport: { width, height: width < 800 ? 844 : 900 } });
-          const page = await context.newPage();
-          await openWizard(page);
-          // The page as it loads: the preview is the server-rendered <pre> until someone shows intent to use it.
-          if (state.name === "default") await expectNoViolations(page);
-          // Then as users get it once they use the preview: the pointer over it swaps in the editor; the pointer
-          // then leaves (no note box over the text).
-          await hoverPreviewForMonaco(page);
-          await page.mouse.move(0, 0);
-          await state.setup(page);
-          await page.screenshot({ path: `${SHOTS}/${state.name}-${scheme}-${width}.png`, fullPage: width < 800 });
-          if (width > 800) {
-            await page.locator("#dependencies").scrollIntoViewIfNeeded();
-            await page.screenshot({ path: `${SHOTS}/${state.name}-${scheme}-${width}-dependencies.png` });
-          }
-          await expectNoViolations(page);
-          await context.close();
-        });
+  for (const width of WIDTHS) {
+    test(`${scheme} scheme at ${width} px: ${STATES.map((s) => s.name).join(", ")}: no axe violations; screenshots`, async ({ browser }) => {
+      test.slow(); // three states, each analysed and photographed
+      const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, colorScheme: scheme, viewport: { width, height: width < 800 ? 844 : 900 } });
+      const page = await context.newPage();
+      await openWizard(page);
+      // The page as it loads, where the server-rendered <pre> is the preview until someone shows intent to use it
+      // (on a phone it is far below, and the same <pre>).
+      if (width > 800) await expectNoViolations(page);
+      // Then as users get it once they use the preview: the pointer over it swaps in the editor; the pointer
+      // then leaves (no note box over the text).
+      await hoverPreviewForMonaco(page);
+      await page.mouse.move(0, 0);
+      for (const state of STATES) {
+        await state.setup(page);
+        await page.screenshot({ path: `${SHOTS}/${state.name}-${scheme}-${width}.png`, fullPage: width < 800 });
+        if (width > 800) {
+          await page.locator("#dependencies").scrollIntoViewIfNeeded();
+          await page.screenshot({ path: `${SHOTS}/${state.name}-${scheme}-${width}-dependencies.png` });
+          await page.evaluate(() => window.scrollTo(0, 0));
+        }
+        await expectNoViolations(page);
       }
-    }
-  });
+      await context.close();
+    });
+  }
 }
 
 test("keyboard only: focus is visible, radios move with the arrow keys", async ({ page }) => {
