@@ -5,7 +5,7 @@ import { BuildSpecSchema, DEFAULT_SPEC } from "../lib/spec";
 import { openWizard, previewText } from "./wizard-helpers";
 
 // The engine (lib/engine.ts: zod, the package knowledge, resolve and render) is not in the page's first-load
-// JavaScript: it is requested right after the page is interactive. These tests hold back every script the
+// JavaScript: it is requested at the first intent, once the page has hydrated. These tests hold back every script the
 // server-rendered HTML does not name (the engine, and Monaco and the estimate data, which load later anyway) and
 // check that the page is interactive without them and that nothing done meanwhile is lost once they arrive.
 
@@ -34,7 +34,7 @@ async function holdLazyChunks(page: Page, path = "/") {
 test("edits made before the engine has loaded show at once and are applied when it arrives", async ({ page }) => {
   const { held, release } = await holdLazyChunks(page);
   await openWizard(page);
-  // Interactive without the engine, which was requested right after hydration (no edit needed to ask for it).
+  // Interactive without the engine, which the intent that hydrated the page asked for (no edit needed).
   await expect.poll(() => held.length).toBeGreaterThan(0);
   const before = generate(DEFAULT_SPEC).dockerfile;
 
