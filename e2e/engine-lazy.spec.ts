@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { generate } from "../lib/generate";
 import { presetById, presetSpec } from "../lib/presets";
 import { BuildSpecSchema, DEFAULT_SPEC } from "../lib/spec";
-import { openWizard, previewText } from "./wizard-helpers";
+import { holdScripts, openWizard, previewText } from "./wizard-helpers";
 
 // The engine (lib/engine.ts: zod, the package knowledge, resolve and render) is not in the page's first-load
 // JavaScript: it is requested at the first intent, once the page has hydrated. These tests hold back every script the
@@ -12,23 +12,12 @@ import { openWizard, previewText } from "./wizard-helpers";
 /** Once released, the engine, Monaco and the estimate data all arrive together: allow for a slow, busy machine. */
 const ARRIVAL = { timeout: 20_000 };
 
-/** Holds every lazy chunk until `release()` is called; `held` lists the ones requested so far. */
+/** Holds every lazy chunk (every script the server-rendered HTML does not name) until `release()` is called. */
 async function holdLazyChunks(page: Page, path = "/") {
   const html = await (await page.request.get(path)).text();
   const firstLoad = new Set(html.match(/\/_next\/static\/chunks\/[^"'\\\s]+\.js/g) ?? []);
   expect(firstLoad.size).toBeGreaterThan(0);
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const held: string[] = [];
-  await page.route("**/_next/static/chunks/**", async (route) => {
-    const url = new URL(route.request().url()).pathname;
-    if (url.endsWith(".js") && !firstLoad.has(url)) {
-      held.push(url);
-      await gate;
-    }
-    await route.continue().catch(() => {}); // the page may be gone by then
-  });
-  return { held, release };
+  return holdScripts(page, (script) => !firstLoad.has(script));
 }
 
 test("edits made before the engine has loaded show at once and are applied when it arrives", async ({ page }) => {

@@ -4,7 +4,7 @@ import { generate } from "../lib/generate";
 import { linkErrorMessage, parseLinkError } from "../lib/http/request-guard.mjs";
 import { DEFAULT_SPEC } from "../lib/spec";
 import { HOSTILE_LINKS } from "../lib/testing/hostile-links";
-import { previewText, showIntent, waitHydrated } from "./wizard-helpers";
+import { htmlText, previewText, servedPreview, showIntent, waitHydrated } from "./wizard-helpers";
 
 /** What a stack trace or a framework error page looks like. */
 const STACK = /\bat [\w.$<>]+ \(|node_modules|webpack|turbopack:\/\/|\.tsx?:\d+|Internal Server Error|Application error/i;
@@ -26,19 +26,9 @@ const IN_BROWSER = new Set([
     .map((l) => l.id),
 ]);
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-/** The text of an HTML fragment, as the browser's textContent would give it. */
-function textOf(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, "")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-      e[0] === "#" ? String.fromCodePoint(e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m),
-    );
-}
 /** The text of each role="status" element (the notices are <div role="status"> with no nested divs deeper than two). */
 function statuses(html: string): string[] {
-  return [...html.matchAll(/<div role="status"[^>]*>((?:(?!<div role=)[\s\S])*?<\/div><\/div>)/g)].map((m) => textOf(m[1]));
+  return [...html.matchAll(/<div role="status"[^>]*>((?:(?!<div role=)[\s\S])*?<\/div><\/div>)/g)].map((m) => htmlText(m[1]));
 }
 
 for (const link of HOSTILE_LINKS) {
@@ -60,14 +50,14 @@ for (const link of HOSTILE_LINKS) {
     expect(res.status()).toBe(200);
     const html = await res.text();
     expect(html).not.toMatch(STACK);
-    expect(textOf(html)).toContain("Wheelwright");
-    const preview = /<pre[^>]*data-testid="preview-text"[^>]*>([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? "";
+    expect(htmlText(html)).toContain("Wheelwright");
+    const preview = servedPreview(html) ?? "";
     const notice = statuses(html).find((t) => t.startsWith(title));
     if (link.page === 303) {
-      expect(textOf(preview)).toBe(generate(DEFAULT_SPEC).dockerfile);
+      expect(htmlText(preview)).toBe(generate(DEFAULT_SPEC).dockerfile);
       expect(notice).toContain(linkErrorMessage(parseLinkError(new URL(url, "http://x").searchParams.get("link_error"))));
     } else {
-      expect(textOf(preview)).toMatch(/^# syntax=docker\/dockerfile:1\n[\s\S]*\nFROM /);
+      expect(htmlText(preview)).toMatch(/^# syntax=docker\/dockerfile:1\n[\s\S]*\nFROM /);
       if (link.pageDropped.length) {
         expect(notice, "the notice naming what was dropped").toBeDefined();
         for (const field of link.pageDropped) {
@@ -90,7 +80,7 @@ for (const link of HOSTILE_LINKS) {
     const shown = page.getByRole("status").filter({ hasText: title });
     await expect(shown).toBeVisible();
     if (notice) await expect(shown).toHaveText(notice.replace(/Dismiss$/, "") + "Dismiss");
-    expect(await previewText(page)).toBe(textOf(preview));
+    expect(await previewText(page)).toBe(htmlText(preview));
     expect(await page.content()).not.toMatch(STACK);
     expect(errors).toEqual([]);
     await context.close();

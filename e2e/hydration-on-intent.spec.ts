@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "../lib/generate";
 import { BuildSpecSchema, DEFAULT_SPEC } from "../lib/spec";
-import { openWizard, previewText, showIntent, waitHydrated } from "./wizard-helpers";
+import { holdScripts, openWizard, previewText, showIntent, waitHydrated } from "./wizard-helpers";
 
 // The page hydrates on the first sign of intent (lib/http/deferred-hydration.mjs, server/respond.mjs): before it,
 // the server's HTML is the whole page and no framework script runs; what is done between the intent and React's
@@ -9,17 +9,6 @@ import { openWizard, previewText, showIntent, waitHydrated } from "./wizard-help
 
 /** Scripts from the build that the page has turned into real <script src> elements (i.e. run or about to). */
 const runScripts = (page: Page) => page.locator('script[src*="/_next/static/"]').count();
-
-/** Holds every build script until `release()` is called. */
-async function holdScripts(page: Page) {
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/*.js", async (route) => {
-    await gate;
-    await route.continue().catch(() => {});
-  });
-  return release;
-}
 
 test("without intent the page is complete and runs no framework script", async ({ page }) => {
   const errors: string[] = [];
@@ -60,7 +49,7 @@ test("what is typed, chosen and clicked before React has arrived is applied once
   // A phone: the first touch is the intent.
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  const release = await holdScripts(page);
+  const { release } = await holdScripts(page);
   await page.goto("/");
   const tab = page.getByRole("tab", { name: "requirements.txt" });
   await tab.tap();

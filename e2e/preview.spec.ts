@@ -9,7 +9,7 @@ import { generate } from "../lib/generate";
 import { presetById, presetSpec } from "../lib/presets";
 import { DEFAULT_SPEC } from "../lib/spec";
 import { hoverPreviewForMonaco, MONACO_CHUNK_MARKER, waitForMonaco } from "./preview-helpers";
-import { showIntent, waitHydrated } from "./wizard-helpers";
+import { htmlText, servedPreview, showIntent, waitHydrated } from "./wizard-helpers";
 
 const main = generate(DEFAULT_SPEC);
 const otherPreset = presetById("django-postgres")!;
@@ -96,20 +96,11 @@ test("the server HTML carries the highlighted text, byte for byte", async ({ req
   const res = await request.get("/");
   expect(res.ok()).toBe(true);
   const html = await res.text();
-  const m = /<pre[^>]*data-testid="preview-text"[^>]*>([\s\S]*?)<\/pre>/.exec(html);
-  expect(m, "the <pre> is in the server HTML").not.toBeNull();
-  const inner = m![1];
+  const inner = servedPreview(html);
+  expect(inner, "the <pre> is in the server HTML").not.toBeNull();
   expect(inner).toMatch(/<span class="text-blue-700[^"]*">FROM<\/span>/);
   expect(inner).toMatch(/<span class="text-green-800[^"]*"># syntax=docker\/dockerfile:1<\/span>/);
-  const text = inner
-    .replace(/<!-- -->/g, "")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-  expect(text).toBe(main.dockerfile);
+  expect(htmlText(inner!)).toBe(main.dockerfile);
 });
 
 test.describe("without JavaScript", () => {

@@ -4,6 +4,8 @@
  * with the CPU slowed down as Lighthouse's mobile profile does. Prints every task of 10 ms or more (after
  * throttling) with what it spent its time on (trace event kinds) and the JavaScript functions with the most self
  * time in it (from the V8 sampling profiler). A tool for finding work to cut, not a benchmark: no budgets.
+ * The page hydrates on intent (lib/http/deferred-hydration.mjs): `--intent` moves the mouse over it once it has
+ * loaded, so the trace also holds the hydration. `--quiet` prints only the totals; MIN_MS=N sets the task threshold.
  */
 import { launchChromium } from "./chromium";
 import { startServer } from "./prod-server";
@@ -13,23 +15,24 @@ const CPU = process.argv.includes("--cpu") ? Number(arg("--cpu")) : 4;
 const MOBILE = process.argv.includes("--mobile");
 const MIN_MS = Number(process.env.MIN_MS ?? 10);
 const PATH = process.argv.includes("--path") ? arg("--path") : "/";
+const INTENT = process.argv.includes("--intent");
+const QUIET = process.argv.includes("--quiet");
+/** The trace events that say what kind of work a task did. */
+const WORK_KINDS = ["ParseHTML", "ParseAuthorStyleSheet", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "EvaluateScript", "FunctionCall", "RunMicrotasks", "v8.compile", "TimerFire", "FireAnimationFrame", "FireIdleCallback", "EventDispatch", "HitTest", "MinorGC", "MajorGC"];
 
 interface TraceEvent {
   name: string;
-  cat: string;
   ph: string;
   ts: number;
   dur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown> };
-  id?: string;
 }
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  parent?: number;
 }
 
 async function main() {
@@ -50,7 +53,11 @@ async function main() {
     });
     const t0 = Date.now();
     await page.goto(url + PATH, { waitUntil: "load" });
-    await page.locator("[data-ready]").waitFor({ state: "attached" });
+    if (INTENT) {
+      await page.mouse.move(300, 30);
+      await page.mouse.move(320, 40);
+      await page.locator("[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
+    }
     await page.waitForTimeout(5000);
     const buffer = await browser.stopTracing();
     const wall = Date.now() - t0;
@@ -99,7 +106,6 @@ function analyse(events: TraceEvent[], wall: number) {
     });
   }
 
-  const QUIET = process.argv.includes("--quiet");
   const tasks = mine.filter((e) => e.name === "RunTask" && e.ts >= origin && (e.dur ?? 0) / 1000 >= MIN_MS);
   console.log(`CPU ×${CPU}, ${MOBILE ? "mobile 412×823" : "desktop 1350×940"}, wall ${wall} ms; tasks ≥ ${MIN_MS} ms on the main thread: ${tasks.length}`);
   let tbt = 0;
@@ -111,7 +117,7 @@ function analyse(events: TraceEvent[], wall: number) {
     const kinds = new Map<string, number>();
     for (const e of mine) {
       if (e.ts < start || e.ts >= end || e === task) continue;
-      if (!["EvaluateScript", "FunctionCall", "ParseHTML", "UpdateLayoutTree", "Layout", "Paint", "v8.compile", "MajorGC", "MinorGC", "V8.GCScavenger", "PrePaint", "Layerize", "ParseAuthorStyleSheet", "TimerFire", "FireAnimationFrame", "EventDispatch", "v8.run", "HitTest", "ScheduleStyleRecalculation", "RunMicrotasks", "V8.GC_MC_BACKGROUND_MARKING", "BlinkGC.AtomicPhase", "v8.parseOnBackground", "CommitLoad", "ResourceReceivedData"].includes(e.name)) continue; // only the kinds that say what work it was
+      if (!WORK_KINDS.includes(e.name)) continue;
       kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
     }
     const self = new Map<string, number>();
@@ -135,12 +141,12 @@ function analyse(events: TraceEvent[], wall: number) {
     console.log(`  kinds (nested, overlapping): ${top(kinds, 8)}`);
     console.log(`  JS self: ${top(self, 10)}`);
   }
-  // The whole window, not only the long tasks: top-level time per kind of work (the innermost known kind wins).
+  // The whole window, not only the long tasks: time per kind of work (kinds nest, so they overlap).
   const all = mine.filter((e) => e.name === "RunTask" && e.ts >= origin);
   const busyMs = all.reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
   const byKind = new Map<string, number>();
   for (const e of mine) {
-    if (e.ts < origin || !["ParseHTML", "UpdateLayoutTree", "Layout", "Paint", "PrePaint", "EvaluateScript", "FunctionCall", "v8.compile", "MinorGC", "MajorGC", "RunMicrotasks"].includes(e.name)) continue;
+    if (e.ts < origin || !WORK_KINDS.includes(e.name)) continue;
     byKind.set(e.name, (byKind.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
   }
   const kinds = [...byKind.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ");

@@ -141,6 +141,13 @@ export function wrapResponse(req, res, { deferScripts }) {
     else if (done) process.nextTick(done);
   }
 
+  /** Puts the originals back: whatever runs after the body's end (Node's own finish logic) must not come back here. */
+  function unwrap() {
+    res.write = rawWrite;
+    res.end = rawEnd;
+    res.writeHead = rawWriteHead;
+  }
+
   res.writeHead = function writeHead(status, message, headers) {
     if (typeof message !== "string") {
       headers = message;
@@ -181,17 +188,12 @@ export function wrapResponse(req, res, { deferScripts }) {
     }
     if (!res.headersSent) decide();
     if (mode === "cached") {
-      res.write = rawWrite;
-      res.end = rawEnd;
-      res.writeHead = rawWriteHead;
+      unwrap();
       return rawEnd.call(res, cached, callback);
     }
     if (mode !== "transform") return rawEnd.call(res, chunk, encoding, callback);
     if (!res.headersSent) res.writeHead(res.statusCode);
-    // Restore the originals: whatever runs after this (Node's own finish logic) must not come back here.
-    res.write = rawWrite;
-    res.end = rawEnd;
-    res.writeHead = rawWriteHead;
+    unwrap();
     emit(rewrite(toBuffer(chunk, encoding), true), true, callback);
     return res;
   };

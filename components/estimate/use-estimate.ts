@@ -2,16 +2,15 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Estimate } from "@/lib/estimate";
-import { onFirstIntent } from "@/components/wizard/intent";
 import { estimateKey, type StagesOf } from "@/lib/estimate-key";
 
 type EstimateFn = (plan: StagesOf) => Estimate;
 
 /**
  * lib/estimate.ts carries Debian's package sizes (a 180 KB JSON): it is not in the page's first-load
- * JavaScript. The server renders the first estimate; the module is fetched at the first sign of intent to use
- * the page (components/wizard/intent.ts), or at the first change of the stage packages, whichever comes first,
- * and computes every later one.
+ * JavaScript. The server renders the first estimate; the module is fetched once the page is interactive (which,
+ * served by server/main.mjs, is at the first sign of intent to use it), or at the first change of the stage
+ * packages, whichever comes first, and computes every later one.
  */
 let loaded: EstimateFn | null = null;
 let loading: Promise<EstimateFn> | null = null;
@@ -43,17 +42,10 @@ export function useEstimate(plan: StagesOf, initial: { plan: StagesOf; estimate:
         },
         (err: unknown) => console.warn("Weight estimate: the estimate module could not be loaded.", err),
       );
-    if (needed) {
-      go();
-      return () => {
-        cancelled = true;
-      };
-    }
-    if (!interactive) return; // not while the page hydrates
-    const cancel = onFirstIntent(go);
+    if (!needed && !interactive) return; // not while the page hydrates, unless an edit needs it
+    go();
     return () => {
       cancelled = true;
-      cancel();
     };
   }, [fn, needed, interactive]);
 

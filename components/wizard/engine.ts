@@ -2,7 +2,7 @@
 
 /**
  * Loads the engine (lib/engine.ts: zod, the package knowledge, resolve and render) with one import(), so it is
- * not in the page's first-load JavaScript. useWizard starts loading it at the first sign of intent (intent.ts);
+ * not in the page's first-load JavaScript. useWizard starts loading it once the page is interactive;
  * anything that needs it before it has arrived waits for it (withEngine) instead of failing or dropping input.
  */
 import { useSyncExternalStore } from "react";

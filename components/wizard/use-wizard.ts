@@ -9,7 +9,6 @@ import { fromServedOutput, type OutputView, type ServedOutput } from "@/lib/wiza
 import { initialState, wizardReducer, type WizardAction } from "@/lib/wizard/state";
 import { DRAFT_KEY, readStoredDraft, storeDraft } from "./draft-storage";
 import { isEngineLoaded, preloadEngine, useEngine, withEngine, type Engine } from "./engine";
-import { onFirstIntent } from "./intent";
 import { adoptPreHydrationInput, releaseHeldClicks } from "./pre-hydration-input";
 
 export { DRAFT_KEY };
@@ -32,7 +31,7 @@ export interface InitialOutput {
  * never a new history entry) and the draft in localStorage. A URL with parameters wins over the
  * stored draft; the server already rendered it.
  *
- * The engine (lib/engine.ts) is loaded at the first sign of intent to use the page. Until it has arrived, edits change
+ * The engine (lib/engine.ts) is loaded once the page is interactive. Until it has arrived, edits change
  * the draft (the inputs show them at once) and are judged when it arrives; the output shown is the server's.
  */
 export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpec; presetId: string | null; fromUrl: boolean; initial: InitialOutput }) {
@@ -69,14 +68,17 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
     setReady(true);
   }, [fromUrl, spec]);
 
-  // The engine is requested at the first sign of intent to use the page (intent.ts), once the page is interactive
-  // (it does not compete with hydration), so it is normally there before the first edit; an edit made before it
-  // arrives asks for it too. A failed load is retried by the next edit.
+  // The engine is requested once the page is interactive (not competing with hydration). Served by server/main.mjs,
+  // the page hydrates only at the first sign of intent to use it (lib/http/deferred-hydration.mjs), so a page that
+  // is only read never loads the engine; the engine is normally there before the first edit, and an edit made before
+  // it arrives asks for it too. A failed load is retried by the next edit.
   useEffect(() => {
     if (!ready || !state.pending) return;
     preloadEngine();
   }, [ready, state.pending, state.draft]);
-  useEffect(() => (ready ? onFirstIntent(preloadEngine) : undefined), [ready]);
+  useEffect(() => {
+    if (ready) preloadEngine();
+  }, [ready]);
 
   // The draft, as typed, survives a reload (the default draft is not stored).
   const defaultSpec = fromUrl ? engine?.DEFAULT_SPEC : spec;

@@ -20,6 +20,7 @@
  *
  * `next dev` has no such server: there the page hydrates as soon as it loads, and window.__wheelwrightBoot is absent.
  */
+import { splitTarget } from "./request-guard.mjs";
 
 /**
  * The cookie the wizard sets while a draft is stored (components/wizard/draft-storage.ts; its value is only "1",
@@ -29,11 +30,11 @@
  * in the middle of parsing the page.
  */
 export const DRAFT_COOKIE = "wheelwright_draft";
+const DRAFT_COOKIE_SET = new RegExp(`(?:^|;\\s*)${DRAFT_COOKIE}=1(?:;|$)`);
 
 /** Whether a page request should hydrate at once: it carries the draft cookie and no share parameters. */
 export function hydratesAtOnce(url, cookieHeader) {
-  const query = String(url ?? "").split("#")[0].split("?")[1] ?? "";
-  return query === "" && new RegExp(`(?:^|;\\s*)${DRAFT_COOKIE}=1(?:;|$)`).test(String(cookieHeader ?? ""));
+  return splitTarget(String(url ?? "/")).query === "" && DRAFT_COOKIE_SET.test(String(cookieHeader ?? ""));
 }
 
 /** The attribute that carries a deferred script's URL. */
@@ -101,7 +102,6 @@ export function bootDeferredHydration(atOnce, srcAttribute) {
       var clicks = held.splice(0);
       for (var i = 0; i < clicks.length; i++) if (clicks[i].isConnected) clicks[i].click();
     },
-    start: start,
   };
 
   // A returning visitor's draft is shown by the wizard: hydrate now (the server saw the draft cookie).
