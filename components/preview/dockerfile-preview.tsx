@@ -371,18 +371,12 @@ export function DockerfilePreview({ files, lineNotes = NO_NOTES, stale = false, 
               style={{ top: METRICS.paddingTop + (selectedLine - 1) * METRICS.lineHeight, height: METRICS.lineHeight }}
             />
           ) : null}
-          <code>
+          <code className="dockerfile-lines">
             {editorReady ? active?.text : null}
             {lines.map((tokens, i) => (
               <Fragment key={i}>
                 {i > 0 ? "\n" : null}
-                <span
-                  data-line={i + 1}
-                  className={
-                    "before:mr-[5px] before:inline-block before:w-[calc(3ch+5px)] before:border-r-2 before:pr-[3px] before:text-right before:text-[#237893] before:content-[attr(data-line)] before:select-none dark:before:text-zinc-400 " +
-                    (notedLines.has(i + 1) ? "before:border-sky-600 dark:before:border-sky-400" : "before:border-transparent")
-                  }
-                >
+                <span data-line={i + 1} data-noted={notedLines.has(i + 1) ? "" : undefined}>
                   {tokens.map((t, j) => (
                     <span key={j} className={TOKEN_CLASS[t.kind]}>
                       {t.text}
