@@ -61,6 +61,10 @@ test("what is typed, chosen and clicked before React has arrived is applied once
   await python.check();
   const port = page.getByRole("textbox", { name: "Port" });
   await port.fill("9001");
+  // A package name typed and entered before React arrived is added once it has.
+  const addPackage = page.getByRole("combobox", { name: "Add a package" });
+  await addPackage.fill("requests");
+  await addPackage.press("Enter");
   await expect(tab).toHaveAttribute("aria-selected", "false"); // the tap is held, not lost
 
   release();
@@ -68,8 +72,15 @@ test("what is typed, chosen and clicked before React has arrived is applied once
   await expect(tab).toHaveAttribute("aria-selected", "true");
   await expect(python).toBeChecked();
   await expect(port).toHaveValue("9001");
+  await expect(page.getByRole("button", { name: "Remove requests" })).toBeVisible();
+  await expect(addPackage).toHaveValue("");
   await page.getByRole("tab", { name: "Dockerfile" }).tap();
-  const expected = BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.12", runtime: { ...DEFAULT_SPEC.runtime, port: 9001 } });
+  const expected = BuildSpecSchema.parse({
+    ...DEFAULT_SPEC,
+    python: "3.12",
+    packages: [...DEFAULT_SPEC.packages, { name: "requests" }],
+    runtime: { ...DEFAULT_SPEC.runtime, port: 9001 },
+  });
   await expect.poll(() => previewText(page), { timeout: 20_000 }).toBe(generate(expected).dockerfile);
   await expect.poll(() => new URL(page.url()).searchParams.get("port")).toBe("9001");
   await context.close();

@@ -13,8 +13,8 @@
  *   hints go (they would spend the first seconds' bandwidth on scripts that do not run yet), and the boot script
  *   below goes first into <head>, with the response's CSP nonce.
  * - bootDeferredHydration(): the boot script. At the first intent it turns the deferred tags back into scripts.
- *   What the visitor does before React has hydrated is not lost: a click on a button, tab or option is held
- *   and replayed once the wizard reports that it is hydrated (window.__wheelwrightBoot.hydrated(), called by
+ *   What the visitor does before React has hydrated is not lost: a click on a button, tab or option, and Enter
+ *   in a one-line field, are held and replayed once the wizard reports that it is hydrated (window.__wheelwrightBoot.hydrated(), called by
  *   components/wizard/pre-hydration-input.ts, which also hands React the text typed and the boxes ticked
  *   meanwhile). A stored draft, which only the wizard can show, starts hydration at once (DRAFT_COOKIE).
  *
@@ -88,19 +88,37 @@ export function bootDeferredHydration(atOnce, srcAttribute) {
     if (!target || target.disabled) return;
     e.preventDefault();
     e.stopImmediatePropagation();
-    held.push(target);
+    held.push(function () {
+      if (target.isConnected) target.click();
+    });
+  }
+  // Enter in a one-line field (the package box adds the name typed) does nothing either: hold it too.
+  function onEnter(e) {
+    var target = e.target;
+    if (hydrated || e.key !== "Enter" || !(target instanceof HTMLInputElement)) return;
+    held.push(function () {
+      if (target.isConnected) target.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", code: "Enter", bubbles: true, cancelable: true }));
+    });
   }
   doc.addEventListener("click", onClick, true);
+  doc.addEventListener("keydown", onEnter, true);
   for (var i = 0; i < intents.length; i++) doc.addEventListener(intents[i], onIntent, opts);
 
   window.__wheelwrightBoot = {
-    /** Called by the page once it is hydrated: clicks held meanwhile are replayed, in order. */
+    /**
+     * Called by the page once it is hydrated: the clicks and Enters held meanwhile are replayed, in order, in a
+     * task of their own, so that React has rendered the text handed to it first (an Enter or an "Add" acts on it).
+     */
     hydrated: function () {
       if (hydrated) return;
       hydrated = true;
       doc.removeEventListener("click", onClick, true);
-      var clicks = held.splice(0);
-      for (var i = 0; i < clicks.length; i++) if (clicks[i].isConnected) clicks[i].click();
+      doc.removeEventListener("keydown", onEnter, true);
+      var replays = held.splice(0);
+      if (replays.length)
+        setTimeout(function () {
+          for (var i = 0; i < replays.length; i++) replays[i]();
+        }, 0);
     },
   };
 
