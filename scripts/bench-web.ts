@@ -28,7 +28,8 @@
  *   values without recent input until the preview's hover (hydration included). Median over the loads.
  * - Keystroke → preview: on one loaded page, with Monaco shown and the requirements.txt tab open, 50 packages
  *   are typed into "Add a package" and added with Enter (each removed again afterwards, unmeasured, so the
- *   file stays short enough to be fully visible).
+ *   file stays short enough to be fully visible). Enter is pressed once the typed name has painted (two animation
+ *   frames), and nothing polls the page while an edit is measured: the page tells the harness when it is done.
  *   - DOM figure: from the Enter keydown's `event.timeStamp` to the MutationObserver callback that first sees the
  *     new name in Monaco's rendered view lines. The preview updates Monaco's model in React's commit (a layout
  *     effect) and renders Monaco's view in that same task, so this is the work done for the keystroke (React's
