@@ -44,6 +44,19 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
     if (engine) dispatch({ type: "engine", evaluate: engine.evaluateDraft });
   }, [engine]);
 
+  // The generator's first run costs several times its later ones (the JIT has not compiled it yet): run it once on
+  // the spec shown while the page is idle, so that the first edit does not pay for it.
+  useEffect(() => {
+    if (!engine) return;
+    const warm = () => engine.generateFiles(spec);
+    if (typeof requestIdleCallback !== "function") {
+      const id = setTimeout(warm, 50);
+      return () => clearTimeout(id);
+    }
+    const id = requestIdleCallback(warm, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, [engine, spec]);
+
   // The spec changes only through the engine (a judged draft, a preset, start over), so for any other spec than the
   // server's it is there. Its output is cached per spec.
   const [served] = useState(() => fromServedOutput(initial.output, spec));
