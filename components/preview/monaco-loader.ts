@@ -248,6 +248,9 @@ export function createPreviewEditor(host: HTMLElement, options: PreviewEditorOpt
     accessibilitySupport: "auto",
     wordWrap: "off",
     tabIndex: 0,
+    // The textarea input rather than the experimental EditContext one: the editor is read-only, and the EditContext
+    // input measures its parent's position before every render (a forced layout of the whole page per keystroke).
+    editContext: false,
   });
 
   const onScheme = (e: MediaQueryListEvent) => monaco.editor.setTheme(themeFor(e.matches));
