@@ -235,6 +235,7 @@ export function createPreviewEditor(host: HTMLElement, options: PreviewEditorOpt
     renderLineHighlight: "line",
     renderLineHighlightOnlyWhenFocus: true,
     guides: { indentation: false },
+    bracketPairColorization: { enabled: false },
     matchBrackets: "never",
     occurrencesHighlight: "off",
     selectionHighlight: false,

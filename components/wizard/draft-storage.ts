@@ -29,6 +29,7 @@ export function readStoredDraft(): unknown {
 
 /** Stores the draft's JSON, or forgets it (null). Storage full or disabled: the wizard still works, only without restore. */
 export function storeDraft(json: string | null): void {
+  pending = null; // this write supersedes one that was waiting
   try {
     if (json === null) window.localStorage.removeItem(DRAFT_KEY);
     else window.localStorage.setItem(DRAFT_KEY, json);
@@ -36,4 +37,35 @@ export function storeDraft(json: string | null): void {
   } catch {
     // ignore
   }
+}
+
+/**
+ * A localStorage write is synchronous (about 0.6 ms here, with the JSON): an edit stores its draft once the page is
+ * idle instead of in the keystroke's own task, and at the latest when the page is hidden or left, so a reload or a
+ * closed tab loses nothing.
+ */
+let pending: { json: string | null } | null = null;
+let scheduled = false;
+
+function flushDraft(): void {
+  if (pending) storeDraft(pending.json);
+}
+
+export function storeDraftSoon(json: string | null): void {
+  pending = { json };
+  if (scheduled) return;
+  scheduled = true;
+  const run = () => {
+    scheduled = false;
+    flushDraft();
+  };
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 100);
+}
+
+if (typeof window !== "undefined") {
+  window.addEventListener("pagehide", flushDraft);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flushDraft();
+  });
 }

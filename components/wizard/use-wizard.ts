@@ -7,7 +7,7 @@ import type { BuildSpec } from "@/lib/spec";
 import { restoreDraft, specToDraft, type Draft } from "@/lib/wizard/draft";
 import { fromServedOutput, type OutputView, type ServedOutput } from "@/lib/wizard/output";
 import { initialState, wizardReducer, type WizardAction } from "@/lib/wizard/state";
-import { DRAFT_KEY, readStoredDraft, storeDraft } from "./draft-storage";
+import { DRAFT_KEY, readStoredDraft, storeDraft, storeDraftSoon } from "./draft-storage";
 import { isEngineLoaded, preloadEngine, useEngine, withEngine, type Engine } from "./engine";
 import { adoptPreHydrationInput, releaseHeldClicks } from "./pre-hydration-input";
 
@@ -99,7 +99,7 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
   useEffect(() => {
     if (!restored.current) return;
     const json = JSON.stringify(state.draft);
-    storeDraft(json === defaultJson ? null : json);
+    storeDraftSoon(json === defaultJson ? null : json);
   }, [state.draft, defaultJson]);
 
   // The URL follows the last valid spec (debounced: browsers throttle replaceState). The server's spec comes with
