@@ -3,6 +3,7 @@
  * do not import the wizard.
  */
 import { DRAFT_COOKIE } from "@/lib/http/deferred-hydration.mjs";
+import { whenIdle } from "./when-idle";
 
 export const DRAFT_KEY = "wheelwright:draft:v1";
 
@@ -17,6 +18,10 @@ function markDraft(stored: boolean) {
   document.cookie = stored ? `${DRAFT_COOKIE}=1; Path=/; Max-Age=31536000; SameSite=Strict` : `${DRAFT_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict`;
 }
 
+/** A draft waiting for the page to be idle (storeDraftSoon), and how to cancel that wait. */
+let pending: { json: string | null } | null = null;
+let cancelPending: (() => void) | null = null;
+
 /** The stored draft as JSON, or null (none, unreadable, or storage disabled). */
 export function readStoredDraft(): unknown {
   try {
@@ -29,7 +34,10 @@ export function readStoredDraft(): unknown {
 
 /** Stores the draft's JSON, or forgets it (null). Storage full or disabled: the wizard still works, only without restore. */
 export function storeDraft(json: string | null): void {
-  pending = null; // this write supersedes one that was waiting
+  // This write supersedes one that was waiting.
+  pending = null;
+  cancelPending?.();
+  cancelPending = null;
   try {
     if (json === null) window.localStorage.removeItem(DRAFT_KEY);
     else window.localStorage.setItem(DRAFT_KEY, json);
@@ -44,23 +52,13 @@ export function storeDraft(json: string | null): void {
  * idle instead of in the keystroke's own task, and at the latest when the page is hidden or left, so a reload or a
  * closed tab loses nothing.
  */
-let pending: { json: string | null } | null = null;
-let scheduled = false;
+export function storeDraftSoon(json: string | null): void {
+  pending = { json };
+  cancelPending ??= whenIdle(flushDraft, 1000);
+}
 
 function flushDraft(): void {
   if (pending) storeDraft(pending.json);
-}
-
-export function storeDraftSoon(json: string | null): void {
-  pending = { json };
-  if (scheduled) return;
-  scheduled = true;
-  const run = () => {
-    scheduled = false;
-    flushDraft();
-  };
-  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
-  else setTimeout(run, 100);
 }
 
 if (typeof window !== "undefined") {

@@ -10,6 +10,7 @@ import { initialState, wizardReducer, type WizardAction } from "@/lib/wizard/sta
 import { DRAFT_KEY, readStoredDraft, storeDraft, storeDraftSoon } from "./draft-storage";
 import { isEngineLoaded, preloadEngine, useEngine, withEngine, type Engine } from "./engine";
 import { adoptPreHydrationInput, releaseHeldClicks } from "./pre-hydration-input";
+import { whenIdle } from "./when-idle";
 
 export { DRAFT_KEY };
 
@@ -47,14 +48,7 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
   // The generator's first run costs several times its later ones (the JIT has not compiled it yet): run it once on
   // the spec shown while the page is idle, so that the first edit does not pay for it.
   useEffect(() => {
-    if (!engine) return;
-    const warm = () => engine.generateFiles(spec);
-    if (typeof requestIdleCallback !== "function") {
-      const id = setTimeout(warm, 50);
-      return () => clearTimeout(id);
-    }
-    const id = requestIdleCallback(warm, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
+    if (engine) return whenIdle(() => engine.generateFiles(spec), 2000);
   }, [engine, spec]);
 
   // The spec changes only through the engine (a judged draft, a preset, start over), so for any other spec than the
