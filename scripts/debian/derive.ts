@@ -108,14 +108,14 @@ export const RULES: Record<string, string> = {
     "and everything in the python:*-slim image (closure of minbase + PYTHON_SLIM_RUNTIME). Pure packages keep theirs too (a wrapper's library).",
   build:
     "Compiled packages only: the source's Build-Depends + Build-Depends-Arch for amd64 with the build profiles nocheck and nodoc " +
-    "(an item restricted to <!nocheck> or <!nodoc> is dropped), the first alternative that applies, less Debian's packaging, " +
+    "(an item restricted to <!nocheck> or <!nodoc> is dropped), the first alternative that applies and exists, less Debian's packaging, " +
     "documentation and test tooling and Python packages, resolved to a real package (a virtual name to its provider), " +
     "less what python:*-slim has.",
   toolchains:
     "Compiled packages only: c always (Debian's build-essential is implicit); c++ when Build-Depends name g++/clang++ or the binary " +
     "depends on libstdc++6; fortran for gfortran or libgfortran*; rust for cargo, rustc or Debian's librust-*-dev crates.",
   requires: "The python3-* packages among the resolved Depends, mapped back to their PyPI names (the entries of this release).",
-  scripts: "Contents: the binary's files in usr/bin.",
+  scripts: "Contents: the binary's files in usr/bin whose names are plain command names ([A-Za-z0-9._+-]).",
 };
 
 interface NameChoice { name: string; display?: string; pkg: string; fromMapping: boolean }
@@ -241,7 +241,10 @@ export function deriveRelease(input: DeriveInputs): DerivedRelease {
       if (cxx) toolchains.add("c++");
       if (fortran) toolchains.add("fortran");
       for (const group of src?.buildDepends ?? []) {
-        const atom: BuildAtom | undefined = group.find((a) => buildAtomApplies(a, index.architecture, BUILD_PROFILES));
+        // The first alternative that applies to this build and that the release has (as a package or a provider).
+        const applying = group.filter((a) => buildAtomApplies(a, index.architecture, BUILD_PROFILES));
+        const atom: BuildAtom | undefined =
+          applying.find((a) => packages.has(a.name) || index.providers.has(a.name)) ?? applying[0];
         if (!atom) continue;
         const tc = toolchainOf(atom.name);
         if (tc) {
@@ -260,7 +263,8 @@ export function deriveRelease(input: DeriveInputs): DerivedRelease {
     const scripts = (programs?.get(c.pkg) ?? [])
       .filter((f) => f.startsWith("usr/bin/"))
       .map((f) => f.slice("usr/bin/".length))
-      .filter((f) => f && !f.includes("/"));
+      // Command names only: a file name with spaces or shell characters is no command a Dockerfile should name.
+      .filter((f) => /^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(f));
 
     const entry: DerivedEntry = {
       name: c.name,
