@@ -9,7 +9,10 @@ import { lazyModule, useLazyModule } from "./lazy-module";
 
 export type Engine = typeof import("@/lib/engine");
 
-const engine = lazyModule<Engine>(() => import("@/lib/engine"), "Wheelwright: the engine could not be loaded; reload the page.");
+const engine = lazyModule<Engine>(
+  () => import("@/lib/engine"),
+  (err) => console.warn("Wheelwright: the engine could not be loaded; reload the page.", err),
+);
 
 export function isEngineLoaded(): boolean {
   return engine.current() !== null;

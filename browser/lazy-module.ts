@@ -14,7 +14,7 @@ export interface LazyModule<T> {
   load(): Promise<T>;
   /**
    * Runs `run` with the module: at once when it is loaded (in the caller's task, so a user gesture still counts),
-   * else when it arrives. A failed load is reported (the `warning` given to lazyModule), not thrown.
+   * else when it arrives. A failed load is reported (the `onFailure` given to lazyModule), not thrown.
    */
   withModule(run: (m: T) => void): void;
   /** Starts loading it (idempotent), reporting a failure instead of throwing. */
@@ -23,12 +23,11 @@ export interface LazyModule<T> {
   subscribe(listener: () => void): () => void;
 }
 
-/** `importer` is the import() of the module; `warning` is logged with the error when a load that nobody awaits fails. */
-export function lazyModule<T>(importer: () => Promise<T>, warning: string): LazyModule<T> {
+/** `importer` is the import() of the module; `onFailure` reports a failed load that nobody awaits (withModule, preload). */
+export function lazyModule<T>(importer: () => Promise<T>, onFailure: (err: unknown) => void): LazyModule<T> {
   let loaded: T | null = null;
   let loading: Promise<T> | null = null;
   const listeners = new Set<() => void>();
-  const warn = (err: unknown) => console.warn(warning, err);
 
   function load(): Promise<T> {
     loading ??= importer().then(
@@ -50,10 +49,10 @@ export function lazyModule<T>(importer: () => Promise<T>, warning: string): Lazy
     load,
     withModule(run) {
       if (loaded) run(loaded);
-      else load().then(run, warn);
+      else load().then(run, onFailure);
     },
     preload() {
-      if (!loaded) load().catch(warn);
+      if (!loaded) load().catch(onFailure);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -11,7 +11,10 @@ import { estimateKey, type StagesOf } from "@/lib/estimate-key";
  * served by server/main.mjs, is at the first sign of intent to use it), or at the first change of the stage
  * packages, whichever comes first, and computes every later one.
  */
-const estimateModule = lazyModule(() => import("@/lib/estimate"), "Weight estimate: the estimate module could not be loaded.");
+const estimateModule = lazyModule(
+  () => import("@/lib/estimate"),
+  (err) => console.warn("Weight estimate: the estimate module could not be loaded.", err),
+);
 
 /**
  * The estimate for `plan`: computed when the module is loaded; before that, the server's estimate while it

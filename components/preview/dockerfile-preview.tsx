@@ -64,8 +64,11 @@ function noteFor(notes: PreviewLineNote[], line: number | null): PreviewLineNote
 /** The kinds of intent that load the editor (also put on the section as `data-editor-intent`, for tests and benches). */
 export type EditorIntent = Intent | "edit";
 
-/** Monaco and the editor around it, loaded on the first intent to use the preview. */
-const editorModule = lazyModule(() => import("./monaco-loader"), "Dockerfile preview: the editor could not be loaded; showing plain text.");
+/** Monaco and the editor around it, loaded on the first intent to use the preview (failures: see start() below). */
+const editorModule = lazyModule(
+  () => import("./monaco-loader"),
+  (err) => console.warn("Dockerfile preview: the editor could not be loaded; showing plain text.", err),
+);
 
 /** Lets the browser handle input (and paint) between evaluating Monaco's chunk and creating the editor. */
 function yieldToMain(): Promise<void> {

@@ -10,7 +10,10 @@ import { withEngine } from "@/browser/engine";
 import { lazyModule } from "@/browser/lazy-module";
 
 /** The TOML parser (smol-toml), loaded only when a pyproject.toml is pasted. */
-const pyproject = lazyModule(() => import("@/lib/pyproject"), "Paste: the pyproject.toml reader could not be loaded.");
+const pyproject = lazyModule(
+  () => import("@/lib/pyproject"),
+  (err) => console.warn("Paste: the pyproject.toml reader could not be loaded.", err),
+);
 
 interface Result {
   /** The text this result is about: once the text changes (typing, start over) it no longer shows. */
