@@ -127,6 +127,7 @@ export function bootDeferredHydration(atOnce, srcAttribute) {
   // Once the page has loaded, fetch (not run) the deferred scripts, so the first intent only has to run them:
   // one per idle moment (starting a fetch costs the main thread a couple of milliseconds).
   var pending = [];
+  // browser/when-idle.ts's fallback, repeated: this script cannot import.
   function later(f) {
     if (window.requestIdleCallback) requestIdleCallback(f, { timeout: 2000 });
     else setTimeout(f, 50);
