@@ -15,9 +15,9 @@
  *   (styling or hiding parts of the page) needs an HTML injection we do not have: React escapes all user text.
  * - img-src 'self' data:: our icon, plus two tiny data: PNG patterns in Monaco's CSS.
  * - font-src 'self': Monaco's codicon font, bundled by Next.
- * - connect-src 'self': fetch/XHR only to our origin (the page makes none today besides Next's own RSC requests;
+ * - connect-src 'self': fetch/XHR only to our origin (the page makes none besides Next's own RSC requests;
  *   in development also the HMR web socket, which 'self' matches).
- * - worker-src 'self': no worker runs today (see components/preview/monaco-loader.ts); if one ever does, ours only.
+ * - worker-src 'self': no worker runs (see components/preview/monaco-loader.ts); if one ever does, ours only.
  * - object-src 'none', frame-src 'none': no plugins, no frames.
  * - base-uri 'none': an injected <base> cannot redirect relative script URLs.
  * - form-action 'self': the wizard's form never submits; if it did, only to us.
