@@ -2,7 +2,7 @@
 
 /**
  * A module loaded with import() on demand, so it stays out of the page's first-load JavaScript: loaded once, a
- * failed load forgotten (the next request tries again), and usable three ways: awaited (load), run with now or
+ * failed load forgotten (the next request tries again), and usable three ways: awaited (load), run now or
  * on arrival (withModule), or read in a component that re-renders when it arrives (useLazyModule).
  */
 import { useSyncExternalStore } from "react";
