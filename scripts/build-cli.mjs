@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * Builds the CLI as a standalone package in dist/cli (run by `npm run build:cli` and by `prepare`, so `npm ci`
+ * and `npm install` leave it built):
+ *   dist/cli/wheelwright.mjs   lib/ and cli/ bundled into one ES module for Node, no runtime dependencies
+ *   dist/cli/derived/          the derived knowledge shards, read one file at a time (cli/derived-files.ts)
+ *   dist/cli/package.json      name, version and bin, so `npm pack dist/cli` gives an installable tarball
+ * Plain JavaScript, so it runs before anything else is built.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "dist", "cli");
+const derivedSrc = join(root, "lib", "knowledge", "derived");
+const allModule = join(derivedSrc, "all.ts");
+
+// The bundle reads the derived shards from files on demand instead of inlining every release's JSON.
+const derivedFromFiles = {
+  name: "derived-from-files",
+  setup(b) {
+    b.onResolve({ filter: /derived\/all(\.ts)?$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path.endsWith(".ts") ? args.path : `${args.path}.ts`);
+      return target === allModule ? { path: join(root, "cli", "derived-files.ts") } : undefined;
+    });
+  },
+};
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: [join(root, "cli", "entry.ts")],
+  outfile: join(out, "wheelwright.mjs"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  banner: { js: "#!/usr/bin/env node" },
+  legalComments: "none",
+  metafile: true,
+  logLevel: "warning",
+  plugins: [derivedFromFiles],
+});
+
+if (existsSync(derivedSrc)) {
+  for (const release of readdirSync(derivedSrc, { withFileTypes: true })) {
+    if (!release.isDirectory()) continue;
+    const dest = join(out, "derived", release.name);
+    mkdirSync(dest, { recursive: true });
+    for (const file of readdirSync(join(derivedSrc, release.name))) {
+      if (file.endsWith(".json")) cpSync(join(derivedSrc, release.name, file), join(dest, file));
+    }
+  }
+}
+
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const cliPkg = {
+  name: pkg.name,
+  version: pkg.version,
+  description: pkg.description,
+  license: pkg.license,
+  type: "module",
+  bin: { wheelwright: "wheelwright.mjs" },
+  engines: pkg.engines,
+  files: ["wheelwright.mjs", "derived/"],
+};
+writeFileSync(join(out, "package.json"), JSON.stringify(cliPkg, null, 2) + "\n");
+
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+console.log(`built dist/cli (wheelwright.mjs ${(bytes / 1024).toFixed(0)} KiB)`);
