@@ -5,15 +5,18 @@
  *   dist/cli/wheelwright.mjs   lib/ and cli/ bundled into one ES module for Node, no runtime dependencies
  *   dist/cli/derived/          the derived knowledge shards, read one file at a time (cli/derived-files.ts)
  *   dist/cli/package.json      name, version and bin, so `npm pack dist/cli` gives an installable tarball
- * Plain JavaScript, so it runs before anything else is built.
+ * `--out DIR` builds elsewhere (the package test builds in a temporary folder). Plain JavaScript, so it runs
+ * before anything else is built.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { build } from "esbuild";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const out = join(root, "dist", "cli");
+const { values } = parseArgs({ options: { out: { type: "string" } } });
+const out = values.out ? resolve(values.out) : join(root, "dist", "cli");
 const derivedSrc = join(root, "lib", "knowledge", "derived");
 const allModule = join(derivedSrc, "all.ts");
 
@@ -71,4 +74,4 @@ const cliPkg = {
 writeFileSync(join(out, "package.json"), JSON.stringify(cliPkg, null, 2) + "\n");
 
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`built dist/cli (wheelwright.mjs ${(bytes / 1024).toFixed(0)} KiB)`);
+console.log(`built ${out} (wheelwright.mjs ${(bytes / 1024).toFixed(0)} KiB)`);
