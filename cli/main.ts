@@ -12,6 +12,7 @@ import { parsePackageList } from "../lib/requirements";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
 import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
 import { VARIANTS, type VariantId } from "../lib/knowledge/python-images";
+import { runInit } from "./init";
 
 export const USAGE = `wheelwright — lean multi-stage Dockerfiles for Python apps
 
@@ -23,6 +24,9 @@ Usage:
   wheelwright presets                 list presets, one a line, id first
   wheelwright explain PACKAGE [--base VARIANT]
                                       what PACKAGE needs to build and to run there, and why
+  wheelwright init [DIR] [--force] [--dry-run]
+                                      read a project folder, write Dockerfile, .dockerignore
+                                      and compose.yaml there, saying why for each choice
   wheelwright --help
 
 Options of render:
@@ -160,6 +164,7 @@ export function run(argv: string[], io: Io): number {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     }
+    if (command === "init") return runInit(rest, io);
     if (command === "presets") {
       for (const p of PRESETS) io.out(`${p.id}\t${p.title}${p.seed ? ` (seed ${p.seed})` : ""}: ${p.story}\n`);
       return 0;
