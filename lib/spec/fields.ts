@@ -14,6 +14,7 @@
 import { PYTHON_VERSION_IDS, VARIANTS, pythonInfo, variantsFor, type VariantId } from "../knowledge/python-images";
 import { DEPENDENCY_SOURCES, LIMITS, PLATFORMS, STRATEGIES, finalBaseProblem } from "../spec-options";
 import { ABSOLUTE_PATH, ALPINE_PACKAGE, CONTEXT_PATH, DEBIAN_PACKAGE, ENV_NAME, HASH, HTTP_PATH, MARKER, PEP508_NAME, SAFE_TEXT, USER_NAME, VERSION_SPECIFIER } from "./grammars";
+import type { DraftCodecId } from "../wizard/draft-codecs";
 import type { ShareCodecId } from "./share-codecs";
 import { bool, choice, int, list, nullable, object, optional, text, variant, withDefault, type AnyValue, type InOf, type OutOf } from "./values";
 
@@ -93,7 +94,7 @@ export interface FieldDeclaration {
   /** Share-link parameter name (frozen once published) and the codec of its readable and compact forms (lib/share.ts). */
   share: { param: string; codec: ShareCodecId };
   /** The wizard draft's slot (and key inside it) and the codec between spec value and what the user types (lib/wizard/draft.ts). */
-  draft: { slot: string; key?: string; codec: string };
+  draft: { slot: string; key?: string; codec: DraftCodecId };
   /** The CLI flag (name without "--", placeholder, help, how its text is read), or why there is none. */
   cli: { flag: string; arg: string; help: string; read: string } | { none: string };
   section: FieldSection;
