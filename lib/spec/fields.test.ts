@@ -62,6 +62,8 @@ describe("the field declarations", () => {
         ? Object.entries(o).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
         : [prefix];
     expect(leaves(DEFAULT_SPEC, "").sort()).toEqual(FIELDS.map((f) => f.path).sort());
+    const paths = new Set<string>(FIELDS.map((f) => f.path));
+    expect(FIELDS.flatMap((f) => ("rules" in f ? f.rules.flatMap((r) => r.reads) : [])).filter((p) => !paths.has(p))).toEqual([]);
   });
 
   describe.each(FIELDS.map((f) => [f.path, f] as const))("%s", (path, f) => {
