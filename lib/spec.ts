@@ -86,27 +86,24 @@ function compile(v: ValueDesc): z.core.SomeType {
 
 const fieldSchema = (f: Field) => ("default" in f ? z._default(compile(f.value), f.default as never) : compile(f.value));
 
+/** A group ("runtime": its fields "runtime.*"); it may be left out, so each of its fields needs a default. */
+function groupSchema(fields: Field[]): z.core.SomeType {
+  const key = (f: Field) => f.path.slice(f.path.indexOf(".") + 1);
+  for (const f of fields) if (!("default" in f)) throw new Error(`${f.path}: a field in a group needs a default`);
+  return z._default(
+    z.object(Object.fromEntries(fields.map((f) => [key(f), fieldSchema(f)]))),
+    Object.fromEntries(fields.map((f) => [key(f), "default" in f ? f.default : undefined])) as never,
+  );
+}
+
 function specSchema(): z.core.SomeType {
-  const shape: Record<string, z.core.SomeType> = {};
-  const groups = new Map<string, { shape: Record<string, z.core.SomeType>; defaults: Record<string, unknown> }>();
+  // The top-level keys in declaration order, each a field or a group of fields.
+  const members = new Map<string, Field[]>();
   for (const f of FIELDS) {
-    const dot = f.path.indexOf(".");
-    if (dot < 0) {
-      shape[f.path] = fieldSchema(f);
-      continue;
-    }
-    const name = f.path.slice(0, dot);
-    let group = groups.get(name);
-    if (!group) {
-      group = { shape: {}, defaults: {} };
-      groups.set(name, group);
-      shape[name] = z.any(); // keeps the group's place among the fields; replaced below
-    }
-    if (!("default" in f)) throw new Error(`${f.path}: a field in a group needs a default (the group may be left out)`);
-    group.shape[f.path.slice(dot + 1)] = fieldSchema(f);
-    group.defaults[f.path.slice(dot + 1)] = f.default;
+    const name = f.path.split(".")[0];
+    members.set(name, [...(members.get(name) ?? []), f]);
   }
-  for (const [name, group] of groups) shape[name] = z._default(z.object(group.shape), group.defaults as never);
+  const shape = Object.fromEntries([...members].map(([name, fields]) => [name, fields[0].path === name ? fieldSchema(fields[0]) : groupSchema(fields)]));
   return z.object(shape).check(
     z.superRefine((spec, ctx) => {
       for (const f of FIELDS) {
