@@ -10,7 +10,7 @@ import { PRESETS, presetById, presetSpec } from "../lib/presets";
 import { parseDependencies } from "../lib/pyproject";
 import { parsePackageList } from "../lib/requirements";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
-import { FIELDS, fieldOf, setAt, type Field } from "../lib/spec/fields";
+import { FIELDS, fieldOf, setAt, type CliRead, type Field } from "../lib/spec/fields";
 import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
 import { VARIANTS, type VariantId } from "../lib/knowledge/python-images";
 
@@ -57,7 +57,7 @@ function flagFor(field: string): string {
 }
 
 /** How a field flag's text is read (`cli.read` in the field's declaration); `flag` names it in errors. */
-const READERS: Record<(typeof FLAG_FIELDS)[number]["cli"]["read"], (text: string, flag: string) => unknown> = {
+const READERS: Record<CliRead, (text: string, flag: string) => unknown> = {
   text: (text) => text,
   list: (text) => text.split(",").map((s) => s.trim()).filter(Boolean),
   requirements: (text, flag) => {

@@ -79,6 +79,9 @@ const familyGrammar: Rule = {
 /** Which wizard section shows the field's control (components/wizard/sections.ts). */
 export type FieldSection = "image" | "strategy" | "dependencies" | "system" | "runtime" | "advanced";
 
+/** How the CLI reads a flag's text: as is, as a comma-separated list, as comma-separated requirements. */
+export type CliRead = "text" | "list" | "requirements";
+
 /** The CLI has no flag for this field: why (the field is still set with --spec or --url). */
 const NO_FLAG = "set it in a spec file (--spec) or a share link (--url)";
 
@@ -91,12 +94,12 @@ export interface FieldDeclaration {
   value: AnyValue;
   /** What an omitted input means; none: the input must give it. */
   default?: unknown;
-  /** Share-link parameter name (frozen once published) and the codec of its readable and compact forms (lib/share.ts). */
+  /** Share-link parameter name (frozen once published) and the codec of its readable and compact forms (share-codecs.ts). */
   share: { param: string; codec: ShareCodecId };
-  /** The wizard draft's slot (and key inside it) and the codec between spec value and what the user types (lib/wizard/draft.ts). */
+  /** The wizard draft's slot (and key inside it) and the codec between spec value and what the user types (lib/wizard/draft-codecs.ts). */
   draft: { slot: string; key?: string; codec: DraftCodecId };
-  /** The CLI flag (name without "--", placeholder, help, how its text is read), or why there is none. */
-  cli: { flag: string; arg: string; help: string; read: string } | { none: string };
+  /** The CLI flag (name without "--", placeholder, help, how its text is read: cli/main.ts), or why there is none. */
+  cli: { flag: string; arg: string; help: string; read: CliRead } | { none: string };
   section: FieldSection;
   rules?: readonly Rule[];
 }
