@@ -5,6 +5,8 @@
  *   dist/cli/wheelwright.mjs   lib/ and cli/ bundled into one ES module for Node, no runtime dependencies
  *   dist/cli/derived/          the derived knowledge shards, read one file at a time (cli/derived-files.ts)
  *   dist/cli/package.json      name, version and bin, so `npm pack dist/cli` gives an installable tarball
+ *   dist/cli/inputs.json       the source files bundled and when: bin/wheelwright.mjs runs the sources instead when
+ *                              one is newer (not packed)
  * `--out DIR` builds elsewhere (the package test builds in a temporary folder). Plain JavaScript, so it runs
  * before anything else is built.
  */
@@ -72,6 +74,12 @@ const cliPkg = {
   files: ["wheelwright.mjs", "derived/"],
 };
 writeFileSync(join(out, "package.json"), JSON.stringify(cliPkg, null, 2) + "\n");
+
+// Written last: a build that failed half-way leaves no stamp, and the bin does not trust the bundle.
+const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/"));
+// The shards are copied, not bundled: each release's meta.json is rewritten with them.
+if (existsSync(derivedSrc)) for (const r of readdirSync(derivedSrc)) if (existsSync(join(derivedSrc, r, "meta.json"))) inputs.push(`lib/knowledge/derived/${r}/meta.json`);
+writeFileSync(join(out, "inputs.json"), JSON.stringify({ built: Date.now(), files: inputs }) + "\n");
 
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.log(`built ${out} (wheelwright.mjs ${(bytes / 1024).toFixed(0)} KiB)`);
