@@ -5,6 +5,7 @@
 import { lookupPackage, normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
+import { installSteps, type InstallPlan } from "./plan/install-steps";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
 export type ReasonKind = "python-package" | "toolchain" | "user";
@@ -62,6 +63,8 @@ export interface Plan {
   /** Packages compiled from source (for pip --no-binary when the user asks for source builds). */
   compiled: string[];
   warnings: PlanWarning[];
+  /** Every command each stage runs to install its packages and the dependencies, and the final stage's ENV. */
+  install: InstallPlan;
 }
 
 const ARCH: Record<BuildSpec["platform"], Arch> = { "linux/amd64": "x86_64", "linux/arm64": "aarch64" };
@@ -250,7 +253,7 @@ export function resolve(spec: BuildSpec): Plan {
   if (spec.runtime.user.enabled === false)
     warnings.push({ code: "root-user", severity: "warning", field: "runtime.user.enabled", message: "The container runs as root. Keep the non-root user unless the app truly needs root." });
 
-  return {
+  const decided: Omit<Plan, "install"> = {
     spec,
     python,
     strategy: spec.strategy,
@@ -267,4 +270,5 @@ export function resolve(spec: BuildSpec): Plan {
     compiled,
     warnings,
   };
+  return { ...decided, install: installSteps(decided) };
 }
