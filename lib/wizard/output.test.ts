@@ -34,3 +34,13 @@ describe("the engine's generateFiles", () => {
     expect(copy.ok && engineGenerateFiles(copy.spec)).toBe(a);
   });
 });
+
+describe("the served Dockerfile", () => {
+  it("crosses once, as the printer's tokens, and is joined back into the same text", () => {
+    const g = generateFiles(presetSpec(presetById("django-postgres")!));
+    const served = toServedOutput(g);
+    expect(served).not.toHaveProperty("dockerfile");
+    expect(served.dockerfileTokens).toBe(g.dockerfileTokens);
+    expect(fromServedOutput(JSON.parse(JSON.stringify(served)), g.plan.spec).dockerfile).toBe(g.dockerfile);
+  });
+});
