@@ -19,7 +19,7 @@ export type { PreviewLanguage, Token, TokenKind };
 export { joinTokens } from "@/lib/render/printed";
 
 /** Every instruction the Dockerfile reference defines (matched case-insensitively, as Docker does). */
-export const DOCKERFILE_INSTRUCTIONS = [
+const DOCKERFILE_INSTRUCTIONS = [
   "ADD",
   "ARG",
   "CMD",
@@ -209,7 +209,7 @@ export function tokenizeDockerfile(text: string): Token[][] {
 }
 
 /** `.dockerignore`: comment lines, a leading `!` (re-include) as a keyword, the patterns as text. */
-export function tokenizeIgnore(text: string): Token[][] {
+function tokenizeIgnore(text: string): Token[][] {
   return splitLines(text).map((s) => {
     const line: Token[] = [];
     if (s.startsWith("#")) push(line, "comment", s);
@@ -222,7 +222,7 @@ export function tokenizeIgnore(text: string): Token[][] {
 }
 
 /** Plain text: one token per non-empty line. */
-export function tokenizePlain(text: string): Token[][] {
+function tokenizePlain(text: string): Token[][] {
   return splitLines(text).map((s) => (s === "" ? [] : [{ kind: "text" as const, text: s }]));
 }
 

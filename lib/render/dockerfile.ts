@@ -76,7 +76,7 @@ function header(plan: Plan): Instruction[] {
   return [{ kind: "syntax" }, { kind: "comment", lines }, { kind: "blank" }];
 }
 
-export function dockerfileInstructions(plan: Plan): Instruction[] {
+function dockerfileInstructions(plan: Plan): Instruction[] {
   const { spec, install } = plan;
   const { port, user } = spec.runtime;
   const optional = (present: boolean, ins: Instruction): Instruction[] => (present ? [ins] : []);

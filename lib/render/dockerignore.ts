@@ -19,7 +19,7 @@ const GROUPS: { title: string; patterns: string[] }[] = [
 ];
 
 /** Files the build needs from the context; a pattern that would exclude one is dropped. */
-export function neededFiles(plan: DockerignoreInput): string[] {
+function neededFiles(plan: DockerignoreInput): string[] {
   const source = plan.spec.dependencySource;
   const deps = source === "requirements" ? ["requirements.txt"] : source === "uv-lock" ? ["pyproject.toml", "uv.lock"] : ["pyproject.toml", "poetry.lock"];
   return [...deps, ...plan.spec.runtime.copy.filter((p) => p !== ".")];

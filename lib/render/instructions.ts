@@ -8,7 +8,7 @@
  * throws rather than print a value that could start a new line or a new shell command.
  */
 
-import type { LineNote, Printed, Token, TokenKind } from "./printed";
+import { joinTokens, type LineNote, type Printed, type Token, type TokenKind } from "./printed";
 
 export interface Mount {
   type: "cache" | "bind";
@@ -53,7 +53,7 @@ function check(re: RegExp, value: string, what: string): string {
 }
 
 /** Shell quoting for the rare word that is not bare: single quotes, ' escaped as '\''. */
-export function shellWord(word: string): string {
+function shellWord(word: string): string {
   if (LINE_BREAKERS.test(word)) throw new Error(`refusing to print a shell word with a line break: ${JSON.stringify(word)}`);
   if (BARE_WORD.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
@@ -63,16 +63,13 @@ export function shellWord(word: string): string {
  * A value for ENV: double-quoted. Inside double quotes the Dockerfile lexer treats only \ " and $
  * as escapable, so those are escaped ($ too, unless the value is ours and expands, like PATH).
  */
-export function envValue(value: string, expand = false): string {
+function envValue(value: string, expand = false): string {
   if (LINE_BREAKERS.test(value)) throw new Error(`refusing to print an ENV value with a line break: ${JSON.stringify(value)}`);
   const escaped = expand ? value.replace(/["\\]/g, (c) => `\\${c}`) : value.replace(/["\\$]/g, (c) => `\\${c}`);
   return `"${escaped}"`;
 }
 
-/** Exec form: a JSON array of strings. JSON escaping is what the Dockerfile parser reads. */
-export function execForm(argv: string[]): string {
-  return execFormArgs(argv).join("");
-}
+/** Exec form's arguments: JSON strings (JSON escaping is what the Dockerfile parser reads). */
 function execFormArgs(argv: string[]): string[] {
   for (const a of argv) if (LINE_BREAKERS.test(a)) throw new Error(`refusing to print an argument with a line break: ${JSON.stringify(a)}`);
   return argv.map((a) => JSON.stringify(a));
@@ -213,13 +210,6 @@ function printExecForm(out: Lines, argv: string[]): void {
   out.text("]");
 }
 
-/** One instruction's text (for tests and messages; the Dockerfile is printed with printAnnotated). */
-export function printInstruction(ins: Instruction): string {
-  const out = new Lines();
-  print(out, ins);
-  return out.lines.map((line) => line.map((t) => t.text).join("")).join("\n");
-}
-
 /**
  * Prints instructions, collapsing runs of blank lines, with exactly one trailing newline, and
  * returns the tokens of every line and the line range of every instruction that carries a `why`.
@@ -242,5 +232,5 @@ export function printAnnotated(instructions: Instruction[]): Printed {
   }
   while (lines.length && lines[lines.length - 1].length === 0) lines.pop();
   lines.push([]); // after the trailing newline
-  return { text: lines.map((line) => line.map((t) => t.text).join("")).join("\n"), tokens: lines, notes };
+  return { text: joinTokens(lines), tokens: lines, notes };
 }
