@@ -42,7 +42,7 @@ function sharing(prev: GeneratedFiles | null, next: GeneratedFiles): GeneratedFi
     },
     warnings,
     lineNotes: sameJson(prev.lineNotes, next.lineNotes) ? prev.lineNotes : next.lineNotes,
-    dockerfileTokens: prev.dockerfile === next.dockerfile ? prev.dockerfileTokens : next.dockerfileTokens,
+    dockerfileHighlight: prev.dockerfile === next.dockerfile ? prev.dockerfileHighlight : next.dockerfileHighlight,
   };
 }
 

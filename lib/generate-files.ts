@@ -3,7 +3,7 @@
  * keystroke and loads the estimate's Debian data separately, after the page is interactive.
  */
 import { renderDockerfile } from "./render/dockerfile";
-import type { LineNote, Token } from "./render/printed";
+import type { Highlight, LineNote } from "./render/printed";
 import { renderDockerignore } from "./render/dockerignore";
 import { renderRequirements } from "./render/requirements";
 import { resolve, type Plan, type PlanWarning } from "./resolve";
@@ -12,8 +12,8 @@ import type { BuildSpec } from "./spec";
 export interface GeneratedFiles {
   plan: Plan;
   dockerfile: string;
-  /** The Dockerfile's highlighting tokens, line by line, from the printer. */
-  dockerfileTokens: Token[][];
+  /** How to highlight the Dockerfile, from its printer. */
+  dockerfileHighlight: Highlight;
   /** Why each annotated range of Dockerfile lines is there (1-based, inclusive). */
   lineNotes: LineNote[];
   dockerignore: string;
@@ -24,11 +24,11 @@ export interface GeneratedFiles {
 
 export function generateFiles(spec: BuildSpec): GeneratedFiles {
   const plan = resolve(spec);
-  const { text, tokens, notes } = renderDockerfile(plan);
+  const { text, highlight, notes } = renderDockerfile(plan);
   return {
     plan,
     dockerfile: text,
-    dockerfileTokens: tokens,
+    dockerfileHighlight: highlight,
     lineNotes: notes,
     dockerignore: renderDockerignore(plan),
     requirements: renderRequirements(spec.packages),

@@ -270,5 +270,5 @@ export function resolve(spec: BuildSpec): Plan {
     compiled,
     warnings,
   };
-  return { ...decided, install: installSteps(decided) };
+  return Object.assign(decided, { install: installSteps(decided) });
 }

@@ -11,7 +11,7 @@
  */
 import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { flushSync } from "react-dom";
-import type { LineNote, TokenKind } from "@/lib/render/printed";
+import { highlightedLines, type LineNote, type TokenKind } from "@/lib/render/printed";
 import type { PreviewFile } from "@/lib/wizard/files";
 import { tokenize } from "./highlight";
 import type { PreviewEditor, PreviewMetrics } from "./monaco-loader";
@@ -233,8 +233,11 @@ export function DockerfilePreview({ files, lineNotes = NO_NOTES, stale = false, 
   }, [active?.name, editorReady]); // eslint-disable-line react-hooks/exhaustive-deps -- `active` itself changes identity with every text update
 
   // Once Monaco shows the text, the (visually hidden) <pre> only needs the plain text: no token spans to re-render per keystroke.
-  // A generated file comes with its printer's tokens; only other text is tokenised here.
-  const lines = useMemo(() => (active && !editorReady ? (active.tokens ?? tokenize(active.text, active.language)) : []), [active, editorReady]);
+  // A generated file comes with its printer's highlight; only other text is tokenised here.
+  const lines = useMemo(
+    () => (!active || editorReady ? [] : active.highlight ? highlightedLines(active.text, active.highlight) : tokenize(active.text, active.language)),
+    [active, editorReady],
+  );
   const notedLines = useMemo(() => {
     const set = new Set<number>();
     for (const n of notes) for (let l = n.from; l <= n.to; l++) set.add(l);

@@ -1,11 +1,11 @@
 /**
- * The printer's tokens (lib/render/instructions.ts) colour the generated Dockerfile as the preview's own tokenizer
- * would read the printed text, so the preview can use them instead of tokenising the text again.
+ * The printer's highlight (lib/render/instructions.ts) colours the generated Dockerfile as the preview's own
+ * tokenizer would read the printed text, so the preview can use it instead of tokenising the text again.
  */
 import { describe, expect, it } from "vitest";
 import { generateFiles } from "@/lib/generate-files";
 import { PRESETS, presetSpec } from "@/lib/presets";
-import { joinTokens } from "@/lib/render/printed";
+import { highlightedLines, joinTokens } from "@/lib/render/printed";
 import { BuildSpecSchema, DEFAULT_SPEC, STRATEGIES } from "@/lib/spec";
 import { tokenizeDockerfile } from "./highlight";
 
@@ -36,20 +36,35 @@ const specs = [
   ),
 ];
 
-describe("the printer's tokens", () => {
-  it("are the printed text, line by line", () => {
+describe("the printer's highlight", () => {
+  it("covers the printed text exactly, line by line", () => {
     for (const spec of specs) {
       const g = generateFiles(spec);
-      expect(joinTokens(g.dockerfileTokens)).toBe(g.dockerfile);
-      expect(g.dockerfileTokens.length).toBe(g.dockerfile.split("\n").length);
-      for (const line of g.dockerfileTokens) for (const t of line) expect(t.text).not.toBe("");
+      const lines = highlightedLines(g.dockerfile, g.dockerfileHighlight);
+      expect(joinTokens(lines)).toBe(g.dockerfile);
+      expect(lines.length).toBe(g.dockerfile.split("\n").length);
+      expect(g.dockerfileHighlight.length % 2).toBe(0);
+      expect(g.dockerfileHighlight.filter((_, i) => i % 2 === 1).reduce((a, b) => a + b, 0)).toBe(g.dockerfile.replace(/\n/g, "").length);
+      for (const line of lines) for (const t of line) expect(t.text).not.toBe("");
     }
   });
 
-  it("colour the text as the preview's tokenizer reads it", () => {
+  it("colours the text as the preview's tokenizer reads it", () => {
     for (const spec of specs) {
       const g = generateFiles(spec);
-      expect(g.dockerfileTokens, `${spec.strategy} ${spec.base}`).toEqual(tokenizeDockerfile(g.dockerfile));
+      expect(highlightedLines(g.dockerfile, g.dockerfileHighlight), `${spec.strategy} ${spec.base}`).toEqual(tokenizeDockerfile(g.dockerfile));
     }
+  });
+});
+
+describe("highlightedLines", () => {
+  it("splits at line breaks, keeps empty lines and refuses a highlight shorter than its text", () => {
+    expect(highlightedLines("RUN x\n\n# c\n", [1, 3, 0, 2, 2, 3])).toEqual([
+      [{ kind: "keyword", text: "RUN" }, { kind: "text", text: " x" }],
+      [],
+      [{ kind: "comment", text: "# c" }],
+      [],
+    ]);
+    expect(() => highlightedLines("RUN x", [1, 3])).toThrow();
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { resolve } from "../resolve";
 import { BuildSpecSchema, DEFAULT_SPEC, STRATEGIES, type BuildSpecInput } from "../spec";
-import type { InstallStep } from "./install-steps";
+import type { InstallStep, RunStep } from "./install-steps";
 
 const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over }));
-const runs = (steps: InstallStep[]) => steps.filter((s): s is Extract<InstallStep, { kind: "run" }> => s.kind === "run");
+const runs = (steps: InstallStep[]) => steps.filter((s): s is RunStep => s.kind === "run");
 const commandLines = (steps: InstallStep[]) => runs(steps).flatMap((s) => s.calls.map((c) => [c.tool, ...c.args].join(" ")));
 
 describe("install steps", () => {

@@ -80,9 +80,10 @@ const REQS = "/tmp/requirements.txt";
 const PYTHON = "/usr/local/bin/python3";
 
 type PlanWithoutSteps = Omit<Plan, "install">;
+export type RunStep = Extract<InstallStep, { kind: "run" }>;
 
-function run(section: StepSection, calls: ToolCall[], more: Partial<Pick<Extract<InstallStep, { kind: "run" }>, "caches" | "from" | "inputs" | "comment" | "why">> = {}): InstallStep {
-  return { kind: "run", section, caches: [], from: [], inputs: [], calls, ...more };
+function run(section: StepSection, calls: ToolCall[], more: Partial<Pick<RunStep, "caches" | "from" | "inputs" | "comment" | "why">> = {}): RunStep {
+  return { kind: "run", section, caches: more.caches ?? [], from: more.from ?? [], inputs: more.inputs ?? [], calls, comment: more.comment, why: more.why };
 }
 
 function reasonText(p: PlannedSystemPackage): string {
@@ -91,8 +92,9 @@ function reasonText(p: PlannedSystemPackage): string {
 
 function systemPackages(stage: PlannedStage): InstallStep[] {
   const packages = stage.systemPackages;
+  if (packages.length === 0) return [];
   const names = packages.map((p) => p.name);
-  if (names.length === 0) return [];
+  const reasons = packages.map(reasonText);
   const title =
     stage.name === "builder"
       ? "Build-only system packages: compilers and headers stay in this stage."
@@ -108,8 +110,8 @@ function systemPackages(stage: PlannedStage): InstallStep[] {
   const width = Math.max(...names.map((n) => n.length));
   return [
     run("system-packages", calls, {
-      comment: [title, ...packages.map((p) => `  ${p.name.padEnd(width)}  ← ${reasonText(p)}`)],
-      why: `${title}\n${packages.map((p) => `${p.name} ← ${reasonText(p)}`).join("\n")}`,
+      comment: [title, ...names.map((n, i) => `  ${n.padEnd(width)}  ← ${reasons[i]}`)],
+      why: `${title}\n${names.map((n, i) => `${n} ← ${reasons[i]}`).join("\n")}`,
     }),
   ];
 }

@@ -8,7 +8,7 @@
  * throws rather than print a value that could start a new line or a new shell command.
  */
 
-import { joinTokens, type LineNote, type Printed, type Token, type TokenKind } from "./printed";
+import { TOKEN_KINDS, type LineNote, type Printed, type TokenKind } from "./printed";
 
 export interface Mount {
   type: "cache" | "bind";
@@ -83,15 +83,22 @@ function mountFlag(m: Mount): string {
   return `--mount=${parts.join(",")}`;
 }
 
-/** Printed lines as tokens; a token is merged into the one before it when both are of the same kind. */
+/**
+ * The printed text and its highlight (lib/render/printed.ts), built together in one pass. A token is merged into
+ * the one before it on the same line when both are of the same kind.
+ */
 class Lines {
-  readonly lines: Token[][] = [[]];
+  out = "";
+  readonly highlight: number[] = [];
+  /** Lines printed so far, counting the current one. */
+  count = 1;
+  private lastKind = -1;
   add(kind: TokenKind, text: string): this {
     if (text === "") return this;
-    const line = this.lines[this.lines.length - 1];
-    const last = line[line.length - 1];
-    if (last && last.kind === kind) last.text += text;
-    else line.push({ kind, text });
+    this.out += text;
+    const k = TOKEN_KINDS.indexOf(kind);
+    if (k === this.lastKind) this.highlight[this.highlight.length - 1] += text.length;
+    else this.highlight.push((this.lastKind = k), text.length);
     return this;
   }
   text(text: string): this {
@@ -99,26 +106,36 @@ class Lines {
   }
   /** A word printed as is: a flag when it starts like one ("--x"), otherwise plain text. */
   word(word: string): this {
-    return this.add(/^--[A-Za-z]/.test(word) ? "flag" : "text", word);
+    return this.add(isFlag(word) ? "flag" : "text", word);
   }
   /** A shell word: quoted when it must be (a string), otherwise as is. */
   shell(word: string): this {
     const printed = shellWord(word);
     return printed === word ? this.word(printed) : this.add("string", printed);
   }
-  /** Ends the line with a continuation and starts the next one. */
-  continue(indent: string): this {
-    this.text(" \\");
-    this.lines.push([]);
-    return this.text(indent);
-  }
-  words(words: string[], print: (w: string) => this = (w) => this.word(w)): this {
-    words.forEach((w, i) => {
-      if (i > 0) this.text(" ");
-      print(w);
-    });
+  newLine(): this {
+    this.out += "\n";
+    this.count += 1;
+    this.lastKind = -1;
     return this;
   }
+  /** Ends the line with a continuation and starts the next one. */
+  continue(indent: string): this {
+    return this.text(" \\").newLine().text(indent);
+  }
+  words(words: string[], print: (w: string) => this = (w) => this.word(w)): this {
+    for (let i = 0; i < words.length; i++) {
+      if (i > 0) this.text(" ");
+      print(words[i]);
+    }
+    return this;
+  }
+}
+
+/** "--" and a letter: what a reader (and the preview's tokenizer) takes for a flag. */
+function isFlag(word: string): boolean {
+  const c = word.charCodeAt(2) | 0x20;
+  return word.charCodeAt(0) === 45 && word.charCodeAt(1) === 45 && c >= 97 && c <= 122;
 }
 
 function printCommand(out: Lines, c: ShellCommand): void {
@@ -154,7 +171,7 @@ function print(out: Lines, ins: Instruction): void {
     case "comment":
       ins.lines.forEach((l, i) => {
         if (LINE_BREAKERS.test(l)) throw new Error(`refusing to print a comment with a line break: ${JSON.stringify(l)}`);
-        if (i > 0) out.lines.push([]);
+        if (i > 0) out.newLine();
         out.add("comment", l === "" ? "#" : `# ${l}`);
       });
       return;
@@ -212,25 +229,25 @@ function printExecForm(out: Lines, argv: string[]): void {
 
 /**
  * Prints instructions, collapsing runs of blank lines, with exactly one trailing newline, and
- * returns the tokens of every line and the line range of every instruction that carries a `why`.
+ * returns the text's highlight and the line range of every instruction that carries a `why`.
  */
 export function printAnnotated(instructions: Instruction[]): Printed {
-  const lines: Token[][] = [];
+  const out = new Lines();
   const notes: LineNote[] = [];
-  let lastBlank = true; // no blank line at the top
+  let blank = true; // no blank line at the top
   for (const ins of instructions) {
     if (ins.kind === "blank") {
-      if (!lastBlank) lines.push([]);
-      lastBlank = true;
+      if (!blank) out.newLine();
+      blank = true;
       continue;
     }
-    const out = new Lines();
+    if (out.out !== "") out.newLine();
+    const from = out.count;
     print(out, ins);
-    if (ins.why) notes.push({ from: lines.length + 1, to: lines.length + out.lines.length, note: ins.why });
-    lines.push(...out.lines);
-    lastBlank = false;
+    if (ins.why) notes.push({ from, to: out.count, note: ins.why });
+    blank = false;
   }
-  while (lines.length && lines[lines.length - 1].length === 0) lines.pop();
-  lines.push([]); // after the trailing newline
-  return { text: joinTokens(lines), tokens: lines, notes };
+  // One trailing newline.
+  if (!blank) out.newLine();
+  return { text: out.out, highlight: out.highlight, notes };
 }

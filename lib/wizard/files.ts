@@ -1,5 +1,5 @@
 /** The files the wizard offers (preview tabs, downloads, the zip): one list, so they always agree. */
-import type { Token } from "../render/printed";
+import type { Highlight } from "../render/printed";
 import type { BuildSpec } from "../spec";
 import type { OutputView } from "./output";
 
@@ -10,16 +10,16 @@ export interface PreviewFile {
   name: string;
   text: string;
   language: PreviewLanguage;
-  /** The text's highlighting tokens from its printer, line by line; without them the preview tokenises the text. */
-  tokens?: readonly (readonly Token[])[];
+  /** How to highlight the text, from its printer; without it the preview tokenises the text. */
+  highlight?: Highlight;
 }
 
 export function outputFiles(
   spec: Pick<BuildSpec, "dependencySource">,
-  g: Pick<OutputView, "dockerfile" | "dockerfileTokens" | "dockerignore" | "requirements">,
+  g: Pick<OutputView, "dockerfile" | "dockerfileHighlight" | "dockerignore" | "requirements">,
 ): PreviewFile[] {
   const files: PreviewFile[] = [
-    { name: "Dockerfile", text: g.dockerfile, language: "dockerfile", tokens: g.dockerfileTokens },
+    { name: "Dockerfile", text: g.dockerfile, language: "dockerfile", highlight: g.dockerfileHighlight },
     { name: ".dockerignore", text: g.dockerignore, language: "ignore" },
   ];
   // The packages were typed in: the build context needs them as requirements.txt.

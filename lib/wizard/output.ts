@@ -4,12 +4,10 @@
  *
  * The server hands the first one to the page (which renders it before the engine has loaded) trimmed to just this,
  * and without the .dockerignore: that depends only on two fields of the spec, so the page renders it itself
- * (lib/render/dockerignore.ts needs no knowledge), and its text stays out of the HTML. The Dockerfile crosses once,
- * as its tokens (the preview highlights with them); the page joins them back into the text.
+ * (lib/render/dockerignore.ts needs no knowledge), and its text stays out of the HTML.
  */
 import type { GeneratedFiles } from "../generate-files";
 import { renderDockerignore } from "../render/dockerignore";
-import { joinTokens } from "../render/printed";
 import type { Plan, ResolvedRequirement } from "../resolve";
 import type { BuildSpec } from "../spec";
 
@@ -24,17 +22,18 @@ export interface OutputView extends Omit<GeneratedFiles, "plan"> {
 }
 
 /** What the server sends of an output. */
-export type ServedOutput = Omit<OutputView, "dockerignore" | "dockerfile">;
+export type ServedOutput = Omit<OutputView, "dockerignore">;
 
 export function toServedOutput(g: GeneratedFiles): ServedOutput {
-  const { plan, dockerfileTokens, lineNotes, requirements, warnings } = g;
+  const { plan, dockerfile, dockerfileHighlight, lineNotes, requirements, warnings } = g;
   return {
     plan: {
       builder: plan.builder,
       final: plan.final,
       packages: plan.packages.map(({ requirement, name, install, detail }) => ({ requirement, name, install, detail })),
     },
-    dockerfileTokens,
+    dockerfile,
+    dockerfileHighlight,
     lineNotes,
     requirements,
     warnings,
@@ -43,5 +42,5 @@ export function toServedOutput(g: GeneratedFiles): ServedOutput {
 
 /** The served output of `spec`, completed on the page. */
 export function fromServedOutput(served: ServedOutput, spec: BuildSpec): OutputView {
-  return { ...served, dockerfile: joinTokens(served.dockerfileTokens), dockerignore: renderDockerignore({ spec }) };
+  return { ...served, dockerignore: renderDockerignore({ spec }) };
 }
