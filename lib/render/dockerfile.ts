@@ -30,12 +30,13 @@ function stepInstructions(step: InstallStep): Instruction[] {
   }
 }
 
+const BLANK: Instruction = { kind: "blank" };
+
 /** A stage's steps, a blank line where one section ends and the next begins. */
 function stepsInstructions(steps: InstallStep[]): Instruction[] {
   return steps.flatMap((step, i) => {
-    const next = steps[i + 1];
-    const endsSection = step.section !== "dependencies" && step.section !== next?.section;
-    return [...stepInstructions(step), ...(endsSection ? [{ kind: "blank" } as const] : [])];
+    const endsSection = step.section !== "dependencies" && step.section !== steps[i + 1]?.section;
+    return endsSection ? [...stepInstructions(step), BLANK] : stepInstructions(step);
   });
 }
 
