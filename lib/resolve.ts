@@ -5,6 +5,7 @@
 import { lookupPackage, normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
+import { appPlan, type AppPlan } from "./plan/app";
 import { installSteps, type InstallPlan } from "./plan/install-steps";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
@@ -65,6 +66,8 @@ export interface Plan {
   warnings: PlanWarning[];
   /** Every command each stage runs to install its packages and the dependencies, and the final stage's ENV. */
   install: InstallPlan;
+  /** How the final stage runs the app. */
+  app: AppPlan;
 }
 
 const ARCH: Record<BuildSpec["platform"], Arch> = { "linux/amd64": "x86_64", "linux/arm64": "aarch64" };
@@ -253,7 +256,7 @@ export function resolve(spec: BuildSpec): Plan {
   if (spec.runtime.user.enabled === false)
     warnings.push({ code: "root-user", severity: "warning", field: "runtime.user.enabled", message: "The container runs as root. Keep the non-root user unless the app truly needs root." });
 
-  const decided: Omit<Plan, "install"> = {
+  const decided: Omit<Plan, "install" | "app"> = {
     spec,
     python,
     strategy: spec.strategy,
@@ -270,5 +273,5 @@ export function resolve(spec: BuildSpec): Plan {
     compiled,
     warnings,
   };
-  return Object.assign(decided, { install: installSteps(decided) });
+  return Object.assign(decided, { install: installSteps(decided), app: appPlan(spec) });
 }

@@ -79,7 +79,7 @@ const BUILD_DIR = "/build";
 const REQS = "/tmp/requirements.txt";
 const PYTHON = "/usr/local/bin/python3";
 
-type PlanWithoutSteps = Omit<Plan, "install">;
+type PlanWithoutSteps = Omit<Plan, "install" | "app">;
 export type RunStep = Extract<InstallStep, { kind: "run" }>;
 
 function run(section: StepSection, calls: ToolCall[], more: Partial<Pick<RunStep, "caches" | "from" | "inputs" | "comment" | "why">> = {}): RunStep {

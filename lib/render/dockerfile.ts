@@ -1,6 +1,7 @@
 /**
- * plan → Dockerfile text. Lays the plan's stages out as typed instructions (instructions.ts prints and quotes
- * them): what each stage installs, and how, is decided by the plan (lib/plan/install-steps.ts).
+ * plan → Dockerfile text. Lays the plan out as typed instructions (instructions.ts prints and quotes them): what
+ * each stage installs and how (lib/plan/install-steps.ts), and how the app runs (lib/plan/app.ts), is decided by
+ * the plan; here are only the layout and the comments.
  */
 import type { InstallStep } from "../plan/install-steps";
 import type { Plan } from "../resolve";
@@ -40,27 +41,15 @@ function stepsInstructions(steps: InstallStep[]): Instruction[] {
   });
 }
 
-function copyApp(plan: Plan): Instruction[] {
-  return plan.spec.runtime.copy.map((path): Instruction => {
-    const clean = path.replace(/\/+$/, "") || ".";
-    const dest = clean === "." ? "." : `./${clean.replace(/^\.\//, "")}`;
-    return { kind: "copy", sources: [clean], dest, why: "Your application code, copied last so dependency layers stay cached when only code changes." };
-  });
-}
-
 function healthcheck(plan: Plan): Instruction[] {
-  const { healthcheck: hc, port } = plan.spec.runtime;
-  if (!hc.enabled || port === null) return [];
-  const url = `http://127.0.0.1:${port}${hc.path}`;
+  const hc = plan.app.healthcheck;
+  if (!hc) return [];
+  const { url, ...check } = hc;
   return [
     { kind: "comment", lines: ["Slim images have no curl or wget: the check uses Python's own urllib (non-2xx/3xx exits 1)."] },
     {
       kind: "healthcheck",
-      interval: "30s",
-      timeout: "5s",
-      startPeriod: "10s",
-      retries: 3,
-      argv: ["python", "-c", `import urllib.request; urllib.request.urlopen('${url}', timeout=4)`],
+      ...check,
       why: `Docker marks the container unhealthy when ${url} stops answering; uses Python because slim images have no curl or wget.`,
     },
   ];
@@ -78,33 +67,42 @@ function header(plan: Plan): Instruction[] {
 }
 
 function dockerfileInstructions(plan: Plan): Instruction[] {
-  const { spec, install } = plan;
-  const { port, user } = spec.runtime;
-  const optional = (present: boolean, ins: Instruction): Instruction[] => (present ? [ins] : []);
+  const { install, app } = plan;
   return [
     ...header(plan),
     { kind: "comment", lines: ["---- builder: installs and compiles the dependencies; discarded after the build ----"] },
     { kind: "from", image: plan.builder.image, as: "builder", why: "The builder stage: compilers, headers and caches live here and are thrown away after the build." },
-    { kind: "blank" },
+    BLANK,
     ...stepsInstructions(install.builder),
-    { kind: "blank" },
+    BLANK,
     { kind: "comment", lines: ["---- final: what runs in production ----"] },
     { kind: "from", image: plan.final.image, as: "final", why: "The final stage starts clean from the same Python image: only what is copied or installed below ships." },
-    { kind: "blank" },
+    BLANK,
     ...stepsInstructions(install.final),
-    ...optional(install.env.length > 0, {
-      kind: "env",
-      vars: install.env,
-      why: "PATH puts the installed console scripts first; PYTHONDONTWRITEBYTECODE and PYTHONUNBUFFERED keep the filesystem clean and logs immediate.",
-    }),
-    { kind: "blank" },
-    { kind: "workdir", path: spec.runtime.workdir },
-    ...copyApp(plan),
-    { kind: "blank" },
-    ...optional(user.enabled, { kind: "user", user: `${user.uid}:${user.uid}`, why: "Numeric uid:gid, so Kubernetes' runAsNonRoot can verify it." }),
-    ...(port !== null ? [{ kind: "expose", port, why: "Documents the port the app listens on; publish it with docker run -p." } satisfies Instruction] : []),
+    ...(install.env.length > 0
+      ? [
+          {
+            kind: "env",
+            vars: install.env,
+            why: "PATH puts the installed console scripts first; PYTHONDONTWRITEBYTECODE and PYTHONUNBUFFERED keep the filesystem clean and logs immediate.",
+          } satisfies Instruction,
+        ]
+      : []),
+    BLANK,
+    { kind: "workdir", path: app.workdir },
+    ...app.copies.map(
+      ({ source, dest }): Instruction => ({
+        kind: "copy",
+        sources: [source],
+        dest,
+        why: "Your application code, copied last so dependency layers stay cached when only code changes.",
+      }),
+    ),
+    BLANK,
+    ...(app.user !== null ? [{ kind: "user", user: app.user, why: "Numeric uid:gid, so Kubernetes' runAsNonRoot can verify it." } satisfies Instruction] : []),
+    ...(app.port !== null ? [{ kind: "expose", port: app.port, why: "Documents the port the app listens on; publish it with docker run -p." } satisfies Instruction] : []),
     ...healthcheck(plan),
-    { kind: "cmd", argv: spec.runtime.command, why: "Exec form (a JSON array): the app is PID 1 and receives SIGTERM directly; no shell parses it." },
+    { kind: "cmd", argv: app.command, why: "Exec form (a JSON array): the app is PID 1 and receives SIGTERM directly; no shell parses it." },
   ];
 }
 
