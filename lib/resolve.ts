@@ -4,6 +4,7 @@
  */
 import { lookupPackage, normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
+import { decideWheel } from "./knowledge/wheels";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
@@ -65,34 +66,6 @@ export interface Plan {
 }
 
 const ARCH: Record<BuildSpec["platform"], Arch> = { "linux/amd64": "x86_64", "linux/arm64": "aarch64" };
-
-function minor(version: string): number {
-  return Number(version.split(".")[1] ?? 0);
-}
-
-/**
- * Whether pip will find a wheel. Below the latest release's minimum Python, pip's resolver honours
- * Requires-Python and falls back to the newest older release, which had wheels for the same
- * platforms (an approximation we state in the plan). Above the maximum, only the sdist fits.
- */
-function wheelFits(k: PackageKnowledge, python: string, libc: "manylinux" | "musllinux", arch: Arch): boolean {
-  if (k.wheels.pure) return true;
-  if (!k.wheels[libc][arch]) return false;
-  return minor(python) <= minor(k.wheels.python.max);
-}
-
-function olderRelease(k: PackageKnowledge, python: string): boolean {
-  return !k.wheels.pure && minor(python) < minor(k.wheels.python.min);
-}
-
-function describeNoWheel(k: PackageKnowledge, python: string, libc: string, arch: Arch): string {
-  const w = k.wheels;
-  const platform = `${libc} ${arch}`;
-  if (!w.manylinux.x86_64 && !w.manylinux.aarch64 && !w.musllinux.x86_64 && !w.musllinux.aarch64)
-    return `${k.display} publishes no Linux wheels: it is compiled from source`;
-  if (!w[libc as "manylinux" | "musllinux"][arch]) return `${k.display} publishes no ${platform} wheel: it is compiled from source`;
-  return `${k.display}'s wheels cover Python ${w.python.min}–${w.python.max}, not ${python}: it is compiled from source`;
-}
 
 class PackageSet {
   private map = new Map<string, PackageReason[]>();
@@ -177,7 +150,8 @@ export function resolve(spec: BuildSpec): Plan {
       warnings.push({ code: "package-note", severity: "info", field: "packages", package: name, message: `${k.display}: ${note}` });
 
     const bundled = k.binaryExtra !== undefined && requirement.extras.map(normalizeName).includes(normalizeName(k.binaryExtra));
-    const hasWheel = wheelFits(k, spec.python, libc, arch);
+    const wheel = decideWheel(k, requirement.specifier, spec.python, libc, arch);
+    const hasWheel = wheel.wheel;
     const fromSource = !bundled && !k.wheels.pure && (spec.buildFromSource || !hasWheel);
     let install: InstallKind;
     let detail: string;
@@ -189,12 +163,10 @@ export function resolve(spec: BuildSpec): Plan {
       detail = `${k.display} is pure Python.`;
     } else if (!fromSource) {
       install = "wheel";
-      detail = olderRelease(k, spec.python)
-        ? `The latest ${k.display} needs Python ${k.wheels.python.min}+; pip picks the newest release that supports ${spec.python}, a ${libc} ${arch} wheel: nothing is compiled.`
-        : `A ${libc} ${arch} wheel exists for Python ${spec.python}: nothing is compiled.`;
+      detail = wheel.detail;
     } else {
       install = "source";
-      detail = spec.buildFromSource && hasWheel ? `Compiled from source as requested (a wheel exists).` : describeNoWheel(k, spec.python, libc, arch) + ".";
+      detail = spec.buildFromSource && hasWheel ? `Compiled from source as requested (a wheel exists).` : wheel.detail;
       compiled.push(name);
       if (builderVariant.family === "alpine" && !spec.buildFromSource)
         warnings.push({
