@@ -40,6 +40,8 @@ export interface ResolvedRequirement {
   install: InstallKind;
   /** Why it is installed this way, in one sentence. */
   detail: string;
+  /** The listed requirement whose extra pulled this package in, e.g. "psycopg[c]"; absent for listed packages. */
+  via?: string;
 }
 
 export type Severity = "info" | "warning";
@@ -66,6 +68,27 @@ export interface Plan {
 }
 
 const ARCH: Record<BuildSpec["platform"], Arch> = { "linux/amd64": "x86_64", "linux/arm64": "aarch64" };
+
+/**
+ * The listed requirements, then the packages their extras pull (knowledge's `extras`: psycopg[c] → psycopg-c),
+ * each once: a pulled package already listed, or pulled before, is not added again.
+ */
+function withPulledPackages(listed: readonly Requirement[]): { requirement: Requirement; via?: string }[] {
+  const queue: { requirement: Requirement; via?: string }[] = listed.map((requirement) => ({ requirement }));
+  const names = new Set(listed.map((r) => normalizeName(r.name)));
+  for (let i = 0; i < queue.length; i++) {
+    const { requirement } = queue[i];
+    const extras = lookupPackage(requirement.name)?.extras;
+    if (!extras) continue;
+    for (const extra of requirement.extras.map(normalizeName))
+      for (const name of extras[extra]?.requires ?? []) {
+        if (names.has(name)) continue;
+        names.add(name);
+        queue.push({ requirement: { name, extras: [], hashes: [] }, via: `${requirement.name}[${extra}]` });
+      }
+  }
+  return queue;
+}
 
 class PackageSet {
   private map = new Map<string, PackageReason[]>();
@@ -134,7 +157,7 @@ export function resolve(spec: BuildSpec): Plan {
 
   const packages: ResolvedRequirement[] = [];
   const seen = new Set<string>();
-  for (const requirement of spec.packages) {
+  for (const { requirement, via } of withPulledPackages(spec.packages)) {
     const name = normalizeName(requirement.name);
     if (seen.has(name)) {
       warnings.push({ code: "duplicate-package", severity: "warning", field: "packages", package: name, message: `${requirement.name} is listed more than once` });
@@ -177,7 +200,7 @@ export function resolve(spec: BuildSpec): Plan {
           message: `${k.display} has no musllinux ${arch} wheel for Python ${spec.python}: on Alpine it is compiled from source, which can take minutes and needs the build packages below. A slim Debian image installs a wheel instead.`,
         });
     }
-    packages.push({ requirement, name, knowledge: k, install, detail });
+    packages.push({ requirement, name, knowledge: k, install, detail: via ? `Pulled in by ${via}. ${detail}` : detail, ...(via ? { via } : {}) });
     if (bundled) continue;
 
     if (fromSource) {

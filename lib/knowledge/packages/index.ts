@@ -8,21 +8,27 @@ import e_confluent_kafka from "./confluent-kafka.json" with { type: "json" };
 import e_cryptography from "./cryptography.json" with { type: "json" };
 import e_gdal from "./gdal.json" with { type: "json" };
 import e_gevent from "./gevent.json" with { type: "json" };
+import e_graphviz from "./graphviz.json" with { type: "json" };
 import e_greenlet from "./greenlet.json" with { type: "json" };
 import e_grpcio from "./grpcio.json" with { type: "json" };
 import e_h5py from "./h5py.json" with { type: "json" };
+import e_httptools from "./httptools.json" with { type: "json" };
 import e_lxml from "./lxml.json" with { type: "json" };
 import e_mariadb from "./mariadb.json" with { type: "json" };
 import e_matplotlib from "./matplotlib.json" with { type: "json" };
 import e_mysqlclient from "./mysqlclient.json" with { type: "json" };
 import e_numpy from "./numpy.json" with { type: "json" };
+import e_ocrmypdf from "./ocrmypdf.json" with { type: "json" };
+import e_openai_whisper from "./openai-whisper.json" with { type: "json" };
 import e_opencv_python from "./opencv-python.json" with { type: "json" };
 import e_opencv_python_headless from "./opencv-python-headless.json" with { type: "json" };
 import e_oracledb from "./oracledb.json" with { type: "json" };
 import e_pandas from "./pandas.json" with { type: "json" };
 import e_pdf2image from "./pdf2image.json" with { type: "json" };
+import e_pdfkit from "./pdfkit.json" with { type: "json" };
 import e_pillow from "./pillow.json" with { type: "json" };
 import e_psycopg from "./psycopg.json" with { type: "json" };
+import e_psycopg_c from "./psycopg-c.json" with { type: "json" };
 import e_psycopg2 from "./psycopg2.json" with { type: "json" };
 import e_psycopg2_binary from "./psycopg2-binary.json" with { type: "json" };
 import e_pyarrow from "./pyarrow.json" with { type: "json" };
@@ -34,12 +40,16 @@ import e_pygraphviz from "./pygraphviz.json" with { type: "json" };
 import e_pymssql from "./pymssql.json" with { type: "json" };
 import e_pynacl from "./pynacl.json" with { type: "json" };
 import e_pyodbc from "./pyodbc.json" with { type: "json" };
+import e_pysaml2 from "./pysaml2.json" with { type: "json" };
+import e_pytesseract from "./pytesseract.json" with { type: "json" };
+import e_python_gnupg from "./python-gnupg.json" with { type: "json" };
 import e_python_ldap from "./python-ldap.json" with { type: "json" };
 import e_python_magic from "./python-magic.json" with { type: "json" };
 import e_pyyaml from "./pyyaml.json" with { type: "json" };
 import e_pyzmq from "./pyzmq.json" with { type: "json" };
 import e_scipy from "./scipy.json" with { type: "json" };
 import e_shapely from "./shapely.json" with { type: "json" };
+import e_uvicorn from "./uvicorn.json" with { type: "json" };
 import e_uvloop from "./uvloop.json" with { type: "json" };
 import e_uwsgi from "./uwsgi.json" with { type: "json" };
 import e_weasyprint from "./weasyprint.json" with { type: "json" };
@@ -54,21 +64,27 @@ export const CURATED: readonly PackageKnowledge[] = [
   e_cryptography,
   e_gdal,
   e_gevent,
+  e_graphviz,
   e_greenlet,
   e_grpcio,
   e_h5py,
+  e_httptools,
   e_lxml,
   e_mariadb,
   e_matplotlib,
   e_mysqlclient,
   e_numpy,
+  e_ocrmypdf,
+  e_openai_whisper,
   e_opencv_python,
   e_opencv_python_headless,
   e_oracledb,
   e_pandas,
   e_pdf2image,
+  e_pdfkit,
   e_pillow,
   e_psycopg,
+  e_psycopg_c,
   e_psycopg2,
   e_psycopg2_binary,
   e_pyarrow,
@@ -80,12 +96,16 @@ export const CURATED: readonly PackageKnowledge[] = [
   e_pymssql,
   e_pynacl,
   e_pyodbc,
+  e_pysaml2,
+  e_pytesseract,
+  e_python_gnupg,
   e_python_ldap,
   e_python_magic,
   e_pyyaml,
   e_pyzmq,
   e_scipy,
   e_shapely,
+  e_uvicorn,
   e_uvloop,
   e_uwsgi,
   e_weasyprint,
