@@ -97,6 +97,13 @@ describe("every curated entry", () => {
     }
   });
 
+  it("a compiled entry with wheels has a wheel history or says in its sources that none is recorded", () => {
+    for (const p of CURATED) {
+      if (p.wheels.pure || flags(p).every((f) => !f) || p.wheels.history) continue;
+      expect(p.sources.some((s) => /^Wheels by release: not recorded/.test(s)), p.name).toBe(true);
+    }
+  });
+
   it("extras pull packages that have entries of their own", () => {
     for (const p of CURATED)
       for (const [extra, e] of Object.entries(p.extras ?? {})) {
