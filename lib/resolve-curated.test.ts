@@ -43,6 +43,29 @@ describe("pins decide wheels", () => {
   });
 });
 
+describe("pins decide wheels for other recorded histories", () => {
+  it("numpy==1.24.4 on 3.12 compiles against OpenBLAS; numpy==2.0.0 installs a wheel", () => {
+    const old = plan({ python: "3.12", base: "slim-bookworm", packages: [{ name: "numpy", specifier: "==1.24.4" }] });
+    expect(old.packages[0].detail).toBe("numpy 1.24.4 has no cp312 wheel (first: 1.26.0): compiled from source.");
+    expect(names(old.builder.systemPackages)).toEqual(expect.arrayContaining(["g++", "libopenblas-dev", "pkgconf"]));
+    expect(names(old.final.systemPackages)).toEqual(["libopenblas0"]);
+    expect(plan({ python: "3.12", base: "slim-bookworm", packages: [{ name: "numpy", specifier: "==2.0.0" }] }).builder.systemPackages).toEqual([]);
+  });
+
+  it("psycopg2-binary==2.9.9 has cp312 wheels, 2.9.6 does not", () => {
+    const at = (v: string) => plan({ python: "3.12", base: "slim-bookworm", packages: [{ name: "psycopg2-binary", specifier: `==${v}` }] });
+    expect(at("2.9.9").packages[0].install).toBe("wheel");
+    expect(at("2.9.6").packages[0].install).toBe("source");
+    expect(names(at("2.9.6").builder.systemPackages)).toEqual(["gcc", "libc6-dev", "libpq-dev"]);
+  });
+
+  it("a pin on an entry without history says the latest release decided", () => {
+    const p = plan({ python: "3.12", base: "slim-bookworm", packages: [{ name: "grpcio", specifier: "==1.50.0" }] });
+    expect(p.packages[0].install).toBe("wheel");
+    expect(p.packages[0].detail).toMatch(/No record of when grpcio first published cp312 wheels: 1\.50\.0 is judged by the latest release/);
+  });
+});
+
 describe("extras decide needs", () => {
   it("psycopg[c] pulls psycopg-c, compiled against libpq", () => {
     const p = plan({ python: "3.13", base: "slim-bookworm", packages: [{ name: "psycopg", extras: ["c"] }] });

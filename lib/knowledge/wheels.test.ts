@@ -65,9 +65,9 @@ describe("decideWheel", () => {
     const noHistory: PackageKnowledge = { ...pillow, wheels: { ...pillow.wheels, history: undefined } };
     const d = decideWheel(noHistory, "==9.1.0", "3.12", "manylinux", "x86_64");
     expect(d.wheel).toBe(true);
-    expect(d.detail).toMatch(/not recorded, so 9\.1\.0 is judged by the latest release/);
+    expect(d.detail).toMatch(/No record of when Pillow first published cp312 wheels: 9\.1\.0 is judged by the latest release/);
     const unknownMinor = decideWheel(pillow, "==9.1.0", "3.8", "manylinux", "x86_64");
-    expect(unknownMinor.detail).toMatch(/first published cp38 wheels is not recorded/);
+    expect(unknownMinor.detail).toMatch(/No record of when Pillow first published cp38 wheels/);
   });
 
   it("a platform without wheels in the latest release compiles whatever the pin", () => {

@@ -109,7 +109,7 @@ export function decideWheel(k: PackageKnowledge, specifier: string | undefined, 
   const order = first && compareVersions(pin, first.release);
   if (!first || order === undefined) {
     const latest = describeLatest(k, python, libc, arch);
-    return { ...latest, detail: `${latest.detail} (When ${k.display} first published ${tag} wheels is not recorded, so ${pin} is judged by the latest release.)` };
+    return { ...latest, detail: `${latest.detail} (No record of when ${k.display} first published ${tag} wheels: ${pin} is judged by the latest release.)` };
   }
   const what = first.platformLater ? `${tag} ${libc} ${arch} wheel` : `${tag} wheel`;
   return order >= 0
