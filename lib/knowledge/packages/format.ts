@@ -1,7 +1,8 @@
 /**
- * The one layout of a curated entry file: two-space JSON, with an array or object of plain values on one line
- * when it fits in LINE characters (else packed onto as few lines as fit; strings, such as sources, one a line). Entry files are written in this layout (scripts/curated-knowledge.ts) and a
- * test keeps them so, which keeps diffs small and reviews readable.
+ * The one layout of a curated entry file: two-space JSON; an array or object of plain values goes on one line when
+ * it fits in LINE characters, else its values are packed onto as few lines as fit (a long string, such as a source,
+ * gets a line of its own). scripts/curated-knowledge.ts writes this layout and a test keeps the files in it, so
+ * diffs stay small and reviews readable.
  */
 const LINE = 120;
 
