@@ -2,8 +2,8 @@
  * spec → plan → text, without the weight estimate (lib/generate.ts adds it). The page runs this on every
  * keystroke and loads the estimate's Debian data separately, after the page is interactive.
  */
-import { renderDockerfileWithNotes } from "./render/dockerfile";
-import type { LineNote } from "./render/instructions";
+import { renderDockerfile } from "./render/dockerfile";
+import type { Highlight, LineNote } from "./render/printed";
 import { renderDockerignore } from "./render/dockerignore";
 import { renderRequirements } from "./render/requirements";
 import { resolve, type Plan, type PlanWarning } from "./resolve";
@@ -12,6 +12,8 @@ import type { BuildSpec } from "./spec";
 export interface GeneratedFiles {
   plan: Plan;
   dockerfile: string;
+  /** How to highlight the Dockerfile, from its printer. */
+  dockerfileHighlight: Highlight;
   /** Why each annotated range of Dockerfile lines is there (1-based, inclusive). */
   lineNotes: LineNote[];
   dockerignore: string;
@@ -22,10 +24,11 @@ export interface GeneratedFiles {
 
 export function generateFiles(spec: BuildSpec): GeneratedFiles {
   const plan = resolve(spec);
-  const { text, notes } = renderDockerfileWithNotes(plan);
+  const { text, highlight, notes } = renderDockerfile(plan);
   return {
     plan,
     dockerfile: text,
+    dockerfileHighlight: highlight,
     lineNotes: notes,
     dockerignore: renderDockerignore(plan),
     requirements: renderRequirements(spec.packages),

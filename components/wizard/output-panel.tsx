@@ -22,11 +22,11 @@ export const OutputPanel = memo(function OutputPanel({
   estimatePending?: boolean;
 }) {
   const { dependencySource, runtime } = spec;
-  const { dockerfile, dockerignore, requirements } = output;
+  const { dockerfile, dockerfileHighlight, dockerignore, requirements } = output;
   // Only when a file changes (not when the estimate arrives), so the preview is not updated for nothing.
   const files = useMemo(
-    () => outputFiles({ dependencySource, runtime }, { dockerfile, dockerignore, requirements }),
-    [dependencySource, runtime, dockerfile, dockerignore, requirements],
+    () => outputFiles({ dependencySource, runtime }, { dockerfile, dockerfileHighlight, dockerignore, requirements }),
+    [dependencySource, runtime, dockerfile, dockerfileHighlight, dockerignore, requirements],
   );
   return (
     <section id="output" aria-labelledby="output-title" className="scroll-mt-4 space-y-3">

@@ -25,7 +25,7 @@ export interface OutputView extends Omit<GeneratedFiles, "plan"> {
 export type ServedOutput = Omit<OutputView, "dockerignore">;
 
 export function toServedOutput(g: GeneratedFiles): ServedOutput {
-  const { plan, dockerfile, lineNotes, requirements, warnings } = g;
+  const { plan, dockerfile, dockerfileHighlight, lineNotes, requirements, warnings } = g;
   return {
     plan: {
       builder: plan.builder,
@@ -33,6 +33,7 @@ export function toServedOutput(g: GeneratedFiles): ServedOutput {
       packages: plan.packages.map(({ requirement, name, install, detail }) => ({ requirement, name, install, detail })),
     },
     dockerfile,
+    dockerfileHighlight,
     lineNotes,
     requirements,
     warnings,
