@@ -65,3 +65,13 @@ export function derivedEntries(release: DebianRelease): readonly DerivedEntry[] 
   }
   return list;
 }
+
+/** shards.ts's API over the same files: one shard of one release. Rejects an unknown release or id. */
+export function loadDerivedShard(release: DebianRelease, shardId: string): Promise<DerivedShard> {
+  if (!RELEASES.includes(release) || !/^[0-9a-f]{2}$/.test(shardId)) return Promise.reject(new Error(`no derived shard ${release}/${shardId}`));
+  try {
+    return Promise.resolve(shard(release, shardId));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}

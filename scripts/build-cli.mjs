@@ -20,15 +20,16 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 const out = values.out ? resolve(values.out) : join(root, "dist", "cli");
 const derivedSrc = join(root, "lib", "knowledge", "derived");
-const allModule = join(derivedSrc, "all.ts");
+const derivedModules = [join(derivedSrc, "all.ts"), join(derivedSrc, "shards.ts")];
 
-// The bundle reads the derived shards from files on demand instead of inlining every release's JSON.
+// The bundle reads the derived shards from files on demand instead of inlining every release's JSON: both ways to
+// them (all.ts at once, shards.ts one shard at a time) resolve to cli/derived-files.ts, which has both APIs.
 const derivedFromFiles = {
   name: "derived-from-files",
   setup(b) {
-    b.onResolve({ filter: /derived\/all(\.ts)?$/ }, (args) => {
+    b.onResolve({ filter: /derived\/(all|shards)(\.ts)?$/ }, (args) => {
       const target = resolve(args.resolveDir, args.path.endsWith(".ts") ? args.path : `${args.path}.ts`);
-      return target === allModule ? { path: join(root, "cli", "derived-files.ts") } : undefined;
+      return derivedModules.includes(target) ? { path: join(root, "cli", "derived-files.ts") } : undefined;
     });
   },
 };
