@@ -2,7 +2,8 @@
  * spec + knowledge → plan: what each stage installs and why, and what the user should know.
  * Pure and deterministic: the same spec always gives the same plan.
  */
-import { lookupPackage, normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
+import { normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
+import { NO_DERIVED, dependencies, derivedSource, packageFacts, type DerivedLookup, type PackageFacts } from "./knowledge/merge";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
@@ -14,6 +15,8 @@ export interface PackageReason {
   /** The Python package that needs it (normalised name), when kind is python-package or toolchain. */
   pythonPackage?: string;
   why: string;
+  /** For a need of a Python dependency: the chain from the listed package to it, e.g. ["python-ldap"]. */
+  via?: string[];
 }
 
 export interface PlannedSystemPackage {
@@ -35,10 +38,15 @@ export type InstallKind = "wheel" | "source" | "pure" | "unknown";
 export interface ResolvedRequirement {
   requirement: Requirement;
   name: string;
+  /** The curated entry, when there is one. */
   knowledge?: PackageKnowledge;
+  /** Where its facts come from: a curated entry (possibly completed by Debian's data) or Debian's data alone. */
+  origin?: "curated" | "derived";
   install: InstallKind;
   /** Why it is installed this way, in one sentence. */
   detail: string;
+  /** Its Python dependencies whose system needs the plan installs on its behalf (names, in the order found). */
+  via?: string[];
 }
 
 export type Severity = "info" | "warning";
@@ -111,7 +119,114 @@ class PackageSet {
   }
 }
 
-export function resolve(spec: BuildSpec): Plan {
+interface InstallWay {
+  install: InstallKind;
+  detail: string;
+  /** Compiled from the sdist (or, without wheel facts, possibly so): the build needs apply. */
+  fromSource: boolean;
+  /** A binary extra that bundles every system need. */
+  bundled: boolean;
+}
+
+interface WayContext {
+  spec: BuildSpec;
+  libc: "manylinux" | "musllinux";
+  arch: Arch;
+  /** The requirement as listed; absent for a dependency reached through requires (no extras, not forced to source). */
+  requirement?: Requirement;
+}
+
+function installWay(f: PackageFacts, { spec, libc, arch, requirement }: WayContext): InstallWay {
+  const k = f.curated;
+  const forced = requirement !== undefined && spec.buildFromSource;
+  if (k) {
+    const bundled = requirement !== undefined && k.binaryExtra !== undefined && requirement.extras.map(normalizeName).includes(normalizeName(k.binaryExtra));
+    const hasWheel = wheelFits(k, spec.python, libc, arch);
+    const fromSource = !bundled && !k.wheels.pure && (forced || !hasWheel);
+    if (bundled) return { install: "wheel", detail: `${k.display}[${k.binaryExtra}] installs a self-contained binary build: no system packages needed.`, fromSource, bundled };
+    if (k.wheels.pure) return { install: "pure", detail: `${k.display} is pure Python.`, fromSource, bundled };
+    if (!fromSource)
+      return {
+        install: "wheel",
+        detail: olderRelease(k, spec.python)
+          ? `The latest ${k.display} needs Python ${k.wheels.python.min}+; pip picks the newest release that supports ${spec.python}, a ${libc} ${arch} wheel: nothing is compiled.`
+          : `A ${libc} ${arch} wheel exists for Python ${spec.python}: nothing is compiled.`,
+        fromSource,
+        bundled,
+      };
+    const detail = forced && hasWheel ? `Compiled from source as requested (a wheel exists).` : describeNoWheel(k, spec.python, libc, arch) + ".";
+    return { install: "source", detail, fromSource, bundled };
+  }
+  const source = derivedSource(f.derived!);
+  if (f.pure) return { install: "pure", detail: `Debian packages it as pure Python (${source}).`, fromSource: false, bundled: false };
+  return {
+    install: "source",
+    detail: forced
+      ? `Compiled from source as requested (Debian compiles it too: ${source}).`
+      : `Debian compiles it (${source}) and no wheel facts are known: the builder gets what compiling it needs, the final image its libraries.`,
+    fromSource: true,
+    bundled: false,
+  };
+}
+
+/** Debian's data names system packages for it (that Alpine cannot use). */
+function hasDebianNeeds(f: PackageFacts): boolean {
+  return f.derived !== undefined && f.derived.build.length + f.derived.runtime.length > 0;
+}
+
+function alpineDerivedWarning(f: PackageFacts, root: string, via: string[]): PlanWarning {
+  const what = via.length ? `${f.display} (a dependency of ${root}, via ${via.join(" → ")})` : f.display;
+  return {
+    code: "alpine-derived",
+    severity: "warning",
+    field: "base",
+    package: root,
+    message: `${what} is compiled on Alpine: only Debian's data knows it (${derivedSource(f.derived!)}), which gives no Alpine package names. Name the apk packages it needs to build and to run yourself, or use a slim Debian image.`,
+  };
+}
+
+interface NeedsContext {
+  target: Target;
+  build: PackageSet;
+  runtime: PackageSet;
+  warnings: PlanWarning[];
+  /** The listed package every reason is traced to. */
+  root: string;
+  /** The chain of Python dependencies from `root` to the package whose needs these are; empty for `root` itself. */
+  via: string[];
+}
+
+/**
+ * Adds the compilers and system packages `f` needs, installed `way`. A dependency (non-empty `via`) only counts for
+ * the system packages it brings: a compiler alone, or nothing, adds nothing. Returns whether anything counted.
+ */
+function addNeeds(f: PackageFacts, way: InstallWay, { target, build, runtime, warnings, root, via }: NeedsContext): boolean {
+  const active = f.needs.filter((n) => (n.when === "always" || way.fromSource) && n.packages.length > 0);
+  const alpineUnknown = target === "alpine" && way.fromSource && !f.curated && hasDebianNeeds(f);
+  if (via.length && active.length === 0 && !alpineUnknown) return false;
+  const chain = via.length ? `, via ${via.join(" → ")}` : "";
+  const reason = (kind: ReasonKind, why: string): PackageReason => (via.length ? { kind, pythonPackage: root, why: why + chain, via } : { kind, pythonPackage: root, why });
+  if (way.fromSource)
+    for (const tc of f.toolchains) {
+      for (const pkg of TOOLCHAINS[tc][target]) build.add(pkg, reason("toolchain", `${tc} compiler to build ${f.display}`));
+      const note = TOOLCHAIN_NOTES[tc]?.[target];
+      if (note) warnings.push({ code: `toolchain-${tc}`, severity: "warning", package: root, message: `${f.display}: ${note}` });
+    }
+  for (const need of active) {
+    const set = need.stage === "build" ? build : runtime;
+    for (const pkg of need.packages) set.add(pkg, reason("python-package", need.why));
+    if (need.when === "always" && need.stage === "runtime" && way.install === "wheel")
+      warnings.push({
+        code: "wheel-needs-library",
+        severity: "info",
+        package: root,
+        message: `${f.display}'s wheel still needs ${need.packages.join(", ")} at run time (${need.why}); the final stage installs it.`,
+      });
+  }
+  return true;
+}
+
+export function resolve(spec: BuildSpec, derived: DerivedLookup = NO_DERIVED): Plan {
   const python = pythonInfo(spec.python);
   if (!python) throw new Error(`unknown Python version ${spec.python}`); // unreachable for a parsed spec
   const builderVariant = VARIANTS[spec.base];
@@ -161,6 +276,7 @@ export function resolve(spec: BuildSpec): Plan {
 
   const packages: ResolvedRequirement[] = [];
   const seen = new Set<string>();
+  const listed = new Set(spec.packages.map((r) => normalizeName(r.name)));
   for (const requirement of spec.packages) {
     const name = normalizeName(requirement.name);
     if (seen.has(name)) {
@@ -168,67 +284,53 @@ export function resolve(spec: BuildSpec): Plan {
       continue;
     }
     seen.add(name);
-    const k = lookupPackage(name);
-    if (!k) {
-      packages.push({ requirement, name, install: "unknown", detail: "Not in the knowledge base: assumed pure Python, no system packages." });
+    const facts = packageFacts(name, target, derived);
+    if (!facts) {
+      packages.push({ requirement, name, install: "unknown", detail: "Not in the knowledge base, and Debian does not package it: assumed pure Python, no system packages." });
       continue;
     }
-    for (const note of k.notes)
-      warnings.push({ code: "package-note", severity: "info", field: "packages", package: name, message: `${k.display}: ${note}` });
+    for (const note of facts.notes)
+      warnings.push({ code: "package-note", severity: "info", field: "packages", package: name, message: `${facts.display}: ${note}` });
 
-    const bundled = k.binaryExtra !== undefined && requirement.extras.map(normalizeName).includes(normalizeName(k.binaryExtra));
-    const hasWheel = wheelFits(k, spec.python, libc, arch);
-    const fromSource = !bundled && !k.wheels.pure && (spec.buildFromSource || !hasWheel);
-    let install: InstallKind;
-    let detail: string;
-    if (bundled) {
-      install = "wheel";
-      detail = `${k.display}[${k.binaryExtra}] installs a self-contained binary build: no system packages needed.`;
-    } else if (k.wheels.pure) {
-      install = "pure";
-      detail = `${k.display} is pure Python.`;
-    } else if (!fromSource) {
-      install = "wheel";
-      detail = olderRelease(k, spec.python)
-        ? `The latest ${k.display} needs Python ${k.wheels.python.min}+; pip picks the newest release that supports ${spec.python}, a ${libc} ${arch} wheel: nothing is compiled.`
-        : `A ${libc} ${arch} wheel exists for Python ${spec.python}: nothing is compiled.`;
-    } else {
-      install = "source";
-      detail = spec.buildFromSource && hasWheel ? `Compiled from source as requested (a wheel exists).` : describeNoWheel(k, spec.python, libc, arch) + ".";
-      compiled.push(name);
-      if (builderVariant.family === "alpine" && !spec.buildFromSource)
+    const way = installWay(facts, { spec, libc, arch, requirement });
+    // Without wheel facts pip is not told to compile (a wheel may exist) unless every package is built from source.
+    if (way.fromSource && (facts.curated || spec.buildFromSource)) compiled.push(name);
+    if (way.fromSource && builderVariant.family === "alpine") {
+      if (!facts.curated) warnings.push(alpineDerivedWarning(facts, name, []));
+      else if (!spec.buildFromSource)
         warnings.push({
           code: "alpine-compile",
           severity: "warning",
           field: "base",
           package: name,
-          message: `${k.display} has no musllinux ${arch} wheel for Python ${spec.python}: on Alpine it is compiled from source, which can take minutes and needs the build packages below. A slim Debian image installs a wheel instead.`,
+          message: `${facts.display} has no musllinux ${arch} wheel for Python ${spec.python}: on Alpine it is compiled from source, which can take minutes and needs the build packages below. A slim Debian image installs a wheel instead.`,
         });
     }
-    packages.push({ requirement, name, knowledge: k, install, detail });
-    if (bundled) continue;
+    if (way.fromSource && !facts.curated && builderVariant.family === "debian")
+      warnings.push({
+        code: "derived-no-wheel-facts",
+        severity: "info",
+        package: name,
+        message: `${facts.display}: no wheel facts are known, so from Debian's data (${derivedSource(facts.derived!)}) the builder gets its build packages (the stage is discarded) and the final image its libraries; a wheel may make them unnecessary.`,
+      });
+    const resolved: ResolvedRequirement = { requirement, name, knowledge: facts.curated, origin: facts.curated ? "curated" : "derived", install: way.install, detail: way.detail };
+    if (way.bundled) {
+      packages.push(resolved);
+      continue;
+    }
+    addNeeds(facts, way, { target, build, runtime, warnings, root: name, via: [] });
 
-    if (fromSource) {
-      for (const tc of k.toolchains) {
-        for (const pkg of TOOLCHAINS[tc][target]) build.add(pkg, { kind: "toolchain", pythonPackage: name, why: `${tc} compiler to build ${k.display}` });
-        const note = TOOLCHAIN_NOTES[tc]?.[target];
-        if (note) warnings.push({ code: `toolchain-${tc}`, severity: "warning", package: name, message: `${k.display}: ${note}` });
-      }
+    // Python dependencies that bring system needs of their own (a pure wrapper over a compiled package).
+    const via: string[] = [];
+    for (const dep of dependencies(facts, target, derived, listed)) {
+      const depWay = installWay(dep.facts, { spec, libc, arch });
+      const added = addNeeds(dep.facts, depWay, { target, build, runtime, warnings, root: name, via: dep.via });
+      const alpineUnknown = builderVariant.family === "alpine" && depWay.fromSource && !dep.facts.curated && hasDebianNeeds(dep.facts);
+      if (alpineUnknown) warnings.push(alpineDerivedWarning(dep.facts, name, dep.via));
+      if (added || alpineUnknown) via.push(dep.facts.name);
     }
-    for (const need of k.needs) {
-      if (need.when === "source" && !fromSource) continue;
-      const names = need.packages[target];
-      if (names.length === 0) continue;
-      const set = need.stage === "build" ? build : runtime;
-      for (const pkg of names) set.add(pkg, { kind: "python-package", pythonPackage: name, why: need.why });
-      if (need.when === "always" && need.stage === "runtime" && install === "wheel")
-        warnings.push({
-          code: "wheel-needs-library",
-          severity: "info",
-          package: name,
-          message: `${k.display}'s wheel still needs ${names.join(", ")} at run time (${need.why}); the final stage installs it.`,
-        });
-    }
+    if (via.length) resolved.via = via;
+    packages.push(resolved);
   }
 
   for (const pkg of spec.systemPackages.build) build.add(pkg, { kind: "user", why: "added by you (build stage)" });
