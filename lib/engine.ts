@@ -3,9 +3,15 @@
  * (lib/knowledge): judging drafts, resolving and rendering, share links, preset specs, suggestions and
  * requirements parsing. The page never imports these statically: components/wizard/engine.ts loads this
  * module with one import() at the first intent once the page is interactive, and the server renders the first output
- * (lib/wizard/output.ts) so the page can hydrate without it.
+ * (lib/wizard/output.ts) so the page can hydrate without it. Debian's derived facts are not in it either: it loads the
+ * shards of the packages a spec names when asked (loadKnowledge).
  */
 import { generateFiles as generate, type GeneratedFiles } from "./generate-files";
+import { loadShard } from "./knowledge/derived/load-shard";
+import { DerivedShardCache } from "./knowledge/derived/shard-cache";
+import { derivedRelease } from "./knowledge/merge";
+import { VARIANTS } from "./knowledge/python-images";
+import type { PlanWarning } from "./resolve";
 import type { BuildSpec } from "./spec";
 
 export { evaluateDraft, systemPackageProblem, type Evaluation } from "./wizard/evaluate";
@@ -15,7 +21,49 @@ export { presetSpec } from "./presets";
 export { suggest, type Suggestion } from "./wizard/suggest";
 export { looksLikePyproject, parseRequirement, parseRequirementsTxt } from "./requirements";
 
-const bySpec = new WeakMap<BuildSpec, GeneratedFiles>();
+/**
+ * The Debian-derived facts the page has loaded (the shards of the packages it was asked about). Until a package's
+ * shard arrives the output is what the curated knowledge alone gives; `loadKnowledge` says when to regenerate.
+ */
+const derived = new DerivedShardCache(loadShard);
+
+const releaseOf = (spec: BuildSpec) => derivedRelease(VARIANTS[spec.base].target);
+
+/**
+ * Loads the derived facts `spec`'s packages need (and their dependencies'). Resolves, never rejects, to the
+ * knowledge version: when it differs from the one an output was made with, generate again.
+ */
+export async function loadKnowledge(spec: BuildSpec): Promise<number> {
+  await derived.ensure(releaseOf(spec), spec.packages.map((p) => p.name));
+  return derived.version;
+}
+
+/** Changes whenever derived facts arrive (or fail to): generateFiles gives a new output for the same spec then. */
+export function knowledgeVersion(): number {
+  return derived.version;
+}
+
+function unavailable(spec: BuildSpec): PlanWarning | null {
+  const names = derived.failedNames(releaseOf(spec), spec.packages.map((p) => p.name));
+  if (names.length === 0) return null;
+  return {
+    code: "derived-unavailable",
+    severity: "warning",
+    field: "packages",
+    message: `Debian's package data for ${names.join(", ")} could not be loaded, so the output uses the curated knowledge only. It is tried again at the next change.`,
+  };
+}
+
+function generateWithKnowledge(spec: BuildSpec): GeneratedFiles {
+  const files = generate(spec, derived.lookup);
+  const problem = unavailable(spec);
+  if (!problem) return files;
+  const warnings = [...files.warnings, problem];
+  return { ...files, warnings, plan: { ...files.plan, warnings } };
+}
+
+let cachedVersion = derived.version;
+let bySpec = new WeakMap<BuildSpec, GeneratedFiles>();
 /** Recent outputs by the spec's JSON: going back to an earlier spec (undoing a keystroke) costs no regeneration. */
 const byJson = new Map<string, GeneratedFiles>();
 const RECENT = 16;
@@ -50,12 +98,17 @@ function sharing(prev: GeneratedFiles | null, next: GeneratedFiles): GeneratedFi
  * The result is shared: treat it as read-only.
  */
 export function generateFiles(spec: BuildSpec): GeneratedFiles {
+  if (cachedVersion !== derived.version) {
+    cachedVersion = derived.version;
+    bySpec = new WeakMap();
+    byJson.clear();
+  }
   let files = bySpec.get(spec);
   if (files) return (last = files);
   const key = JSON.stringify(spec);
   files = byJson.get(key);
   if (files) byJson.delete(key);
-  else files = sharing(last, generate(spec));
+  else files = sharing(last, generateWithKnowledge(spec));
   last = files;
   byJson.set(key, files);
   if (byJson.size > RECENT) byJson.delete(byJson.keys().next().value!);

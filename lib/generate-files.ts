@@ -6,6 +6,7 @@ import { renderDockerfileWithNotes } from "./render/dockerfile";
 import type { LineNote } from "./render/instructions";
 import { renderDockerignore } from "./render/dockerignore";
 import { renderRequirements } from "./render/requirements";
+import { NO_DERIVED, type DerivedLookup } from "./knowledge/merge";
 import { resolve, type Plan, type PlanWarning } from "./resolve";
 import type { BuildSpec } from "./spec";
 
@@ -20,8 +21,9 @@ export interface GeneratedFiles {
   warnings: PlanWarning[];
 }
 
-export function generateFiles(spec: BuildSpec): GeneratedFiles {
-  const plan = resolve(spec);
+/** `derived`: the Debian-derived facts at hand (the server has them all, the page the shards it has loaded). */
+export function generateFiles(spec: BuildSpec, derived: DerivedLookup = NO_DERIVED): GeneratedFiles {
+  const plan = resolve(spec, derived);
   const { text, notes } = renderDockerfileWithNotes(plan);
   return {
     plan,

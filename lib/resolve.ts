@@ -40,8 +40,8 @@ export interface ResolvedRequirement {
   name: string;
   /** The curated entry, when there is one. */
   knowledge?: PackageKnowledge;
-  /** Where its facts come from: a curated entry (possibly completed by Debian's data) or Debian's data alone. */
-  origin?: "curated" | "derived";
+  /** Its facts come from Debian's data alone (no curated entry): no wheel facts, Debian's names. */
+  derived?: true;
   install: InstallKind;
   /** Why it is installed this way, in one sentence. */
   detail: string;
@@ -313,7 +313,8 @@ export function resolve(spec: BuildSpec, derived: DerivedLookup = NO_DERIVED): P
         package: name,
         message: `${facts.display}: no wheel facts are known, so from Debian's data (${derivedSource(facts.derived!)}) the builder gets its build packages (the stage is discarded) and the final image its libraries; a wheel may make them unnecessary.`,
       });
-    const resolved: ResolvedRequirement = { requirement, name, knowledge: facts.curated, origin: facts.curated ? "curated" : "derived", install: way.install, detail: way.detail };
+    const resolved: ResolvedRequirement = { requirement, name, knowledge: facts.curated, install: way.install, detail: way.detail };
+    if (!facts.curated) resolved.derived = true;
     if (way.bundled) {
       packages.push(resolved);
       continue;

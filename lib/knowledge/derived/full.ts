@@ -1,0 +1,7 @@
+/**
+ * The whole derived layer, read synchronously: for the server, the CLI and tests. The page never imports this; it
+ * loads the shards of the packages it shows (lib/knowledge/derived/shard-cache.ts).
+ */
+import type { DerivedLookup } from "../merge";
+
+export const fullDerived: DerivedLookup = () => undefined;
