@@ -49,6 +49,8 @@ export function explainPackage(
   out.push(...section("Build stage", plan.builder.systemPackages), ...section("Final image", plan.final.systemPackages));
   const notes = plan.warnings.filter((w) => w.package === resolved.name).map((w) => `  - ${w.message}`);
   if (notes.length) out.push("Notes:", ...notes);
-  if (f?.sources.length) out.push("Sources:", ...f.sources.map((s) => `  - ${s}`));
+  const sources = [...(f?.sources ?? [])];
+  for (const dep of resolved.via ?? []) for (const s of packageFacts(dep, target, derived)?.sources ?? []) sources.push(`${dep}: ${s}`);
+  if (sources.length) out.push("Sources:", ...sources.map((s) => `  - ${s}`));
   return { ok: true, text: out.join("\n") + "\n" };
 }
