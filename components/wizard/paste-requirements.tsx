@@ -6,7 +6,7 @@ import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids
 import { INPUT_CLASS } from "@/components/ui/text-field";
 import type { LineProblem, ParsedRequirements } from "@/lib/requirements";
 import type { Requirement } from "@/lib/spec";
-import { withEngine } from "./engine";
+import { withEngine } from "@/browser/engine";
 
 interface Result {
   /** The text this result is about: once the text changes (typing, start over) it no longer shows. */
