@@ -7,9 +7,7 @@
  * shards of the packages a spec names when asked (loadKnowledge).
  */
 import { generateFiles as generate, type GeneratedFiles } from "./generate-files";
-import { loadShard } from "./knowledge/derived/load-shard";
-import { DerivedShardCache } from "./knowledge/derived/shard-cache";
-import { derivedRelease } from "./knowledge/merge";
+import { CURATED } from "./knowledge/facts";
 import { VARIANTS } from "./knowledge/python-images";
 import type { PlanWarning } from "./resolve";
 import type { BuildSpec } from "./spec";
@@ -22,47 +20,58 @@ export { suggest, type Suggestion } from "./wizard/suggest";
 export { looksLikePyproject, parseRequirement, parseRequirementsTxt } from "./requirements";
 
 /**
- * The Debian-derived facts the page has loaded (the shards of the packages it was asked about). Until a package's
- * shard arrives the output is what the curated knowledge alone gives; `loadKnowledge` says when to regenerate.
+ * The Debian-derived facts the page has loaded (the shards of the packages it was asked about), with the merge that
+ * puts them under the curated entries: one import() away. Until a package's shard arrives the output is what the
+ * curated knowledge alone gives; `loadKnowledge` says when to generate again.
  */
-const derived = new DerivedShardCache(loadShard);
+type DerivedPage = typeof import("./knowledge/derived/page");
+let page: DerivedPage | null = null;
+let loadingPage: Promise<DerivedPage> | null = null;
+/** Bumped when the derived layer itself failed to load (its shards count their own). */
+let pageFailures = 0;
 
-const releaseOf = (spec: BuildSpec) => derivedRelease(VARIANTS[spec.base].target);
+/** Changes whenever derived facts arrive (or fail to): generateFiles gives a new output for the same spec then. */
+export function knowledgeVersion(): number {
+  return (page?.shards.version ?? 0) + pageFailures;
+}
 
 /**
  * Loads the derived facts `spec`'s packages need (and their dependencies'). Resolves, never rejects, to the
  * knowledge version: when it differs from the one an output was made with, generate again.
  */
 export async function loadKnowledge(spec: BuildSpec): Promise<number> {
-  await derived.ensure(releaseOf(spec), spec.packages.map((p) => p.name));
-  return derived.version;
-}
-
-/** Changes whenever derived facts arrive (or fail to): generateFiles gives a new output for the same spec then. */
-export function knowledgeVersion(): number {
-  return derived.version;
+  try {
+    page ??= await (loadingPage ??= import("./knowledge/derived/page"));
+  } catch {
+    loadingPage = null;
+    pageFailures++;
+    return knowledgeVersion();
+  }
+  await page.shards.ensure(page.derivedRelease(VARIANTS[spec.base].target), spec.packages.map((p) => p.name));
+  return knowledgeVersion();
 }
 
 function unavailable(spec: BuildSpec): PlanWarning | null {
-  const names = derived.failedNames(releaseOf(spec), spec.packages.map((p) => p.name));
-  if (names.length === 0) return null;
+  const names = spec.packages.map((p) => p.name);
+  const failed = page ? page.shards.failedNames(page.derivedRelease(VARIANTS[spec.base].target), names) : pageFailures && names;
+  if (!failed || failed.length === 0) return null;
   return {
     code: "derived-unavailable",
     severity: "warning",
     field: "packages",
-    message: `Debian's package data for ${names.join(", ")} could not be loaded, so the output uses the curated knowledge only. It is tried again at the next change.`,
+    message: `Debian's package data for ${failed.join(", ")} could not be loaded, so the output uses the curated knowledge only. It is tried again at the next change.`,
   };
 }
 
 function generateWithKnowledge(spec: BuildSpec): GeneratedFiles {
-  const files = generate(spec, derived.lookup);
+  const files = generate(spec, page?.knowledge ?? CURATED);
   const problem = unavailable(spec);
   if (!problem) return files;
   const warnings = [...files.warnings, problem];
   return { ...files, warnings, plan: { ...files.plan, warnings } };
 }
 
-let cachedVersion = derived.version;
+let cachedVersion = knowledgeVersion();
 let bySpec = new WeakMap<BuildSpec, GeneratedFiles>();
 /** Recent outputs by the spec's JSON: going back to an earlier spec (undoing a keystroke) costs no regeneration. */
 const byJson = new Map<string, GeneratedFiles>();
@@ -98,8 +107,9 @@ function sharing(prev: GeneratedFiles | null, next: GeneratedFiles): GeneratedFi
  * The result is shared: treat it as read-only.
  */
 export function generateFiles(spec: BuildSpec): GeneratedFiles {
-  if (cachedVersion !== derived.version) {
-    cachedVersion = derived.version;
+  const version = knowledgeVersion();
+  if (cachedVersion !== version) {
+    cachedVersion = version;
     bySpec = new WeakMap();
     byJson.clear();
   }

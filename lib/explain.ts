@@ -1,6 +1,7 @@
 /** Plain-text explanation of what one package needs on one image variant (CLI `explain`). */
 import { fullDerived } from "./knowledge/derived/full";
-import { derivedRelease, derivedSource, packageFacts, type DerivedLookup, type PackageFacts } from "./knowledge/merge";
+import { derivedSource, type PackageFacts } from "./knowledge/facts";
+import { derivedRelease, packageFacts, withDerived, type DerivedLookup } from "./knowledge/merge";
 import { PYTHON_VERSIONS, VARIANTS, imageTag, variantsFor, type VariantId } from "./knowledge/python-images";
 import { resolve, type PlannedSystemPackage } from "./resolve";
 import { BuildSpecSchema, PEP508_NAME } from "./spec";
@@ -24,7 +25,7 @@ export function explainPackage(
   const python = PYTHON_VERSIONS.find((p) => p.status !== "prerelease" && variantsFor(p.version).includes(variant));
   if (!python) return { ok: false, message: `no Python image is published as ${variant}` };
   const spec = BuildSpecSchema.parse({ python: python.version, base: variant, strategy: "wheelhouse", packages: [{ name }] });
-  const plan = resolve(spec, derived);
+  const plan = resolve(spec, withDerived(derived));
   const resolved = plan.packages[0];
   const target = VARIANTS[variant].target;
   const f = packageFacts(name, target, derived);

@@ -6,7 +6,7 @@ import { renderDockerfileWithNotes } from "./render/dockerfile";
 import type { LineNote } from "./render/instructions";
 import { renderDockerignore } from "./render/dockerignore";
 import { renderRequirements } from "./render/requirements";
-import { NO_DERIVED, type DerivedLookup } from "./knowledge/merge";
+import { CURATED, type Knowledge } from "./knowledge/facts";
 import { resolve, type Plan, type PlanWarning } from "./resolve";
 import type { BuildSpec } from "./spec";
 
@@ -21,9 +21,9 @@ export interface GeneratedFiles {
   warnings: PlanWarning[];
 }
 
-/** `derived`: the Debian-derived facts at hand (the server has them all, the page the shards it has loaded). */
-export function generateFiles(spec: BuildSpec, derived: DerivedLookup = NO_DERIVED): GeneratedFiles {
-  const plan = resolve(spec, derived);
+/** `knowledge`: what is known at hand (the server has all of Debian's derived facts, the page the shards it has loaded). */
+export function generateFiles(spec: BuildSpec, knowledge: Knowledge = CURATED): GeneratedFiles {
+  const plan = resolve(spec, knowledge);
   const { text, notes } = renderDockerfileWithNotes(plan);
   return {
     plan,

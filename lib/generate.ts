@@ -4,8 +4,8 @@
  */
 import { estimate, type Estimate } from "./estimate";
 import { generateFiles, type GeneratedFiles } from "./generate-files";
-import { fullDerived } from "./knowledge/derived/full";
-import type { DerivedLookup } from "./knowledge/merge";
+import { fullKnowledge } from "./knowledge/derived/full";
+import type { Knowledge } from "./knowledge/facts";
 import type { Plan } from "./resolve";
 import type { BuildSpec } from "./spec";
 
@@ -15,8 +15,8 @@ export interface Generated extends GeneratedFiles {
 }
 
 /** With the whole derived layer by default: the server and the CLI answer with everything that is known. */
-export function generate(spec: BuildSpec, derived: DerivedLookup = fullDerived): Generated {
-  const files = generateFiles(spec, derived);
+export function generate(spec: BuildSpec, knowledge: Knowledge = fullKnowledge): Generated {
+  const files = generateFiles(spec, knowledge);
   return { ...files, estimate: estimate(files.plan) };
 }
 

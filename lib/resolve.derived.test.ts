@@ -3,9 +3,10 @@ import { lookupPackage } from "./knowledge";
 import { TOOLCHAINS } from "./knowledge/toolchains";
 import { resolve } from "./resolve";
 import { BuildSpecSchema, DEFAULT_SPEC, type BuildSpecInput } from "./spec";
+import { withDerived } from "./knowledge/merge";
 import { fixtureLookup } from "./testing/derived-fixture";
 
-const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", ...over }), fixtureLookup);
+const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", ...over }), withDerived(fixtureLookup));
 const names = (pkgs: { name: string }[]) => pkgs.map((p) => p.name);
 
 describe("resolve with the derived layer", () => {

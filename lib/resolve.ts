@@ -3,7 +3,7 @@
  * Pure and deterministic: the same spec always gives the same plan.
  */
 import { normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
-import { NO_DERIVED, dependencies, derivedSource, packageFacts, type DerivedLookup, type PackageFacts } from "./knowledge/merge";
+import { CURATED, derivedSource, type Knowledge, type PackageFacts } from "./knowledge/facts";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
@@ -226,7 +226,7 @@ function addNeeds(f: PackageFacts, way: InstallWay, { target, build, runtime, wa
   return true;
 }
 
-export function resolve(spec: BuildSpec, derived: DerivedLookup = NO_DERIVED): Plan {
+export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
   const python = pythonInfo(spec.python);
   if (!python) throw new Error(`unknown Python version ${spec.python}`); // unreachable for a parsed spec
   const builderVariant = VARIANTS[spec.base];
@@ -284,7 +284,7 @@ export function resolve(spec: BuildSpec, derived: DerivedLookup = NO_DERIVED): P
       continue;
     }
     seen.add(name);
-    const facts = packageFacts(name, target, derived);
+    const facts = knowledge.facts(name, target);
     if (!facts) {
       packages.push({ requirement, name, install: "unknown", detail: "Not in the knowledge base, and Debian does not package it: assumed pure Python, no system packages." });
       continue;
@@ -323,7 +323,7 @@ export function resolve(spec: BuildSpec, derived: DerivedLookup = NO_DERIVED): P
 
     // Python dependencies that bring system needs of their own (a pure wrapper over a compiled package).
     const via: string[] = [];
-    for (const dep of dependencies(facts, target, derived, listed)) {
+    for (const dep of knowledge.dependencies(facts, target, listed)) {
       const depWay = installWay(dep.facts, { spec, libc, arch });
       const added = addNeeds(dep.facts, depWay, { target, build, runtime, warnings, root: name, via: dep.via });
       const alpineUnknown = builderVariant.family === "alpine" && depWay.fromSource && !dep.facts.curated && hasDebianNeeds(dep.facts);

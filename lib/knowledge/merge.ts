@@ -1,12 +1,13 @@
 /**
- * Curated ⊕ derived: the facts the resolver uses for one Python package on one target. A curated entry
- * (lib/knowledge/packages) wins field by field; the derived entry of the target's Debian release
- * (lib/knowledge/derived) fills what the curated one does not state. Pure and deterministic.
+ * Curated ⊕ derived: a curated entry (lib/knowledge/packages) wins field by field; the derived entry of the
+ * target's Debian release (lib/knowledge/derived) fills what the curated one does not state. Pure and
+ * deterministic. The page loads this with the derived shards, not with the engine.
  */
 import type { DerivedEntry } from "./derived/types";
+import { curatedFacts, derivedSource, type Dependency, type FactNeed, type Knowledge, type PackageFacts } from "./facts";
 import { lookupPackage } from "./index";
 import { normalizeName } from "./names";
-import type { DebianRelease, PackageKnowledge, Target, Toolchain } from "./types";
+import type { DebianRelease, Target, Toolchain } from "./types";
 
 /** The derived entry of a PEP 503 name in a release, if Debian packages it. The faces decide where it comes from. */
 export type DerivedLookup = (release: DebianRelease, name: string) => DerivedEntry | undefined;
@@ -22,41 +23,6 @@ export const ALPINE_DERIVED_RELEASE: DebianRelease = "trixie";
 
 export function derivedRelease(target: Target): DebianRelease {
   return target === "alpine" ? ALPINE_DERIVED_RELEASE : target;
-}
-
-/** One system need on one target. */
-export interface FactNeed {
-  stage: "build" | "runtime";
-  when: "source" | "always";
-  packages: string[];
-  why: string;
-  /** Taken from Debian's data rather than a curated entry. */
-  derived: boolean;
-}
-
-export interface PackageFacts {
-  name: string;
-  display: string;
-  /** The curated entry, when there is one: wheel facts, the binary extra and the notes come only from it. */
-  curated?: PackageKnowledge;
-  /** The derived entry used (the target's Debian release). */
-  derived?: DerivedEntry;
-  /** Pure Python (never compiled): from the curated wheels, else from Debian's Architecture all. */
-  pure: boolean;
-  /** Compilers a source build needs. */
-  toolchains: Toolchain[];
-  needs: FactNeed[];
-  /** PEP 503 names of the Python packages it depends on (Debian's Depends). Sorted. */
-  requires: string[];
-  /** Programs it installs (Debian's Contents). Sorted. */
-  scripts: string[];
-  notes: string[];
-  sources: string[];
-}
-
-/** "Debian bookworm python3-ldap 3.4.3-2": where every derived fact of an entry comes from. */
-export function derivedSource(d: DerivedEntry): string {
-  return `Debian ${d.debian.release} ${d.debian.package} ${d.debian.version}`;
 }
 
 /**
@@ -89,39 +55,29 @@ export function packageFacts(name: string, target: Target, derived: DerivedLooku
   const key = normalizeName(name);
   const curated = lookupPackage(key);
   const d = derived(derivedRelease(target), key);
-  if (!curated && !d) return undefined;
-
-  const curatedNeeds: FactNeed[] = (curated?.needs ?? []).map((n) => ({ stage: n.stage, when: n.when, packages: n.packages[target], why: n.why, derived: false }));
-  let needs = curatedNeeds;
-  if (d && target !== "alpine") {
-    // Without wheel facts nothing says a wheel bundles the libraries: the final image gets them (safe).
-    const fill = derivedNeeds(d, curated ? "source" : "always");
-    const stated = new Set(curated?.needs.map((n) => n.stage));
-    needs = [...curatedNeeds, ...fill.filter((n) => !stated.has(n.stage))];
+  if (!d) return curated && curatedFacts(curated, target);
+  const source = `${derivedSource(d)} (source package ${d.debian.source}): derived from Debian's indices`;
+  // Without wheel facts nothing says a wheel bundles the libraries: the final image gets them (safe).
+  const fill = target === "alpine" ? [] : derivedNeeds(d, curated ? "source" : "always");
+  const requires = [...d.requires].sort();
+  const scripts = [...d.scripts].sort();
+  if (curated) {
+    const f = curatedFacts(curated, target);
+    const stated = new Set(curated.needs.map((n) => n.stage));
+    return { ...f, derived: d, needs: [...f.needs, ...fill.filter((n) => !stated.has(n.stage))], requires, scripts, sources: [...f.sources, source] };
   }
-
-  const sources = [...(curated?.sources ?? [])];
-  if (d) sources.push(`${derivedSource(d)} (source package ${d.debian.source}): derived from Debian's indices`);
   return {
     name: key,
-    display: curated?.display ?? d?.display ?? key,
-    curated,
+    display: d.display ?? key,
     derived: d,
-    pure: curated ? curated.wheels.pure === true : !d!.compiled,
-    toolchains: curated ? [...curated.toolchains] : derivedToolchains(d!),
-    needs,
-    requires: d ? [...d.requires].sort() : [],
-    scripts: d ? [...d.scripts].sort() : [],
-    notes: [...(curated?.notes ?? [])],
-    sources,
+    pure: !d.compiled,
+    toolchains: derivedToolchains(d),
+    needs: fill,
+    requires,
+    scripts,
+    notes: [],
+    sources: [source],
   };
-}
-
-/** A Python dependency reached through `requires`, and the chain that leads to it from the listed package. */
-export interface Dependency {
-  facts: PackageFacts;
-  /** The names from the listed package's direct requirement to this one, e.g. ["python-ldap"]. */
-  via: string[];
 }
 
 /** How far requires are followed: deep enough for wrappers of wrappers, bounded for any graph. */
@@ -151,4 +107,12 @@ export function dependencies(root: PackageFacts, target: Target, derived: Derive
     level = next;
   }
   return out;
+}
+
+/** Curated knowledge with the derived layer `derived` under it. */
+export function withDerived(derived: DerivedLookup): Knowledge {
+  return {
+    facts: (name, target) => packageFacts(name, target, derived),
+    dependencies: (root, target, skip) => dependencies(root, target, derived, skip),
+  };
 }

@@ -1,7 +1,10 @@
 /**
  * The whole derived layer, read synchronously: for the server, the CLI and tests. The page never imports this; it
- * loads the shards of the packages it shows (lib/knowledge/derived/shard-cache.ts).
+ * loads the shards of the packages it shows (lib/knowledge/derived/page.ts).
  */
-import type { DerivedLookup } from "../merge";
+import { withDerived, type DerivedLookup } from "../merge";
 
 export const fullDerived: DerivedLookup = () => undefined;
+
+/** Curated knowledge over all of Debian's derived facts. */
+export const fullKnowledge = withDerived(fullDerived);
