@@ -8,7 +8,6 @@
  */
 import { generateFiles as generate, type GeneratedFiles } from "./generate-files";
 import { CURATED } from "./knowledge/facts";
-import { VARIANTS } from "./knowledge/python-images";
 import type { PlanWarning } from "./resolve";
 import type { BuildSpec } from "./spec";
 
@@ -47,14 +46,13 @@ export async function loadKnowledge(spec: BuildSpec): Promise<number> {
     pageFailures++;
     return knowledgeVersion();
   }
-  await page.shards.ensure(page.derivedRelease(VARIANTS[spec.base].target), spec.packages.map((p) => p.name));
+  await page.ensure(spec);
   return knowledgeVersion();
 }
 
 function unavailable(spec: BuildSpec): PlanWarning | null {
-  const names = spec.packages.map((p) => p.name);
-  const failed = page ? page.shards.failedNames(page.derivedRelease(VARIANTS[spec.base].target), names) : pageFailures && names;
-  if (!failed || failed.length === 0) return null;
+  const failed = page ? page.failedNames(spec) : pageFailures ? spec.packages.map((p) => p.name) : [];
+  if (failed.length === 0) return null;
   return {
     code: "derived-unavailable",
     severity: "warning",

@@ -3,7 +3,7 @@
  * Pure and deterministic: the same spec always gives the same plan.
  */
 import { normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
-import { CURATED, derivedSource, type Knowledge, type PackageFacts } from "./knowledge/facts";
+import { CURATED, type Knowledge, type PackageFacts } from "./knowledge/facts";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
@@ -139,50 +139,34 @@ interface WayContext {
 function installWay(f: PackageFacts, { spec, libc, arch, requirement }: WayContext): InstallWay {
   const k = f.curated;
   const forced = requirement !== undefined && spec.buildFromSource;
-  if (k) {
-    const bundled = requirement !== undefined && k.binaryExtra !== undefined && requirement.extras.map(normalizeName).includes(normalizeName(k.binaryExtra));
-    const hasWheel = wheelFits(k, spec.python, libc, arch);
-    const fromSource = !bundled && !k.wheels.pure && (forced || !hasWheel);
-    if (bundled) return { install: "wheel", detail: `${k.display}[${k.binaryExtra}] installs a self-contained binary build: no system packages needed.`, fromSource, bundled };
-    if (k.wheels.pure) return { install: "pure", detail: `${k.display} is pure Python.`, fromSource, bundled };
-    if (!fromSource)
-      return {
-        install: "wheel",
-        detail: olderRelease(k, spec.python)
-          ? `The latest ${k.display} needs Python ${k.wheels.python.min}+; pip picks the newest release that supports ${spec.python}, a ${libc} ${arch} wheel: nothing is compiled.`
-          : `A ${libc} ${arch} wheel exists for Python ${spec.python}: nothing is compiled.`,
-        fromSource,
-        bundled,
-      };
-    const detail = forced && hasWheel ? `Compiled from source as requested (a wheel exists).` : describeNoWheel(k, spec.python, libc, arch) + ".";
-    return { install: "source", detail, fromSource, bundled };
+  if (!k) {
+    const d = f.derivedOnly!;
+    return { install: f.pure ? "pure" : "source", detail: forced ? d.forcedDetail : d.detail, fromSource: !f.pure, bundled: false };
   }
-  const source = derivedSource(f.derived!);
-  if (f.pure) return { install: "pure", detail: `Debian packages it as pure Python (${source}).`, fromSource: false, bundled: false };
-  return {
-    install: "source",
-    detail: forced
-      ? `Compiled from source as requested (Debian compiles it too: ${source}).`
-      : `Debian compiles it (${source}) and no wheel facts are known: the builder gets what compiling it needs, the final image its libraries.`,
-    fromSource: true,
-    bundled: false,
-  };
+  const bundled = requirement !== undefined && k.binaryExtra !== undefined && requirement.extras.map(normalizeName).includes(normalizeName(k.binaryExtra));
+  const hasWheel = wheelFits(k, spec.python, libc, arch);
+  const fromSource = !bundled && !k.wheels.pure && (forced || !hasWheel);
+  if (bundled) return { install: "wheel", detail: `${k.display}[${k.binaryExtra}] installs a self-contained binary build: no system packages needed.`, fromSource, bundled };
+  if (k.wheels.pure) return { install: "pure", detail: `${k.display} is pure Python.`, fromSource, bundled };
+  if (!fromSource)
+    return {
+      install: "wheel",
+      detail: olderRelease(k, spec.python)
+        ? `The latest ${k.display} needs Python ${k.wheels.python.min}+; pip picks the newest release that supports ${spec.python}, a ${libc} ${arch} wheel: nothing is compiled.`
+        : `A ${libc} ${arch} wheel exists for Python ${spec.python}: nothing is compiled.`,
+      fromSource,
+      bundled,
+    };
+  const detail = forced && hasWheel ? `Compiled from source as requested (a wheel exists).` : describeNoWheel(k, spec.python, libc, arch) + ".";
+  return { install: "source", detail, fromSource, bundled };
 }
 
-/** Debian's data names system packages for it (that Alpine cannot use). */
-function hasDebianNeeds(f: PackageFacts): boolean {
-  return f.derived !== undefined && f.derived.build.length + f.derived.runtime.length > 0;
-}
-
-function alpineDerivedWarning(f: PackageFacts, root: string, via: string[]): PlanWarning {
+/** The warning about a package known from Debian's data alone: on Alpine, name its apk packages; else, a note. */
+function derivedWarning(f: PackageFacts, alpine: boolean, root: string, via: string[]): PlanWarning {
+  const d = f.derivedOnly!;
+  if (!alpine) return { code: "derived-no-wheel-facts", severity: "info", package: root, message: `${f.display}: ${d.note}` };
   const what = via.length ? `${f.display} (a dependency of ${root}, via ${via.join(" → ")})` : f.display;
-  return {
-    code: "alpine-derived",
-    severity: "warning",
-    field: "base",
-    package: root,
-    message: `${what} is compiled on Alpine: only Debian's data knows it (${derivedSource(f.derived!)}), which gives no Alpine package names. Name the apk packages it needs to build and to run yourself, or use a slim Debian image.`,
-  };
+  return { code: "alpine-derived", severity: "warning", field: "base", package: root, message: `${what} ${d.alpine}` };
 }
 
 interface NeedsContext {
@@ -202,8 +186,7 @@ interface NeedsContext {
  */
 function addNeeds(f: PackageFacts, way: InstallWay, { target, build, runtime, warnings, root, via }: NeedsContext): boolean {
   const active = f.needs.filter((n) => (n.when === "always" || way.fromSource) && n.packages.length > 0);
-  const alpineUnknown = target === "alpine" && way.fromSource && !f.curated && hasDebianNeeds(f);
-  if (via.length && active.length === 0 && !alpineUnknown) return false;
+  if (via.length && active.length === 0 && !(way.fromSource && f.derivedOnly?.unnamedNeeds)) return false;
   const chain = via.length ? `, via ${via.join(" → ")}` : "";
   const reason = (kind: ReasonKind, why: string): PackageReason => (via.length ? { kind, pythonPackage: root, why: why + chain, via } : { kind, pythonPackage: root, why });
   if (way.fromSource)
@@ -295,23 +278,14 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     const way = installWay(facts, { spec, libc, arch, requirement });
     // Without wheel facts pip is not told to compile (a wheel may exist) unless every package is built from source.
     if (way.fromSource && (facts.curated || spec.buildFromSource)) compiled.push(name);
-    if (way.fromSource && builderVariant.family === "alpine") {
-      if (!facts.curated) warnings.push(alpineDerivedWarning(facts, name, []));
-      else if (!spec.buildFromSource)
-        warnings.push({
-          code: "alpine-compile",
-          severity: "warning",
-          field: "base",
-          package: name,
-          message: `${facts.display} has no musllinux ${arch} wheel for Python ${spec.python}: on Alpine it is compiled from source, which can take minutes and needs the build packages below. A slim Debian image installs a wheel instead.`,
-        });
-    }
-    if (way.fromSource && !facts.curated && builderVariant.family === "debian")
+    if (way.fromSource && !facts.curated) warnings.push(derivedWarning(facts, builderVariant.family === "alpine", name, []));
+    else if (way.fromSource && builderVariant.family === "alpine" && !spec.buildFromSource)
       warnings.push({
-        code: "derived-no-wheel-facts",
-        severity: "info",
+        code: "alpine-compile",
+        severity: "warning",
+        field: "base",
         package: name,
-        message: `${facts.display}: no wheel facts are known, so from Debian's data (${derivedSource(facts.derived!)}) the builder gets its build packages (the stage is discarded) and the final image its libraries; a wheel may make them unnecessary.`,
+        message: `${facts.display} has no musllinux ${arch} wheel for Python ${spec.python}: on Alpine it is compiled from source, which can take minutes and needs the build packages below. A slim Debian image installs a wheel instead.`,
       });
     const resolved: ResolvedRequirement = { requirement, name, knowledge: facts.curated, install: way.install, detail: way.detail };
     if (!facts.curated) resolved.derived = true;
@@ -326,9 +300,9 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     for (const dep of knowledge.dependencies(facts, target, listed)) {
       const depWay = installWay(dep.facts, { spec, libc, arch });
       const added = addNeeds(dep.facts, depWay, { target, build, runtime, warnings, root: name, via: dep.via });
-      const alpineUnknown = builderVariant.family === "alpine" && depWay.fromSource && !dep.facts.curated && hasDebianNeeds(dep.facts);
-      if (alpineUnknown) warnings.push(alpineDerivedWarning(dep.facts, name, dep.via));
-      if (added || alpineUnknown) via.push(dep.facts.name);
+      if (!added) continue;
+      if (depWay.fromSource && dep.facts.derivedOnly) warnings.push(derivedWarning(dep.facts, builderVariant.family === "alpine", name, dep.via));
+      via.push(dep.facts.name);
     }
     if (via.length) resolved.via = via;
     packages.push(resolved);

@@ -35,6 +35,22 @@ export interface PackageFacts {
   scripts: string[];
   notes: string[];
   sources: string[];
+  /** For an entry known from Debian's data alone (no wheel facts): how it installs, in words. */
+  derivedOnly?: DerivedOnly;
+}
+
+/** The resolver's sentences for a package known from Debian's data alone (worded in lib/knowledge/merge.ts). */
+export interface DerivedOnly {
+  /** How it installs. */
+  detail: string;
+  /** How it installs when everything is built from source. */
+  forcedDetail: string;
+  /** Compiled: why its build and run-time packages are planned although a wheel may exist. */
+  note?: string;
+  /** Compiled, on Alpine: that the build compiles it and the apk packages are the user's to name. */
+  alpine?: string;
+  /** On Alpine: Debian names system packages it needs, which have no Alpine names here. */
+  unnamedNeeds?: boolean;
 }
 
 /** A Python dependency reached through `requires`, and the chain that leads to it from the listed package. */

@@ -4,7 +4,7 @@
  * deterministic. The page loads this with the derived shards, not with the engine.
  */
 import type { DerivedEntry } from "./derived/types";
-import { curatedFacts, derivedSource, type Dependency, type FactNeed, type Knowledge, type PackageFacts } from "./facts";
+import { curatedFacts, derivedSource, type DerivedOnly, type Dependency, type FactNeed, type Knowledge, type PackageFacts } from "./facts";
 import { lookupPackage } from "./index";
 import { normalizeName } from "./names";
 import type { DebianRelease, Target, Toolchain } from "./types";
@@ -43,6 +43,24 @@ function derivedNeeds(d: DerivedEntry, when: FactNeed["when"]): FactNeed[] {
   return needs;
 }
 
+function derivedOnly(d: DerivedEntry, target: Target): DerivedOnly {
+  const source = derivedSource(d);
+  if (!d.compiled) {
+    const detail = `Debian packages it as pure Python (${source}).`;
+    return { detail, forcedDetail: detail };
+  }
+  const out: DerivedOnly = {
+    detail: `Debian compiles it (${source}) and no wheel facts are known: the builder gets what compiling it needs, the final image its libraries.`,
+    forcedDetail: `Compiled from source as requested (Debian compiles it too: ${source}).`,
+  };
+  if (target === "alpine") {
+    out.alpine = `is compiled on Alpine: only Debian's data knows it (${source}), which gives no Alpine package names. Name the apk packages it needs to build and to run yourself, or use a slim Debian image.`;
+    out.unnamedNeeds = d.build.length + d.runtime.length > 0;
+  } else
+    out.note = `no wheel facts are known, so from Debian's data (${source}) the builder gets its build packages (the stage is discarded) and the final image its libraries; a wheel may make them unnecessary.`;
+  return out;
+}
+
 /**
  * The facts of `name` on `target`, or undefined when neither a curated entry nor Debian knows it.
  *
@@ -77,6 +95,7 @@ export function packageFacts(name: string, target: Target, derived: DerivedLooku
     scripts,
     notes: [],
     sources: [source],
+    derivedOnly: derivedOnly(d, target),
   };
 }
 
