@@ -70,13 +70,26 @@ describe("resolve with the derived layer", () => {
   });
 
   it("follows chains and cycles, and stops at the bound", () => {
-    const p = plan({ base: "slim-trixie", packages: [{ name: "polyglot" }, { name: "cycle-a" }, { name: "chain-0" }] });
-    expect(p.packages.map((r) => r.via)).toEqual([["pyicu"], ["pyicu"], undefined]);
-    const icu = p.final.systemPackages.find((s) => s.name === "libicu76")!;
-    expect(icu.reasons.map((r) => r.why)).toEqual([
-      "Depends of Debian's python3-pyicu (trixie 1.0-1), via pyicu",
-      "Depends of Debian's python3-pyicu (trixie 1.0-1), via cycle-b → pyicu",
-    ]);
+    const p = plan({ base: "slim-trixie", packages: [{ name: "cycle-a" }, { name: "chain-0" }] });
+    expect(p.packages.map((r) => r.via)).toEqual([["psycopg2"], undefined]);
+    const libpq = p.final.systemPackages.find((s) => s.name === "libpq5")!;
+    expect(libpq.reasons.map((r) => [r.pythonPackage, r.why])).toEqual([["cycle-a", `${lookupPackage("psycopg2")!.needs.find((n) => n.stage === "runtime")!.why}, via cycle-b → psycopg2`]]);
+  });
+
+  it("a compiled dependency only Debian knows is named, not assumed compiled", () => {
+    const p = plan({ base: "slim-bookworm", packages: [{ name: "polyglot" }] });
+    expect(p.packages[0].via).toBeUndefined();
+    expect(p.builder.systemPackages).toEqual([]);
+    expect(p.final.systemPackages).toEqual([]);
+    const note = p.warnings.find((w) => w.code === "derived-dependency")!;
+    expect(note.package).toBe("polyglot");
+    expect(note.message).toMatch(/^polyglot depends on PyICU, which Debian compiles; with no wheel facts nothing is planned for it/);
+    // Under a compiled package installed from its wheel (matplotlib), not even a note.
+    const m = plan({ base: "slim-bookworm", packages: [{ name: "matplotlib" }] });
+    expect(m.packages[0].install).toBe("wheel");
+    expect(m.builder.systemPackages).toEqual([]);
+    expect(m.final.systemPackages).toEqual([]);
+    expect(m.warnings.map((w) => w.code)).not.toContain("derived-dependency");
   });
 
   it("a pure dependency's programs count too (pytesseract → tesseract-ocr)", () => {
@@ -86,19 +99,14 @@ describe("resolve with the derived layer", () => {
   });
 
   it("Alpine: a derived-only compiled package warns that the build compiles it and the apk packages are yours to name", () => {
-    const direct = plan({ base: "alpine", packages: [{ name: "pyicu" }] });
-    const wrapped = plan({ base: "alpine", packages: [{ name: "polyglot" }] });
-    const [w1] = direct.warnings.filter((w) => w.code === "alpine-derived");
-    const [w2] = wrapped.warnings.filter((w) => w.code === "alpine-derived");
-    expect(w1.message).toMatch(/^PyICU is compiled on Alpine: only Debian's data knows it \(Debian trixie python3-pyicu 1\.0-1\).*Name the apk packages/);
-    expect(w2.package).toBe("polyglot");
-    expect(w2.message).toMatch(/^PyICU \(a dependency of polyglot, via pyicu\) is compiled on Alpine/);
+    const p = plan({ base: "alpine", packages: [{ name: "pyicu" }] });
+    const [w] = p.warnings.filter((w) => w.code === "alpine-derived");
+    expect(w.package).toBe("pyicu");
+    expect(w.message).toMatch(/^PyICU is compiled on Alpine: only Debian's data knows it \(Debian trixie python3-pyicu 1\.0-1\).*Name the apk packages/);
     // Debian's names never reach an Alpine image; the compiler does.
-    for (const p of [direct, wrapped]) {
-      expect(names(p.builder.systemPackages)).toEqual([...TOOLCHAINS["c++"].alpine].sort());
-      expect(p.final.systemPackages).toEqual([]);
-    }
-    expect(wrapped.packages[0].via).toEqual(["pyicu"]);
+    expect(names(p.builder.systemPackages)).toEqual([...TOOLCHAINS["c++"].alpine].sort());
+    expect(p.final.systemPackages).toEqual([]);
+    expect(p.warnings.map((w) => w.code)).not.toContain("derived-no-wheel-facts");
     // Not for a curated package with Alpine facts.
     expect(plan({ base: "alpine", packages: [{ name: "psycopg2" }] }).warnings.map((w) => w.code)).not.toContain("alpine-derived");
   });

@@ -161,12 +161,11 @@ function installWay(f: PackageFacts, { spec, libc, arch, requirement }: WayConte
   return { install: "source", detail, fromSource, bundled };
 }
 
-/** The warning about a package known from Debian's data alone: on Alpine, name its apk packages; else, a note. */
-function derivedWarning(f: PackageFacts, alpine: boolean, root: string, via: string[]): PlanWarning {
+/** The warning about a compiled package known from Debian's data alone: on Alpine, name its apk packages; else, a note. */
+function derivedWarning(f: PackageFacts, alpine: boolean): PlanWarning {
   const d = f.derivedOnly!;
-  if (!alpine) return { code: "derived-no-wheel-facts", severity: "info", package: root, message: `${f.display}: ${d.note}` };
-  const what = via.length ? `${f.display} (a dependency of ${root}, via ${via.join(" → ")})` : f.display;
-  return { code: "alpine-derived", severity: "warning", field: "base", package: root, message: `${what} ${d.alpine}` };
+  if (!alpine) return { code: "derived-no-wheel-facts", severity: "info", package: f.name, message: `${f.display}: ${d.note}` };
+  return { code: "alpine-derived", severity: "warning", field: "base", package: f.name, message: `${f.display} ${d.alpine}` };
 }
 
 interface NeedsContext {
@@ -186,7 +185,7 @@ interface NeedsContext {
  */
 function addNeeds(f: PackageFacts, way: InstallWay, { target, build, runtime, warnings, root, via }: NeedsContext): boolean {
   const active = f.needs.filter((n) => (n.when === "always" || way.fromSource) && n.packages.length > 0);
-  if (via.length && active.length === 0 && !(way.fromSource && f.derivedOnly?.unnamedNeeds)) return false;
+  if (via.length && active.length === 0) return false;
   const chain = via.length ? `, via ${via.join(" → ")}` : "";
   const reason = (kind: ReasonKind, why: string): PackageReason => (via.length ? { kind, pythonPackage: root, why: why + chain, via } : { kind, pythonPackage: root, why });
   if (way.fromSource)
@@ -278,7 +277,7 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     const way = installWay(facts, { spec, libc, arch, requirement });
     // Without wheel facts pip is not told to compile (a wheel may exist) unless every package is built from source.
     if (way.fromSource && (facts.curated || spec.buildFromSource)) compiled.push(name);
-    if (way.fromSource && !facts.curated) warnings.push(derivedWarning(facts, builderVariant.family === "alpine", name, []));
+    if (way.fromSource && !facts.curated) warnings.push(derivedWarning(facts, builderVariant.family === "alpine"));
     else if (way.fromSource && builderVariant.family === "alpine" && !spec.buildFromSource)
       warnings.push({
         code: "alpine-compile",
@@ -295,16 +294,25 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     }
     addNeeds(facts, way, { target, build, runtime, warnings, root: name, via: [] });
 
-    // Python dependencies that bring system needs of their own (a pure wrapper over a compiled package).
+    // Python dependencies that bring system needs of their own (a pure wrapper over a compiled package). Only facts
+    // that decide count: a curated entry's wheel facts, a pure package's programs. One that only Debian knows as
+    // compiled most often has a wheel: assuming it is compiled would fill the builder for nothing, so it is named.
     const via: string[] = [];
+    const unsure: string[] = [];
     for (const dep of knowledge.dependencies(facts, target, listed)) {
-      const depWay = installWay(dep.facts, { spec, libc, arch });
-      const added = addNeeds(dep.facts, depWay, { target, build, runtime, warnings, root: name, via: dep.via });
-      if (!added) continue;
-      if (depWay.fromSource && dep.facts.derivedOnly) warnings.push(derivedWarning(dep.facts, builderVariant.family === "alpine", name, dep.via));
-      via.push(dep.facts.name);
+      const d = dep.facts;
+      if (d.derivedOnly && !d.pure) {
+        if (facts.pure && (d.needs.length || d.derivedOnly.unnamedNeeds)) unsure.push(dep.via.length > 1 ? `${d.display} (via ${dep.via.join(" → ")})` : d.display);
+      } else if (addNeeds(d, installWay(d, { spec, libc, arch }), { target, build, runtime, warnings, root: name, via: dep.via })) via.push(d.name);
     }
     if (via.length) resolved.via = via;
+    if (unsure.length)
+      warnings.push({
+        code: "derived-dependency",
+        severity: "info",
+        package: name,
+        message: `${facts.display} depends on ${unsure.join(", ")}, which Debian compiles; with no wheel facts nothing is planned for ${unsure.length > 1 ? "them" : "it"}. If pip compiles one, add what \`wheelwright explain\` lists for it.`,
+      });
     packages.push(resolved);
   }
 

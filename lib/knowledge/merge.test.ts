@@ -86,7 +86,7 @@ describe("dependencies: requires through the derived graph", () => {
     expect(names("django-auth-ldap", ["python-ldap"])).toEqual(["django", "django → asgiref", "django → sqlparse"]);
   });
   it("is cycle-safe", () => {
-    expect(names("cycle-a")).toEqual(["cycle-b", "cycle-b → pyicu"]);
+    expect(names("cycle-a")).toEqual(["cycle-b", "cycle-b → psycopg2"]);
   });
   it("is bounded", () => {
     const chain = names("chain-0");

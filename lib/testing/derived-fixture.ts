@@ -52,14 +52,17 @@ const ENTRIES: Record<string, Facts> = {
   pandas: { compiled: true, build: ["libfake-dev"], runtime: ["libfake1"], requires: ["numpy", "python-dateutil"] },
   numpy: { compiled: true, build: ["libblas-dev"], runtime: ["libblas3"] },
   "python-dateutil": { requires: ["six"] },
-  // A cycle, with a compiled package at its far end.
+  // A cycle, with a package that is always compiled (curated, no wheels) at its far end.
   "cycle-a": { requires: ["cycle-b"] },
-  "cycle-b": { requires: ["cycle-a", "pyicu"] },
+  "cycle-b": { requires: ["cycle-a", "psycopg2"] },
   pytesseract: { runtime: ["tesseract-ocr"], requires: ["packaging", "pillow"] },
 };
 
-// A chain chain-0 → chain-1 → … → chain-9, with pyicu at the end, deeper than requires are followed.
-for (let i = 0; i < 10; i++) ENTRIES[`chain-${i}`] = { requires: [i < 9 ? `chain-${i + 1}` : "pyicu"] };
+// A chain chain-0 → chain-1 → … → chain-9, with psycopg2 at the end, deeper than requires are followed.
+for (let i = 0; i < 10; i++) ENTRIES[`chain-${i}`] = { requires: [i < 9 ? `chain-${i + 1}` : "psycopg2"] };
+// A curated package with wheels whose dependencies Debian compiles: nothing is assumed about them.
+ENTRIES.matplotlib = { compiled: true, requires: ["kiwisolver", "numpy", "pillow"] };
+ENTRIES.kiwisolver = { compiled: true, build: ["libkiwi-dev"], runtime: ["libkiwi0"] };
 
 /** The fixture's entries of one release, keyed by name. */
 export function fixtureEntries(release: DebianRelease): Record<string, DerivedEntry> {
