@@ -62,7 +62,7 @@ describe("engine: derived shards loaded on request", () => {
     }
     expect(await pending).not.toBe(version);
     const next = generateFiles(s);
-    expect(next.plan.packages[0]).toMatchObject({ install: "pure", derived: true, via: ["python-ldap"] });
+    expect(next.plan.packages[0]).toMatchObject({ install: "pure", derived: true, carries: ["python-ldap"] });
     expect(all(next)).toContain("libldap2-dev");
     expect(next.dockerfile).toContain("libldap2-dev");
     expect(next.plan.builder.systemPackages.find((p) => p.name === "libldap2-dev")!.reasons[0].why).toMatch(/via python-ldap$/);

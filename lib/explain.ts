@@ -51,7 +51,7 @@ export function explainPackage(
   const notes = plan.warnings.filter((w) => w.package === resolved.name).map((w) => `  - ${w.message}`);
   if (notes.length) out.push("Notes:", ...notes);
   const sources = [...(f?.sources ?? [])];
-  for (const dep of resolved.via ?? []) for (const s of packageFacts(dep, target, derived)?.sources ?? []) sources.push(`${dep}: ${s}`);
+  for (const dep of resolved.carries ?? []) for (const s of packageFacts(dep, target, derived)?.sources ?? []) sources.push(`${dep}: ${s}`);
   if (sources.length) out.push("Sources:", ...sources.map((s) => `  - ${s}`));
   return { ok: true, text: out.join("\n") + "\n" };
 }

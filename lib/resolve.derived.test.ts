@@ -21,7 +21,7 @@ describe("resolve with the derived layer", () => {
     // Flask's compiled dependency (MarkupSafe) brings no system package: nothing planned, no "via".
     expect(p.builder.systemPackages).toEqual([]);
     expect(p.final.systemPackages).toEqual([]);
-    expect(p.packages[0].via).toBeUndefined();
+    expect(p.packages[0].carries).toBeUndefined();
     // Without the derived layer both are unknown, as before.
     const curatedOnly = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "Flask" }] }));
     expect(curatedOnly.packages[0].install).toBe("unknown");
@@ -46,7 +46,7 @@ describe("resolve with the derived layer", () => {
     const ldap = lookupPackage("python-ldap")!;
     const p = plan({ base: "slim-bookworm", packages: [{ name: "django-auth-ldap" }] });
     const r = p.packages[0];
-    expect([r.install, r.via]).toEqual(["pure", ["python-ldap"]]);
+    expect([r.install, r.carries]).toEqual(["pure", ["python-ldap"]]);
     const alone = plan({ base: "slim-bookworm", packages: [{ name: "python-ldap" }] });
     // The same packages python-ldap itself plans (curated needs win over Debian's), traced to django-auth-ldap.
     expect(names(p.builder.systemPackages)).toEqual(names(alone.builder.systemPackages));
@@ -65,20 +65,20 @@ describe("resolve with the derived layer", () => {
 
   it("a dependency listed too is resolved on its own, not via the wrapper", () => {
     const p = plan({ base: "slim-bookworm", packages: [{ name: "django-auth-ldap" }, { name: "python-ldap" }] });
-    expect(p.packages[0].via).toBeUndefined();
+    expect(p.packages[0].carries).toBeUndefined();
     for (const s of p.builder.systemPackages) expect(s.reasons.map((r) => r.pythonPackage)).toEqual(["python-ldap"]);
   });
 
   it("follows chains and cycles, and stops at the bound", () => {
     const p = plan({ base: "slim-trixie", packages: [{ name: "cycle-a" }, { name: "chain-0" }] });
-    expect(p.packages.map((r) => r.via)).toEqual([["psycopg2"], undefined]);
+    expect(p.packages.map((r) => r.carries)).toEqual([["psycopg2"], undefined]);
     const libpq = p.final.systemPackages.find((s) => s.name === "libpq5")!;
     expect(libpq.reasons.map((r) => [r.pythonPackage, r.why])).toEqual([["cycle-a", `${lookupPackage("psycopg2")!.needs.find((n) => n.stage === "runtime")!.why}, via cycle-b → psycopg2`]]);
   });
 
   it("a compiled dependency only Debian knows is named, not assumed compiled", () => {
     const p = plan({ base: "slim-bookworm", packages: [{ name: "polyglot" }] });
-    expect(p.packages[0].via).toBeUndefined();
+    expect(p.packages[0].carries).toBeUndefined();
     expect(p.builder.systemPackages).toEqual([]);
     expect(p.final.systemPackages).toEqual([]);
     const note = p.warnings.find((w) => w.code === "derived-dependency")!;

@@ -46,7 +46,7 @@ export interface ResolvedRequirement {
   /** Why it is installed this way, in one sentence. */
   detail: string;
   /** Its Python dependencies whose system needs the plan installs on its behalf (names, in the order found). */
-  via?: string[];
+  carries?: string[];
 }
 
 export type Severity = "info" | "warning";
@@ -297,15 +297,15 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     // Python dependencies that bring system needs of their own (a pure wrapper over a compiled package). Only facts
     // that decide count: a curated entry's wheel facts, a pure package's programs. One that only Debian knows as
     // compiled most often has a wheel: assuming it is compiled would fill the builder for nothing, so it is named.
-    const via: string[] = [];
+    const carries: string[] = [];
     const unsure: string[] = [];
     for (const dep of knowledge.dependencies(facts, target, listed)) {
       const d = dep.facts;
       if (d.derivedOnly && !d.pure) {
         if (facts.pure && (d.needs.length || d.derivedOnly.unnamedNeeds)) unsure.push(dep.via.length > 1 ? `${d.display} (via ${dep.via.join(" → ")})` : d.display);
-      } else if (addNeeds(d, installWay(d, { spec, libc, arch }), { target, build, runtime, warnings, root: name, via: dep.via })) via.push(d.name);
+      } else if (addNeeds(d, installWay(d, { spec, libc, arch }), { target, build, runtime, warnings, root: name, via: dep.via })) carries.push(d.name);
     }
-    if (via.length) resolved.via = via;
+    if (carries.length) resolved.carries = carries;
     if (unsure.length)
       warnings.push({
         code: "derived-dependency",

@@ -15,7 +15,7 @@ export function InstallBadge({ kind, derived = false }: { kind: InstallKind; der
 }
 
 /** The dependencies whose system packages a package brings along ("via python-ldap"). */
-export function ViaBadge({ via }: { via?: readonly string[] }) {
-  if (!via?.length) return null;
-  return <Badge tone="info">via {via.join(", ")}</Badge>;
+export function CarriesBadge({ carries }: { carries?: readonly string[] }) {
+  if (!carries?.length) return null;
+  return <Badge tone="info">via {carries.join(", ")}</Badge>;
 }

@@ -4,7 +4,7 @@ import { normalizeName } from "@/lib/knowledge/names";
 import type { Requirement } from "@/lib/spec";
 import { requirementLine } from "@/lib/render/requirements";
 import type { PackageView } from "@/lib/wizard/output";
-import { InstallBadge, ViaBadge } from "./install-badge";
+import { InstallBadge, CarriesBadge } from "./install-badge";
 
 /** The packages as removable chips, each with how it installs on the chosen image. */
 export const PackageChips = memo(function PackageChips({
@@ -28,7 +28,7 @@ export const PackageChips = memo(function PackageChips({
             <li key={`${normalizeName(p.name)}-${i}`} className="flex items-center gap-1.5 rounded-full border border-input bg-muted py-0.5 pr-0.5 pl-3 text-sm">
               <span className="font-mono">{requirementLine({ ...p, hashes: [] })}</span>
               {r ? <InstallBadge kind={r.install} derived={r.derived} /> : null}
-              {r ? <ViaBadge via={r.via} /> : null}
+              {r ? <CarriesBadge carries={r.carries} /> : null}
               <Button variant="ghost" size="sm" className="rounded-full" aria-label={`Remove ${p.name}`} onClick={() => onRemove(i)}>
                 <span aria-hidden="true">×</span>
               </Button>
