@@ -48,7 +48,7 @@ export function storeDraft(json: string | null): void {
 }
 
 /**
- * A localStorage write is synchronous (about 0.6 ms here, with the JSON): an edit stores its draft once the page is
+ * A localStorage write is synchronous (with the JSON, a good part of a keystroke's budget): an edit stores its draft once the page is
  * idle instead of in the keystroke's own task, and at the latest when the page is hidden or left, so a reload or a
  * closed tab loses nothing.
  */

@@ -5,59 +5,26 @@
  * not in the page's first-load JavaScript. useWizard starts loading it once the page is interactive;
  * anything that needs it before it has arrived waits for it (withEngine) instead of failing or dropping input.
  */
-import { useSyncExternalStore } from "react";
+import { lazyModule, useLazyModule } from "./lazy-module";
 
 export type Engine = typeof import("@/lib/engine");
 
-let engine: Engine | null = null;
-let loading: Promise<Engine> | null = null;
-const listeners = new Set<() => void>();
-
-/** The engine, loading it once (a failed load is retried by the next call). */
-export function loadEngine(): Promise<Engine> {
-  loading ??= import("@/lib/engine").then(
-    (m) => {
-      engine = m;
-      for (const l of listeners) l();
-      return m;
-    },
-    (err: unknown) => {
-      loading = null;
-      throw err;
-    },
-  );
-  return loading;
-}
-
-function warn(err: unknown) {
-  console.warn("Wheelwright: the engine could not be loaded; reload the page.", err);
-}
+const engine = lazyModule<Engine>(
+  () => import("@/lib/engine"),
+  (err) => console.warn("Wheelwright: the engine could not be loaded; reload the page.", err),
+);
 
 export function isEngineLoaded(): boolean {
-  return engine !== null;
+  return engine.current() !== null;
 }
 
 /** Runs `run` with the engine: at once when it is loaded (keeping the user gesture), else when it arrives. */
-export function withEngine(run: (e: Engine) => void): void {
-  if (engine) run(engine);
-  else loadEngine().then(run, warn);
-}
+export const withEngine = engine.withModule;
 
-/** Starts loading the engine (idempotent), reporting a failure instead of throwing. */
-export function preloadEngine(): void {
-  if (!engine) loadEngine().catch(warn);
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+/** Starts loading the engine (idempotent; a failed load is retried by the next call), reporting a failure instead of throwing. */
+export const preloadEngine = engine.preload;
 
 /** The engine once it has loaded, else null (also while hydrating, like the server). */
 export function useEngine(): Engine | null {
-  return useSyncExternalStore(
-    subscribe,
-    () => engine,
-    () => null,
-  );
+  return useLazyModule(engine);
 }

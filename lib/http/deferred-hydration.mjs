@@ -26,8 +26,8 @@ import { splitTarget } from "./request-guard.mjs";
  * The cookie the wizard sets while a draft is stored (browser/draft-storage.ts; its value is only "1",
  * the draft itself stays in localStorage): a page request without share parameters that carries it hydrates at
  * once, so the draft is shown without waiting for an intent. The server reads it rather than the boot script
- * reading localStorage, whose first access costs a synchronous round trip to the browser (3–22 ms measured here)
- * in the middle of parsing the page.
+ * reading localStorage, whose first access costs a synchronous round trip to the browser (milliseconds) in the
+ * middle of parsing the page.
  */
 export const DRAFT_COOKIE = "wheelwright_draft";
 const DRAFT_COOKIE_SET = new RegExp(`(?:^|;\\s*)${DRAFT_COOKIE}=1(?:;|$)`);
@@ -125,8 +125,9 @@ export function bootDeferredHydration(atOnce, srcAttribute) {
   // A returning visitor's draft is shown by the wizard: hydrate now (the server saw the draft cookie).
   if (atOnce) start();
   // Once the page has loaded, fetch (not run) the deferred scripts, so the first intent only has to run them:
-  // one per idle moment (starting a fetch costs the main thread a couple of milliseconds here).
+  // one per idle moment (starting a fetch costs the main thread a couple of milliseconds).
   var pending = [];
+  // browser/when-idle.ts's fallback, repeated: this script cannot import.
   function later(f) {
     if (window.requestIdleCallback) requestIdleCallback(f, { timeout: 2000 });
     else setTimeout(f, 50);
