@@ -294,16 +294,17 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     }
     addNeeds(facts, way, { target, build, runtime, warnings, root: name, via: [] });
 
-    // Python dependencies that bring system needs of their own (a pure wrapper over a compiled package). Only facts
-    // that decide count: a curated entry's wheel facts, a pure package's programs. One that only Debian knows as
-    // compiled most often has a wheel: assuming it is compiled would fill the builder for nothing, so it is named.
+    // Python dependencies that bring system needs of their own (a pure wrapper over a compiled package). Only curated
+    // entries count: their wheel facts decide. Debian's Depends reflect Debian's packaging (system copies of what a
+    // wheel bundles, Debian's older versions), and a package only Debian knows as compiled most often has a wheel:
+    // a pure package's direct requirement of that kind is named in a note instead of filling the builder.
     const carries: string[] = [];
     const unsure: string[] = [];
     for (const dep of knowledge.dependencies(facts, target, listed)) {
       const d = dep.facts;
-      if (d.derivedOnly && !d.pure) {
-        if (facts.pure && (d.needs.length || d.derivedOnly.unnamedNeeds)) unsure.push(dep.via.length > 1 ? `${d.display} (via ${dep.via.join(" → ")})` : d.display);
-      } else if (addNeeds(d, installWay(d, { spec, libc, arch }), { target, build, runtime, warnings, root: name, via: dep.via })) carries.push(d.name);
+      if (d.curated) {
+        if (addNeeds(d, installWay(d, { spec, libc, arch }), { target, build, runtime, warnings, root: name, via: dep.via })) carries.push(d.name);
+      } else if (facts.pure && dep.via.length === 1 && !d.pure && (d.needs.length || d.derivedOnly?.unnamedNeeds)) unsure.push(d.display);
     }
     if (carries.length) resolved.carries = carries;
     if (unsure.length)

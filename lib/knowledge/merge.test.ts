@@ -21,15 +21,13 @@ describe("packageFacts: curated ⊕ derived", () => {
     expect(f.sources.at(-1)).toMatch(/^Debian bookworm python3-ldap 1\.0-1 \(source package python-ldap\)/);
   });
 
-  it("a stage the curated entry says nothing about takes Debian's needs, for source builds only", () => {
+  it("a curated entry that states no needs keeps none: Debian's do not come in", () => {
     const curated = lookupPackage("pandas")!;
     expect(curated.needs.length).toBe(0);
     const f = packageFacts("pandas", "trixie", fixtureLookup)!;
-    expect(f.needs).toEqual([
-      { stage: "build", when: "source", packages: ["libfake-dev"], why: "Build-Depends of Debian's pandas (trixie 1.0-1)", derived: true },
-      { stage: "runtime", when: "source", packages: ["libfake1"], why: "Depends of Debian's python3-pandas (trixie 1.0-1)", derived: true },
-    ]);
+    expect(f.needs).toEqual([]);
     expect(f.toolchains).toEqual(curated.toolchains);
+    expect(f.requires).toEqual(["numpy", "python-dateutil"]);
   });
 
   it("a derived-only compiled entry: its needs for the target's release, the run-time ones always (no wheel facts)", () => {

@@ -34,12 +34,12 @@ function derivedToolchains(d: DerivedEntry): Toolchain[] {
   return ["c"];
 }
 
-function derivedNeeds(d: DerivedEntry, when: FactNeed["when"]): FactNeed[] {
+function derivedNeeds(d: DerivedEntry): FactNeed[] {
   const needs: FactNeed[] = [];
   if (d.build.length)
     needs.push({ stage: "build", when: "source", packages: [...d.build], why: `Build-Depends of Debian's ${d.debian.source} (${d.debian.release} ${d.debian.version})`, derived: true });
   if (d.runtime.length)
-    needs.push({ stage: "runtime", when, packages: [...d.runtime], why: `Depends of Debian's ${d.debian.package} (${d.debian.release} ${d.debian.version})`, derived: true });
+    needs.push({ stage: "runtime", when: "always", packages: [...d.runtime], why: `Depends of Debian's ${d.debian.package} (${d.debian.release} ${d.debian.version})`, derived: true });
   return needs;
 }
 
@@ -64,10 +64,10 @@ function derivedOnly(d: DerivedEntry, target: Target): DerivedOnly {
 /**
  * The facts of `name` on `target`, or undefined when neither a curated entry nor Debian knows it.
  *
- * Field by field: display, toolchains, wheels, binary extra and notes are the curated entry's when there is one;
- * its needs win per stage (a curated entry that states any build need owns the build stage, likewise the run time);
- * a stage it says nothing about takes Debian's, for source builds only. Requires and scripts are Debian's.
- * Alpine gets no derived needs: Debian's names are not Alpine's.
+ * Field by field: display, toolchains, wheels, binary extra, notes and needs are the curated entry's when there is
+ * one (an entry without needs states that there are none: gevent and matplotlib build their own copies of the
+ * libraries Debian links); requires, scripts and a source line are Debian's. Without a curated entry the needs are
+ * Debian's, the run-time ones always (no wheel facts). Alpine gets no derived needs: Debian's names are not Alpine's.
  */
 export function packageFacts(name: string, target: Target, derived: DerivedLookup): PackageFacts | undefined {
   const key = normalizeName(name);
@@ -75,22 +75,17 @@ export function packageFacts(name: string, target: Target, derived: DerivedLooku
   const d = derived(derivedRelease(target), key);
   if (!d) return curated && curatedFacts(curated, target);
   const source = `${derivedSource(d)} (source package ${d.debian.source}): derived from Debian's indices`;
-  // Without wheel facts nothing says a wheel bundles the libraries: the final image gets them (safe).
-  const fill = target === "alpine" ? [] : derivedNeeds(d, curated ? "source" : "always");
   const requires = [...d.requires].sort();
   const scripts = [...d.scripts].sort();
-  if (curated) {
-    const f = curatedFacts(curated, target);
-    const stated = new Set(curated.needs.map((n) => n.stage));
-    return { ...f, derived: d, needs: [...f.needs, ...fill.filter((n) => !stated.has(n.stage))], requires, scripts, sources: [...f.sources, source] };
-  }
+  if (curated) return { ...curatedFacts(curated, target), derived: d, requires, scripts, sources: [...curated.sources, source] };
   return {
     name: key,
     display: d.display ?? key,
     derived: d,
     pure: !d.compiled,
     toolchains: derivedToolchains(d),
-    needs: fill,
+    // Without wheel facts nothing says a wheel bundles the libraries: the final image gets them (safe).
+    needs: target === "alpine" ? [] : derivedNeeds(d),
     requires,
     scripts,
     notes: [],

@@ -3,8 +3,9 @@
  * loads the shards of the packages it shows (lib/knowledge/derived/page.ts).
  */
 import { withDerived, type DerivedLookup } from "../merge";
+import { derivedEntry } from "./all";
 
-export const fullDerived: DerivedLookup = () => undefined;
+export const fullDerived: DerivedLookup = derivedEntry;
 
 /** Curated knowledge over all of Debian's derived facts. */
 export const fullKnowledge = withDerived(fullDerived);

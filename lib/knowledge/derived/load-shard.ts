@@ -1,7 +1,5 @@
 /**
- * How the page gets one shard of the derived layer: its own lazily loaded chunk per data file, so the engine
- * carries none of the data.
+ * How the page gets one shard of the derived layer: its own lazily loaded chunk per data file (shards.ts), so the
+ * engine carries none of the data.
  */
-import type { ShardLoader } from "./shard-cache";
-
-export const loadShard: ShardLoader = async () => ({});
+export { loadDerivedShard as loadShard } from "./shards";
