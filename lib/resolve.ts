@@ -2,9 +2,10 @@
  * spec + knowledge → plan: what each stage installs and why, and what the user should know.
  * Pure and deterministic: the same spec always gives the same plan.
  */
-import { normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
+import { lookupPackage, normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
 import { CURATED, type Knowledge, type PackageFacts } from "./knowledge/facts";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
+import { decideWheel } from "./knowledge/wheels";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
@@ -47,6 +48,8 @@ export interface ResolvedRequirement {
   detail: string;
   /** Its Python dependencies whose system needs the plan installs on its behalf (names, in the order found). */
   carries?: string[];
+  /** The listed requirement whose extra pulled this package in, e.g. "psycopg[c]"; absent for listed packages. */
+  via?: string;
 }
 
 export type Severity = "info" | "warning";
@@ -74,32 +77,25 @@ export interface Plan {
 
 const ARCH: Record<BuildSpec["platform"], Arch> = { "linux/amd64": "x86_64", "linux/arm64": "aarch64" };
 
-function minor(version: string): number {
-  return Number(version.split(".")[1] ?? 0);
-}
-
 /**
- * Whether pip will find a wheel. Below the latest release's minimum Python, pip's resolver honours
- * Requires-Python and falls back to the newest older release, which had wheels for the same
- * platforms (an approximation we state in the plan). Above the maximum, only the sdist fits.
+ * The listed requirements, then the packages their extras pull (knowledge's `extras`: psycopg[c] → psycopg-c),
+ * each once: a pulled package already listed, or pulled before, is not added again.
  */
-function wheelFits(k: PackageKnowledge, python: string, libc: "manylinux" | "musllinux", arch: Arch): boolean {
-  if (k.wheels.pure) return true;
-  if (!k.wheels[libc][arch]) return false;
-  return minor(python) <= minor(k.wheels.python.max);
-}
-
-function olderRelease(k: PackageKnowledge, python: string): boolean {
-  return !k.wheels.pure && minor(python) < minor(k.wheels.python.min);
-}
-
-function describeNoWheel(k: PackageKnowledge, python: string, libc: string, arch: Arch): string {
-  const w = k.wheels;
-  const platform = `${libc} ${arch}`;
-  if (!w.manylinux.x86_64 && !w.manylinux.aarch64 && !w.musllinux.x86_64 && !w.musllinux.aarch64)
-    return `${k.display} publishes no Linux wheels: it is compiled from source`;
-  if (!w[libc as "manylinux" | "musllinux"][arch]) return `${k.display} publishes no ${platform} wheel: it is compiled from source`;
-  return `${k.display}'s wheels cover Python ${w.python.min}–${w.python.max}, not ${python}: it is compiled from source`;
+function withPulledPackages(listed: readonly Requirement[]): { requirement: Requirement; via?: string }[] {
+  const queue: { requirement: Requirement; via?: string }[] = listed.map((requirement) => ({ requirement }));
+  const names = new Set(listed.map((r) => normalizeName(r.name)));
+  for (let i = 0; i < queue.length; i++) {
+    const { requirement } = queue[i];
+    const extras = lookupPackage(requirement.name)?.extras;
+    if (!extras) continue;
+    for (const extra of requirement.extras.map(normalizeName))
+      for (const name of extras[extra]?.requires ?? []) {
+        if (names.has(name)) continue;
+        names.add(name);
+        queue.push({ requirement: { name, extras: [], hashes: [] }, via: `${requirement.name}[${extra}]` });
+      }
+  }
+  return queue;
 }
 
 class PackageSet {
@@ -144,20 +140,13 @@ function installWay(f: PackageFacts, { spec, libc, arch, requirement }: WayConte
     return { install: f.pure ? "pure" : "source", detail: forced ? d.forcedDetail : d.detail, fromSource: !f.pure, bundled: false };
   }
   const bundled = requirement !== undefined && k.binaryExtra !== undefined && requirement.extras.map(normalizeName).includes(normalizeName(k.binaryExtra));
-  const hasWheel = wheelFits(k, spec.python, libc, arch);
+  const wheel = decideWheel(k, requirement?.specifier, spec.python, libc, arch);
+  const hasWheel = wheel.wheel;
   const fromSource = !bundled && !k.wheels.pure && (forced || !hasWheel);
   if (bundled) return { install: "wheel", detail: `${k.display}[${k.binaryExtra}] installs a self-contained binary build: no system packages needed.`, fromSource, bundled };
   if (k.wheels.pure) return { install: "pure", detail: `${k.display} is pure Python.`, fromSource, bundled };
-  if (!fromSource)
-    return {
-      install: "wheel",
-      detail: olderRelease(k, spec.python)
-        ? `The latest ${k.display} needs Python ${k.wheels.python.min}+; pip picks the newest release that supports ${spec.python}, a ${libc} ${arch} wheel: nothing is compiled.`
-        : `A ${libc} ${arch} wheel exists for Python ${spec.python}: nothing is compiled.`,
-      fromSource,
-      bundled,
-    };
-  const detail = forced && hasWheel ? `Compiled from source as requested (a wheel exists).` : describeNoWheel(k, spec.python, libc, arch) + ".";
+  if (!fromSource) return { install: "wheel", detail: wheel.detail, fromSource, bundled };
+  const detail = forced && hasWheel ? `Compiled from source as requested (a wheel exists).` : wheel.detail;
   return { install: "source", detail, fromSource, bundled };
 }
 
@@ -258,8 +247,9 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
 
   const packages: ResolvedRequirement[] = [];
   const seen = new Set<string>();
-  const listed = new Set(spec.packages.map((r) => normalizeName(r.name)));
-  for (const requirement of spec.packages) {
+  const queue = withPulledPackages(spec.packages);
+  const listed = new Set(queue.map((q) => normalizeName(q.requirement.name)));
+  for (const { requirement, via } of queue) {
     const name = normalizeName(requirement.name);
     if (seen.has(name)) {
       warnings.push({ code: "duplicate-package", severity: "warning", field: "packages", package: name, message: `${requirement.name} is listed more than once` });
@@ -286,7 +276,8 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
         package: name,
         message: `${facts.display} has no musllinux ${arch} wheel for Python ${spec.python}: on Alpine it is compiled from source, which can take minutes and needs the build packages below. A slim Debian image installs a wheel instead.`,
       });
-    const resolved: ResolvedRequirement = { requirement, name, knowledge: facts.curated, install: way.install, detail: way.detail };
+    const resolved: ResolvedRequirement = { requirement, name, knowledge: facts.curated, install: way.install, detail: via ? `Pulled in by ${via}. ${way.detail}` : way.detail };
+    if (via) resolved.via = via;
     if (!facts.curated) resolved.derived = true;
     if (way.bundled) {
       packages.push(resolved);
