@@ -8,6 +8,7 @@
  */
 import { generateFiles as generate, type GeneratedFiles } from "./generate-files";
 import { CURATED } from "./knowledge/facts";
+import { VARIANTS } from "./knowledge/python-images";
 import type { PlanWarning } from "./resolve";
 import type { BuildSpec } from "./spec";
 
@@ -29,6 +30,8 @@ let loadingPage: Promise<DerivedPage> | null = null;
 /** Bumped when the derived layer itself failed to load (its shards count their own). */
 let pageFailures = 0;
 
+const namesOf = (spec: BuildSpec) => spec.packages.map((p) => p.name);
+
 /** Changes whenever derived facts arrive (or fail to): generateFiles gives a new output for the same spec then. */
 export function knowledgeVersion(): number {
   return (page?.shards.version ?? 0) + pageFailures;
@@ -46,12 +49,12 @@ export async function loadKnowledge(spec: BuildSpec): Promise<number> {
     pageFailures++;
     return knowledgeVersion();
   }
-  await page.ensure(spec);
+  await page.ensure(VARIANTS[spec.base].target, namesOf(spec));
   return knowledgeVersion();
 }
 
 function unavailable(spec: BuildSpec): PlanWarning | null {
-  const failed = page ? page.failedNames(spec) : pageFailures ? spec.packages.map((p) => p.name) : [];
+  const failed = page ? page.failedNames(VARIANTS[spec.base].target, namesOf(spec)) : pageFailures ? namesOf(spec) : [];
   if (failed.length === 0) return null;
   return {
     code: "derived-unavailable",
@@ -62,7 +65,7 @@ function unavailable(spec: BuildSpec): PlanWarning | null {
 }
 
 function generateWithKnowledge(spec: BuildSpec): GeneratedFiles {
-  const files = generate(spec, page?.knowledge ?? CURATED);
+  const files = generate(spec, page ? page.knowledge(CURATED) : CURATED);
   const problem = unavailable(spec);
   if (!problem) return files;
   const warnings = [...files.warnings, problem];

@@ -1,7 +1,7 @@
 /** Plain-text explanation of what one package needs on one image variant (CLI `explain`). */
 import { fullDerived } from "./knowledge/derived/full";
-import { derivedSource, type PackageFacts } from "./knowledge/facts";
-import { derivedRelease, packageFacts, withDerived, type DerivedLookup } from "./knowledge/merge";
+import { CURATED, type PackageFacts } from "./knowledge/facts";
+import { derivedRelease, derivedSource, withDerived, type DerivedLookup } from "./knowledge/merge";
 import { PYTHON_VERSIONS, VARIANTS, imageTag, variantsFor, type VariantId } from "./knowledge/python-images";
 import { resolve, type PlannedSystemPackage } from "./resolve";
 import { BuildSpecSchema, PEP508_NAME } from "./spec";
@@ -25,10 +25,11 @@ export function explainPackage(
   const python = PYTHON_VERSIONS.find((p) => p.status !== "prerelease" && variantsFor(p.version).includes(variant));
   if (!python) return { ok: false, message: `no Python image is published as ${variant}` };
   const spec = BuildSpecSchema.parse({ python: python.version, base: variant, strategy: "wheelhouse", packages: [{ name }] });
-  const plan = resolve(spec, withDerived(derived));
+  const knowledge = withDerived(derived, CURATED);
+  const plan = resolve(spec, knowledge);
   const resolved = plan.packages[0];
   const target = VARIANTS[variant].target;
-  const f = packageFacts(name, target, derived);
+  const f = knowledge.facts(name, target);
   const line = (p: PlannedSystemPackage, width: number) =>
     `  ${p.name.padEnd(width)}  ← ${p.reasons.map((r) => r.why).join("; ")}`;
   const section = (title: string, pkgs: PlannedSystemPackage[]) => {
@@ -51,7 +52,7 @@ export function explainPackage(
   const notes = plan.warnings.filter((w) => w.package === resolved.name).map((w) => `  - ${w.message}`);
   if (notes.length) out.push("Notes:", ...notes);
   const sources = [...(f?.sources ?? [])];
-  for (const dep of resolved.carries ?? []) for (const s of packageFacts(dep, target, derived)?.sources ?? []) sources.push(`${dep}: ${s}`);
+  for (const dep of resolved.carries ?? []) for (const s of knowledge.facts(dep, target)?.sources ?? []) sources.push(`${dep}: ${s}`);
   if (sources.length) out.push("Sources:", ...sources.map((s) => `  - ${s}`));
   return { ok: true, text: out.join("\n") + "\n" };
 }

@@ -3,10 +3,11 @@ import { lookupPackage } from "./knowledge";
 import { TOOLCHAINS } from "./knowledge/toolchains";
 import { resolve } from "./resolve";
 import { BuildSpecSchema, DEFAULT_SPEC, type BuildSpecInput } from "./spec";
+import { CURATED } from "./knowledge/facts";
 import { withDerived } from "./knowledge/merge";
 import { fixtureLookup } from "./testing/derived-fixture";
 
-const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", ...over }), withDerived(fixtureLookup));
+const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", ...over }), withDerived(fixtureLookup, CURATED));
 const names = (pkgs: { name: string }[]) => pkgs.map((p) => p.name);
 
 describe("resolve with the derived layer", () => {

@@ -92,8 +92,3 @@ export const CURATED: Knowledge = {
   },
   dependencies: () => [],
 };
-
-/** "Debian bookworm python3-ldap 3.4.3-2": where every derived fact of an entry comes from. */
-export function derivedSource(d: DerivedEntry): string {
-  return `Debian ${d.debian.release} ${d.debian.package} ${d.debian.version}`;
-}

@@ -4,8 +4,7 @@
  * deterministic. The page loads this with the derived shards, not with the engine.
  */
 import type { DerivedEntry } from "./derived/types";
-import { curatedFacts, derivedSource, type DerivedOnly, type Dependency, type FactNeed, type Knowledge, type PackageFacts } from "./facts";
-import { lookupPackage } from "./index";
+import type { DerivedOnly, Dependency, FactNeed, Knowledge, PackageFacts } from "./facts";
 import { normalizeName } from "./names";
 import type { DebianRelease, Target, Toolchain } from "./types";
 
@@ -23,6 +22,11 @@ export const ALPINE_DERIVED_RELEASE: DebianRelease = "trixie";
 
 export function derivedRelease(target: Target): DebianRelease {
   return target === "alpine" ? ALPINE_DERIVED_RELEASE : target;
+}
+
+/** "Debian bookworm python3-ldap 3.4.3-2": where every derived fact of an entry comes from. */
+export function derivedSource(d: DerivedEntry): string {
+  return `Debian ${d.debian.release} ${d.debian.package} ${d.debian.version}`;
 }
 
 /**
@@ -64,20 +68,21 @@ function derivedOnly(d: DerivedEntry, target: Target): DerivedOnly {
 /**
  * The facts of `name` on `target`, or undefined when neither a curated entry nor Debian knows it.
  *
- * Field by field: display, toolchains, wheels, binary extra, notes and needs are the curated entry's when there is
+ * `curated` gives the curated entries' facts (CURATED of ./facts; passed in so that the page's lazily loaded
+ * derived layer shares the engine's copy of them). Field by field: display, toolchains, wheels, binary extra, notes and needs are the curated entry's when there is
  * one (an entry without needs states that there are none: gevent and matplotlib build their own copies of the
  * libraries Debian links); requires, scripts and a source line are Debian's. Without a curated entry the needs are
  * Debian's, the run-time ones always (no wheel facts). Alpine gets no derived needs: Debian's names are not Alpine's.
  */
-export function packageFacts(name: string, target: Target, derived: DerivedLookup): PackageFacts | undefined {
+export function packageFacts(name: string, target: Target, derived: DerivedLookup, curated: Knowledge): PackageFacts | undefined {
   const key = normalizeName(name);
-  const curated = lookupPackage(key);
+  const base = curated.facts(key, target);
   const d = derived(derivedRelease(target), key);
-  if (!d) return curated && curatedFacts(curated, target);
+  if (!d) return base;
   const source = `${derivedSource(d)} (source package ${d.debian.source}): derived from Debian's indices`;
   const requires = [...d.requires].sort();
   const scripts = [...d.scripts].sort();
-  if (curated) return { ...curatedFacts(curated, target), derived: d, requires, scripts, sources: [...curated.sources, source] };
+  if (base) return { ...base, derived: d, requires, scripts, sources: [...base.sources, source] };
   return {
     name: key,
     display: d.display ?? key,
@@ -102,7 +107,7 @@ export const MAX_REQUIRES_DEPTH = 6;
  * ones in `skip` (listed by the user: they are resolved on their own) neither reported nor followed. Unknown names
  * end a chain. Deterministic: requires are sorted.
  */
-export function dependencies(root: PackageFacts, target: Target, derived: DerivedLookup, skip: ReadonlySet<string>): Dependency[] {
+export function dependencies(root: PackageFacts, target: Target, derived: DerivedLookup, curated: Knowledge, skip: ReadonlySet<string>): Dependency[] {
   const out: Dependency[] = [];
   const seen = new Set<string>([root.name]);
   let level: Dependency[] = [{ facts: root, via: [] }];
@@ -112,7 +117,7 @@ export function dependencies(root: PackageFacts, target: Target, derived: Derive
       for (const req of facts.requires) {
         if (seen.has(req) || skip.has(req)) continue;
         seen.add(req);
-        const f = packageFacts(req, target, derived);
+        const f = packageFacts(req, target, derived, curated);
         if (!f) continue;
         const dep = { facts: f, via: [...via, f.name] };
         out.push(dep);
@@ -123,10 +128,10 @@ export function dependencies(root: PackageFacts, target: Target, derived: Derive
   return out;
 }
 
-/** Curated knowledge with the derived layer `derived` under it. */
-export function withDerived(derived: DerivedLookup): Knowledge {
+/** The curated knowledge with the derived layer `derived` under it. */
+export function withDerived(derived: DerivedLookup, curated: Knowledge): Knowledge {
   return {
-    facts: (name, target) => packageFacts(name, target, derived),
-    dependencies: (root, target, skip) => dependencies(root, target, derived, skip),
+    facts: (name, target) => packageFacts(name, target, derived, curated),
+    dependencies: (root, target, skip) => dependencies(root, target, derived, curated, skip),
   };
 }
