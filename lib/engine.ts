@@ -100,6 +100,7 @@ function sharing(prev: GeneratedFiles | null, next: GeneratedFiles): GeneratedFi
     },
     warnings,
     lineNotes: sameJson(prev.lineNotes, next.lineNotes) ? prev.lineNotes : next.lineNotes,
+    dockerfileHighlight: prev.dockerfile === next.dockerfile ? prev.dockerfileHighlight : next.dockerfileHighlight,
   };
 }
 

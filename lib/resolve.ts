@@ -7,6 +7,8 @@ import { CURATED, type Knowledge, type PackageFacts } from "./knowledge/facts";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
 import { decideWheel } from "./knowledge/wheels";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
+import { appPlan, type AppPlan } from "./plan/app";
+import { installSteps, type InstallPlan } from "./plan/install-steps";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
 export type ReasonKind = "python-package" | "toolchain" | "user";
@@ -73,6 +75,10 @@ export interface Plan {
   /** Packages compiled from source (for pip --no-binary when the user asks for source builds). */
   compiled: string[];
   warnings: PlanWarning[];
+  /** Every command each stage runs to install its packages and the dependencies, and the final stage's ENV. */
+  install: InstallPlan;
+  /** How the final stage runs the app. */
+  app: AppPlan;
 }
 
 const ARCH: Record<BuildSpec["platform"], Arch> = { "linux/amd64": "x86_64", "linux/arm64": "aarch64" };
@@ -327,7 +333,7 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
   if (spec.runtime.user.enabled === false)
     warnings.push({ code: "root-user", severity: "warning", field: "runtime.user.enabled", message: "The container runs as root. Keep the non-root user unless the app truly needs root." });
 
-  return {
+  const decided: Omit<Plan, "install" | "app"> = {
     spec,
     python,
     strategy: spec.strategy,
@@ -344,4 +350,5 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     compiled,
     warnings,
   };
+  return Object.assign(decided, { install: installSteps(decided), app: appPlan(spec) });
 }

@@ -25,7 +25,7 @@ export interface OutputView extends Omit<GeneratedFiles, "plan"> {
 export type ServedOutput = Omit<OutputView, "dockerignore">;
 
 export function toServedOutput(g: GeneratedFiles): ServedOutput {
-  const { plan, dockerfile, lineNotes, requirements, warnings } = g;
+  const { plan, dockerfile, dockerfileHighlight, lineNotes, requirements, warnings } = g;
   return {
     plan: {
       builder: plan.builder,
@@ -40,6 +40,7 @@ export function toServedOutput(g: GeneratedFiles): ServedOutput {
       })),
     },
     dockerfile,
+    dockerfileHighlight,
     lineNotes,
     requirements,
     warnings,
