@@ -6,6 +6,7 @@ import { renderDockerfile } from "./render/dockerfile";
 import type { Highlight, LineNote } from "./render/printed";
 import { renderDockerignore } from "./render/dockerignore";
 import { renderRequirements } from "./render/requirements";
+import { CURATED, type Knowledge } from "./knowledge/facts";
 import { resolve, type Plan, type PlanWarning } from "./resolve";
 import type { BuildSpec } from "./spec";
 
@@ -22,8 +23,9 @@ export interface GeneratedFiles {
   warnings: PlanWarning[];
 }
 
-export function generateFiles(spec: BuildSpec): GeneratedFiles {
-  const plan = resolve(spec);
+/** `knowledge`: what is known at hand (the server has all of Debian's derived facts, the page the shards it has loaded). */
+export function generateFiles(spec: BuildSpec, knowledge: Knowledge = CURATED): GeneratedFiles {
+  const plan = resolve(spec, knowledge);
   const { text, highlight, notes } = renderDockerfile(plan);
   return {
     plan,
