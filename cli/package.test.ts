@@ -3,7 +3,7 @@
  * installed from the tarball into an empty folder (no registry: it has no dependencies) and run from there.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -22,6 +22,9 @@ describe("npm pack of the CLI", () => {
     const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.bin).toEqual({ wheelwright: "wheelwright.mjs" });
+    // The derived knowledge (MBs) is read from dist/cli/derived one shard at a time, never inlined in the bundle.
+    expect(statSync(join(pkgDir, "wheelwright.mjs")).size).toBeLessThan(1.5 * 1024 * 1024);
+    expect(readdirSync(join(pkgDir, "derived", "trixie")).filter((f) => /^[0-9a-f]{2}\.json$/.test(f))).toHaveLength(64);
 
     npm(pkgDir, "pack", "--pack-destination", work);
     const tarball = readdirSync(work).find((f) => f.endsWith(".tgz"));

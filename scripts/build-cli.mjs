@@ -27,7 +27,7 @@ const derivedModules = [join(derivedSrc, "all.ts"), join(derivedSrc, "shards.ts"
 const derivedFromFiles = {
   name: "derived-from-files",
   setup(b) {
-    b.onResolve({ filter: /derived\/(all|shards)(\.ts)?$/ }, (args) => {
+    b.onResolve({ filter: /(^|\/)(all|shards)(\.ts)?$/ }, (args) => {
       const target = resolve(args.resolveDir, args.path.endsWith(".ts") ? args.path : `${args.path}.ts`);
       return derivedModules.includes(target) ? { path: join(root, "cli", "derived-files.ts") } : undefined;
     });
