@@ -6,6 +6,8 @@ vi.mock("./knowledge/derived/page", () => {
   throw new Error("chunk failed to load");
 });
 
+// The suite shares modules between files (isolate: false): a fresh engine, so its import() meets the mock above.
+vi.resetModules();
 const { generateFiles, knowledgeVersion, loadKnowledge } = await import("./engine");
 
 describe("engine: the derived layer cannot be loaded", () => {
