@@ -1,6 +1,7 @@
 /** Plain-text explanation of what one package needs on one image variant (CLI `explain`). */
 import { lookupPackage } from "./knowledge";
 import { PYTHON_VERSIONS, VARIANTS, imageTag, variantsFor, type VariantId } from "./knowledge/python-images";
+import { verificationLine } from "./knowledge/verification";
 import { resolve, type PlannedSystemPackage } from "./resolve";
 import { BuildSpecSchema, PEP508_NAME } from "./spec";
 
@@ -26,6 +27,8 @@ export function explainPackage(name: string, variant: VariantId): { ok: true; te
     ...section("Build stage", plan.builder.systemPackages),
     ...section("Final image", plan.final.systemPackages),
   ];
+  const verified = k && verificationLine(k.name, VARIANTS[variant].target);
+  if (verified) out.push(verified);
   const notes = plan.warnings.filter((w) => w.package === resolved.name).map((w) => `  - ${w.message}`);
   if (notes.length) out.push("Notes:", ...notes);
   if (k) out.push("Sources:", ...k.sources.map((s) => `  - ${s}`));

@@ -45,14 +45,17 @@ export interface RunResult {
 
 export function run(cmd: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: opts.env ?? process.env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { env: opts.env ?? process.env, stdio: [opts.input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout!.on("data", (d) => (stdout += d));
+    child.stderr!.on("data", (d) => (stderr += d));
     child.on("error", (e) => resolve({ code: 127, stdout, stderr: stderr + String(e) }));
     child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(opts.input ?? "");
+    if (child.stdin) {
+      child.stdin.on("error", () => {}); // a command that exits without reading its input
+      child.stdin.end(opts.input);
+    }
   });
 }
 
@@ -146,7 +149,12 @@ export async function ensureRoot(release: DebianRelease, log: (s: string) => voi
   if (!refresh && existsSync(metaPath)) {
     const meta = JSON.parse(readFileSync(metaPath, "utf8")) as RootMeta;
     const ageDays = (Date.now() - Date.parse(meta.created)) / 86_400_000;
-    if (meta.format === ROOT_FORMAT && ageDays < MAX_AGE_DAYS) return { rootfs: path.join(dir, "rootfs"), meta };
+    if (meta.format === ROOT_FORMAT && ageDays < MAX_AGE_DAYS) {
+      const rootfs = path.join(dir, "rootfs");
+      // apt's binary caches make every apt call in an overlay start in a fraction of a second.
+      if (!existsSync(path.join(rootfs, "var/cache/apt/pkgcache.bin"))) await mustInRoot(rootfs, ["apt-cache", "gencaches"]);
+      return { rootfs, meta };
+    }
     log(`${release}: cached root is ${ageDays.toFixed(1)} days old or of an older recipe: rebuilding`);
   }
   const tmp = `${dir}.tmp`;
@@ -170,6 +178,7 @@ export async function ensureRoot(release: DebianRelease, log: (s: string) => voi
   copyFileSync(path.join(rootfs, "var/lib/dpkg/status"), path.join(rootfs, IMAGE_BASE_STATUS));
   await mustInRoot(rootfs, ["apt-get", "install", "-y", "-q", "--no-install-recommends", "python3"]);
   await mustInRoot(rootfs, ["apt-get", "clean"]);
+  await mustInRoot(rootfs, ["apt-cache", "gencaches"]);
   const python3 = (await mustInRoot(rootfs, ["dpkg-query", "-W", "-f", "${Version}", "python3"])).trim();
   const meta: RootMeta = {
     format: ROOT_FORMAT,
@@ -255,6 +264,22 @@ export function collectDebs(release: DebianRelease, upper: string): void {
     if (!existsSync(to)) linkSync(path.join(source, f), to);
     rmSync(path.join(source, f));
   }
+}
+
+/** A value computed once per cached root and kept in CACHE_DIR/memo (apt answers that do not change until the root does). */
+export async function memo<T>(meta: RootMeta, key: string, compute: () => Promise<T>): Promise<T> {
+  const dir = path.join(CACHE_DIR, "memo");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${meta.release}-${meta.created.replace(/[^0-9]/g, "")}.json`);
+  const all: Record<string, T> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  if (key in all) return all[key];
+  const value = await compute();
+  // Re-read: another entry may have written meanwhile.
+  const now: Record<string, T> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  now[key] = value;
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(now));
+  renameSync(`${file}.${process.pid}`, file);
+  return value;
 }
 
 /** The release's Contents index (main, amd64), fetched once into the cache and refreshed with the root. */

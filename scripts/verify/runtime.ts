@@ -34,6 +34,7 @@ import {
   must,
   mustInRoot,
   openLayer,
+  memo,
   ownersOf,
   seedDebs,
   type Layer,
@@ -50,10 +51,18 @@ interface Context {
 const APT_INSTALL = ["apt-get", "install", "-y", "-q", "--no-install-recommends"];
 
 /** What apt would install for `packages` on python:*-slim's package set (not on Debian's python3 root). */
-export async function closureOnImageBase(rootfs: string, packages: string[]): Promise<string[]> {
+export async function closureOnImageBase(rootfs: string, meta: RootMeta, packages: string[]): Promise<string[]> {
   if (packages.length === 0) return [];
-  const out = await mustInRoot(rootfs, ["apt-get", "install", "--simulate", "-q", "--no-install-recommends", "-o", `Dir::State::status=/${IMAGE_BASE_STATUS}`, ...packages]);
-  return parseSimulatedInstall(out);
+  const list = [...packages].sort();
+  return memo(meta, `closure ${list.join(" ")}`, async () => {
+    // No cache files: the base root stays as built (the other status would make apt rewrite them).
+    const out = await mustInRoot(rootfs, [
+      "apt-get", "install", "--simulate", "-q", "--no-install-recommends",
+      "-o", `Dir::State::status=/${IMAGE_BASE_STATUS}`, "-o", "Dir::Cache::pkgcache=", "-o", "Dir::Cache::srcpkgcache=",
+      ...list,
+    ]);
+    return parseSimulatedInstall(out);
+  });
 }
 
 interface DebInfo {
@@ -63,7 +72,11 @@ interface DebInfo {
   file: string;
 }
 
-async function debInfo(rootfs: string, pkg: string): Promise<DebInfo | null> {
+async function debInfo(rootfs: string, meta: RootMeta, pkg: string): Promise<DebInfo | null> {
+  return memo(meta, `show ${pkg}`, () => debInfoUncached(rootfs, pkg));
+}
+
+async function debInfoUncached(rootfs: string, pkg: string): Promise<DebInfo | null> {
   const r = await inRoot(rootfs, ["apt-cache", "show", "--no-all-versions", pkg]);
   if (r.code !== 0 || !/^Package: /m.test(r.stdout)) return null;
   const field = (name: string) => new RegExp(`^${name}: (.*)$`, "m").exec(r.stdout)?.[1] ?? "";
@@ -88,12 +101,37 @@ function failedImports(out: CheckOutput): [string, string][] {
   return Object.entries(out.imports).filter((e): e is [string, string] => e[1] !== null);
 }
 
-/** Whether the check got worse than the baseline: a module that imported no longer does, or a library went missing. */
-function brokeAgainst(baseline: CheckOutput, now: CheckOutput): string | null {
-  for (const [m, err] of Object.entries(now.imports)) if (err !== null && baseline.imports[m] === null) return `import ${m}: ${err}`;
-  for (const [file, lines] of Object.entries(now.ldd))
-    for (const l of lines) if (l.path === null && baseline.ldd[file]?.some((b) => b.soname === l.soname && b.path !== null)) return `${path.basename(file)}: ${l.soname} not found`;
+/** Every soname the checked objects link directly. */
+function directNeeds(out: CheckOutput): Set<string> {
+  return new Set(Object.values(out.needed).flatMap((n) => n ?? []));
+}
+
+/**
+ * Whether the check got worse than the baseline through a direct need: a module that imported no longer does
+ * (unless the library it names is only a dependency of another library), or a directly linked library went missing.
+ * A package needed only by another package's library is that package's Depends, which apt installs anyway.
+ */
+export function brokeAgainst(baseline: CheckOutput, now: CheckOutput): string | null {
+  const direct = directNeeds(baseline);
+  for (const [m, err] of Object.entries(now.imports)) {
+    if (err === null || baseline.imports[m] !== null) continue;
+    const lib = /^ImportError: (\S+?): cannot open shared object file/.exec(err)?.[1];
+    if (lib && !direct.has(lib)) continue;
+    return `import ${m}: ${err}`;
+  }
+  for (const [file, lines] of Object.entries(now.ldd)) {
+    const needs = baseline.needed[file];
+    for (const l of lines) {
+      if (l.path !== null || (needs && !needs.includes(l.soname))) continue;
+      if (baseline.ldd[file]?.some((b) => b.soname === l.soname && b.path !== null)) return `${path.basename(file)}: ${l.soname} not found`;
+    }
+  }
   return null;
+}
+
+/** A package to install for a Debian-only link: a native (not multilib, not -dev) provider from the Contents index. */
+function nativeProvider(providers: string[]): string | undefined {
+  return providers.find((p) => !/^lib(32|x32|64|n32)/.test(p) && !p.endsWith("-dev"));
 }
 
 function shipsSharedLibrary(owners: ReadonlyMap<string, string>, pkg: string): boolean {
@@ -110,15 +148,15 @@ export async function verifyEntry(ctx: Context, k: PackageKnowledge): Promise<Ru
   if (mapping.notComparable) return { ...result, status: "not-runnable", details: [mapping.notComparable] };
   const infos: DebInfo[] = [];
   for (const pkg of mapping.packages) {
-    const info = await debInfo(rootfs, pkg);
+    const info = await debInfo(rootfs, meta, pkg);
     if (!info) return { ...result, status: "not-runnable", details: [`Debian ${release} main has no ${pkg}`] };
     infos.push(info);
   }
   if (infos.length === 0) return { ...result, status: "not-runnable", details: [mapping.source] };
   result.debian = infos.map((i) => ({ package: i.package, version: i.version }));
 
-  const allowed = new Set([...meta.imageBase, ...(await closureOnImageBase(rootfs, lists.final))]);
-  const builderClosure = new Set([...lists.builder, ...(await closureOnImageBase(rootfs, lists.builder))]);
+  const allowed = new Set([...meta.imageBase, ...(await closureOnImageBase(rootfs, meta, lists.final))]);
+  const builderClosure = new Set([...lists.builder, ...(await closureOnImageBase(rootfs, meta, lists.builder))]);
 
   const entry = await openLayer([rootfs], k.name);
   let entryOpen = true;
@@ -148,12 +186,21 @@ export async function verifyEntry(ctx: Context, k: PackageKnowledge): Promise<Ru
     if (files.length === 0) return { ...result, status: "not-compiled", details: [`${own.join(", ")} ship no shared object`] };
     const input: CheckInput = { modules, files: files.sort() };
 
-    const baseline = await runCheck(entry.merged, input);
-    const owners = ownersOf(entry.merged);
+    let baseline = await runCheck(entry.merged, input);
+    let owners = ownersOf(entry.merged);
     const unresolved = unresolvedNeeds(baseline, owners, allowed);
     const { missing, debianOnly } = await classifyUnresolved(release, unresolved, builderClosure);
     result.missing = missing;
     result.debianOnly = debianOnly;
+    const debianOnlyContext = [...new Set(debianOnly.map((d) => nativeProvider(d.providers)).filter((p): p is string => !!p))].sort();
+    if (debianOnlyContext.length) {
+      // Debian's binary links these where upstream does not: install them as context so the modules import and the
+      // removal trials below can show what the listed packages do.
+      const r = await inRoot(entry.merged, [...APT_INSTALL, ...debianOnlyContext]);
+      if (r.code !== 0) result.details.push(`installing the Debian-only links (${debianOnlyContext.join(", ")}) failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`);
+      baseline = await runCheck(entry.merged, input);
+      owners = ownersOf(entry.merged);
+    }
     const failed = failedImports(baseline);
     for (const [m, err] of failed) result.details.push(`baseline import ${m} failed: ${err}`);
     if (failed.length === modules.length && modules.length > 0) {
