@@ -41,7 +41,7 @@ import {
   type RootMeta,
 } from "./root";
 
-interface Context {
+export interface Context {
   release: DebianRelease;
   rootfs: string;
   meta: RootMeta;
@@ -72,7 +72,7 @@ interface DebInfo {
   file: string;
 }
 
-async function debInfo(rootfs: string, meta: RootMeta, pkg: string): Promise<DebInfo | null> {
+export async function debInfo(rootfs: string, meta: RootMeta, pkg: string): Promise<DebInfo | null> {
   return memo(meta, `show ${pkg}`, () => debInfoUncached(rootfs, pkg));
 }
 
@@ -159,7 +159,7 @@ export async function verifyEntry(ctx: Context, k: PackageKnowledge): Promise<Ru
   const builderClosure = new Set([...lists.builder, ...(await closureOnImageBase(rootfs, meta, lists.builder))]);
 
   const entry = await openLayer([rootfs], k.name);
-  let entryOpen = true;
+  let handed = false;
   try {
     seedDebs(release, entry.upper);
     if (lists.final.length) {
@@ -180,10 +180,36 @@ export async function verifyEntry(ctx: Context, k: PackageKnowledge): Promise<Ru
       files.push(...parseDebListing(await must("dpkg-deb", ["-c", deb])).filter(isSharedObject));
     }
     collectDebs(release, entry.upper);
+    handed = true;
+    return await judge(ctx, entry, files, lists, allowed, builderClosure, result, k.name, `${own.join(", ")} ship no shared object`);
+  } finally {
+    if (!handed) await entry.close();
+  }
+}
+
+/**
+ * The check on an overlay that holds the package under test (its shared objects `files`) and the final list:
+ * baseline import + ldd, classification of unresolved needs, then one removal trial per listed package.
+ * Takes ownership of `entry` (unmounts and deletes it).
+ */
+export async function judge(
+  ctx: Context,
+  entry: Layer,
+  files: string[],
+  lists: { final: string[] },
+  allowed: ReadonlySet<string>,
+  builderClosure: ReadonlySet<string>,
+  result: RuntimeVerification,
+  label: string,
+  nothingCompiled: string,
+): Promise<RuntimeVerification> {
+  const { release, rootfs, meta } = ctx;
+  let entryOpen = true;
+  try {
     const modules = [...new Set(files.map(moduleName).filter((m): m is string => m !== null))].sort();
     result.modules = modules.length;
     result.sharedObjects = files.length;
-    if (files.length === 0) return { ...result, status: "not-compiled", details: [`${own.join(", ")} ship no shared object`] };
+    if (files.length === 0) return { ...result, status: "not-compiled", details: [nothingCompiled] };
     const input: CheckInput = { modules, files: files.sort() };
 
     let baseline = await runCheck(entry.merged, input);
@@ -218,7 +244,7 @@ export async function verifyEntry(ctx: Context, k: PackageKnowledge): Promise<Ru
         result.inBase.push(pkg);
         continue;
       }
-      const trial = await openLayer([entry.upper, rootfs], `${k.name}-without-${pkg}`);
+      const trial = await openLayer([entry.upper, rootfs], `${label}-without-${pkg}`);
       try {
         const r = await inRoot(trial.merged, ["dpkg", "--remove", "--force-depends", "--force-remove-essential", pkg]);
         if (r.code !== 0) {

@@ -1,0 +1,60 @@
+/**
+ * Upstream sources for the build check (scripts/verify/build.ts): which tag of which repository, and which of Debian's
+ * packages stand in for the build backend the project's pyproject.toml asks for (PyPI is unreachable, so pip runs
+ * with --no-build-isolation against them). Entries that cannot be built here are listed with the reason.
+ * Pure data; the `source` strings name the file each fact was read from at that tag.
+ */
+import type { DebianRelease } from "../../lib/knowledge/types";
+
+export interface BuildTarget {
+  /** GitHub owner/name. */
+  repository: string;
+  tag: string;
+  /** Debian packages providing the build backend and build-time Python modules. */
+  backends: string[];
+  /** Environment for the build (e.g. a version for setuptools_scm, which needs .git). */
+  env?: Record<string, string>;
+  /** Releases whose Debian cannot provide the backend the tag needs, with the reason. */
+  unbuildableOn?: Partial<Record<DebianRelease, string>>;
+  source: string;
+}
+
+export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
+  psycopg2: { repository: "psycopg/psycopg2", tag: "2.9.12", backends: ["python3-setuptools", "python3-wheel"], source: "setup.py (setuptools; pg_config from libpq-dev)" },
+  pyodbc: { repository: "mkleehammer/pyodbc", tag: "5.3.0", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools" },
+  mysqlclient: { repository: "PyMySQL/mysqlclient", tag: "v2.2.8", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools>=61 (pkg-config finds mysqlclient/mariadb)" },
+  "python-ldap": { repository: "python-ldap/python-ldap", tag: "python-ldap-3.4.7", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools" },
+  pycurl: { repository: "pycurl/pycurl", tag: "REL_7_47_0", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools>=77, wheel" },
+  lxml: {
+    repository: "lxml/lxml",
+    tag: "lxml-6.0.2",
+    backends: ["python3-setuptools", "python3-wheel", "cython3"],
+    unbuildableOn: { bookworm: "lxml 6 needs Cython >= 3.1.4 (pyproject.toml); bookworm's cython3 is 0.29.32" },
+    source: "pyproject.toml [build-system] requires Cython>=3.1.4, setuptools (the git tree has no generated C)",
+  },
+  pyyaml: {
+    repository: "yaml/pyyaml",
+    tag: "6.0.3",
+    backends: ["python3-setuptools", "python3-wheel", "cython3"],
+    source: "pyproject.toml [build-system] requires setuptools, Cython (in-tree backend packaging/_pyyaml_pep517)",
+  },
+  pygraphviz: { repository: "pygraphviz/pygraphviz", tag: "pygraphviz-1.14", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools>=61.2 (SWIG output committed)" },
+  "confluent-kafka": { repository: "confluentinc/confluent-kafka-python", tag: "v2.12.1", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools>=62, wheel" },
+  greenlet: { repository: "python-greenlet/greenlet", tag: "3.2.4", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools >= 40.8.0" },
+  cffi: { repository: "python-cffi/cffi", tag: "v2.0.0", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools >= 66.1" },
+};
+
+/** Curated compiled entries the build check cannot build here, and why (checked against each project's tree). */
+export const NOT_BUILDABLE: Readonly<Record<string, string>> = {
+  bcrypt: "Rust extension (pyo3): cargo needs crates.io, which is unreachable",
+  cryptography: "Rust extension (maturin/pyo3): cargo needs crates.io, which is unreachable",
+  numpy: "meson-python with its vendored meson fork (vendored-meson/meson), pocketfft and highway as git submodules (.gitmodules); the snapshot has no submodules",
+  scipy: "meson-python with git submodules (scipy/_lib/boost, PROPACK, unuran per .gitmodules); the snapshot has no submodules",
+  grpcio: "third_party/ (abseil-cpp, boringssl-with-bazel, cares, re2, zlib, ...) are git submodules (.gitmodules); the snapshot has none",
+  uvloop: "vendor/libuv is a git submodule (.gitmodules); the snapshot has none",
+  "opencv-python": "opencv, opencv_contrib and multibuild are git submodules (.gitmodules), and the build compiles all of OpenCV",
+  "opencv-python-headless": "the same tree as opencv-python (git submodules, all of OpenCV)",
+  oracledb: "ODPI-C is a git submodule (src/oracledb/impl/thick/odpi, .gitmodules); the snapshot has none",
+  gdal: "the Python bindings build inside GDAL's own CMake tree and must match libgdal's version exactly",
+  uwsgi: "pip builds a program, not a module: the import/ldd check does not apply",
+};
