@@ -93,16 +93,16 @@ export function verificationLine(name: string, target: Target): string | undefin
   if (!found) return undefined;
   const { report, entry } = found;
   const what = entry.debian.map((d) => `${d.package} ${d.version}`).join(", ");
-  const head = `Verified on ${report.release}, ${report.date}`;
+  const head = `Verified on ${report.release}, ${report.date} (a source build's final-stage list, run with Debian's ${what})`;
   switch (entry.status) {
     case "ok":
-      return `${head}: Debian's ${what} imports with only the final-stage packages (ldd clean, each listed library needed).`;
+      return `${head}: complete${entry.needed.length ? `, and each listed library is needed` : ""}.`;
     case "missing":
-      return `${head}: the final stage misses ${entry.missing.map((m) => `${m.soname} (${m.providers.join(" or ") || "no package found"})`).join(", ")}.`;
+      return `${head}: misses ${entry.missing.map((m) => `${m.soname} (${m.providers.join(" or ") || "no package found"})`).join(", ")}.`;
     case "redundant":
-      return `${head}: Debian's ${what} imports without ${entry.redundant.join(", ")} (listed but not needed).`;
+      return `${head}: complete, but ${entry.redundant.join(", ")} ${entry.redundant.length > 1 ? "are" : "is"} not needed.`;
     case "not-compiled":
-      return `${head}: nothing compiled to check.`;
+      return `Nothing compiled to verify on ${report.release} (${entry.details[0] ?? "pure Python"}).`;
     case "not-runnable":
       return `Not verified on ${report.release}: ${entry.details[0] ?? "no comparable Debian build"}.`;
   }

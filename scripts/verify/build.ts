@@ -58,6 +58,31 @@ function exportTree(name: string): { dir: string; repository: string; tag: strin
   return { dir, repository: t.repository, tag: t.tag };
 }
 
+/**
+ * PEP 639 license strings (`license = "MIT"`, `license-files`) need setuptools >= 77; bookworm has 66. Rewrites them
+ * to the older table form in the build root's copy: metadata only, the compiled code is the same. Returns a note, or
+ * null when nothing was changed.
+ */
+export function pep639ToTable(pyproject: string): string | null {
+  const project = /^\[project\]$/m.exec(pyproject);
+  if (!project) return null;
+  const next = pyproject.slice(project.index + 1).search(/^\[/m);
+  const end = next < 0 ? pyproject.length : project.index + 1 + next;
+  const section = pyproject.slice(project.index, end);
+  const fixed = section
+    .replace(/^license\s*=\s*("[^"\n]*")\s*$/m, "license = {text = $1}")
+    .replace(/^license-files\s*=\s*\[[^\]]*\]\s*\n/m, "");
+  return fixed === section ? null : pyproject.slice(0, project.index) + fixed + pyproject.slice(end);
+}
+
+function olderLicenseSyntax(file: string, release: DebianRelease): string | null {
+  if (release !== "bookworm" || !existsSync(file)) return null;
+  const fixed = pep639ToTable(readFileSync(file, "utf8"));
+  if (fixed === null) return null;
+  writeFileSync(file, fixed);
+  return "pyproject.toml's PEP 639 license string rewritten as a table for bookworm's setuptools 66 (metadata only)";
+}
+
 export async function buildEntry(ctx: Context, name: string, src: { dir: string; repository: string; tag: string }, log: (s: string) => void): Promise<BuildVerification> {
   const { release, rootfs, meta } = ctx;
   const date = new Date().toISOString().slice(0, 10);
@@ -84,6 +109,8 @@ export async function buildEntry(ctx: Context, name: string, src: { dir: string;
     result.removedFirst = devPackagesToRemove(installedPackages(builder.merged), builderClosure, before);
     if (result.removedFirst.length) await mustInRoot(builder.merged, ["dpkg", "--remove", "--force-depends", ...result.removedFirst]);
     cpSync(src.dir, path.join(builder.merged, "src"), { recursive: true });
+    const shim = olderLicenseSyntax(path.join(builder.merged, "src/pyproject.toml"), release);
+    if (shim) result.details.push(shim);
     const env = Object.entries(target?.env ?? {}).map(([k, v]) => `${k}=${v}`);
     log(`${name}: building ${src.repository} ${src.tag}`);
     const b = await inRoot(builder.merged, [

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PACKAGES } from "../../lib/knowledge";
 import type { RuntimeVerification, VerificationReport } from "../../lib/knowledge/verification";
 import { BUILD_TARGETS, NOT_BUILDABLE } from "./build-targets";
+import * as buildModule from "./build";
 import { devPackagesToRemove } from "./build";
 import type { CheckOutput } from "./check";
 import { unresolvedNeeds } from "./check";
@@ -122,5 +123,14 @@ describe("judging a check", () => {
     expect(brokeAgainst(baseline, withoutIcu)).toBeNull();
     expect(brokeAgainst(baseline, baseline)).toBeNull();
     expect(brokeAgainst(baseline, out({ imports: { "lxml.etree": "SyntaxError: bad" }, ldd: baseline.ldd }))).toMatch(/SyntaxError/);
+  });
+});
+
+describe("bookworm's setuptools", () => {
+  it("gets PEP 639 license metadata in the table form it understands, nothing else changed", () => {
+    const { pep639ToTable } = buildModule;
+    const text = '[build-system]\nrequires = ["setuptools>=77"]\n\n[project]\nname = "x"\nlicense = "MIT"\nlicense-files = ["LICENSE"]\nversion = "1"\n\n[tool.x]\nlicense = "keep"\n';
+    expect(pep639ToTable(text)).toBe('[build-system]\nrequires = ["setuptools>=77"]\n\n[project]\nname = "x"\nlicense = {text = "MIT"}\nversion = "1"\n\n[tool.x]\nlicense = "keep"\n');
+    expect(pep639ToTable('[project]\nlicense = {text = "MIT"}\n')).toBeNull();
   });
 });
