@@ -41,7 +41,10 @@ export const DEBIAN_BINARY_OVERRIDES: Readonly<Record<string, DebianBinaryMappin
   pillow: { packages: ["python3-pil"], source: `${PACKAGES_INDEX}: Pillow (PIL) is python3-pil (source pillow)` },
   "psycopg2-binary": { packages: ["python3-psycopg2"], source: `${PACKAGES_INDEX}: a source build of psycopg2-binary is psycopg2's code; Debian ships it as python3-psycopg2` },
   pycairo: { packages: ["python3-cairo"], source: `${PACKAGES_INDEX}: pycairo is python3-cairo (source pycairo)` },
-  pygobject: { packages: ["python3-gi"], source: `${PACKAGES_INDEX}: PyGObject (gi) is python3-gi (source pygobject)` },
+  pygobject: {
+    packages: ["python3-gi", "python3-gi-cairo"],
+    source: `${PACKAGES_INDEX}: PyGObject (gi) is python3-gi; its cairo integration (gi._gi_cairo, built by a default upstream build) is split into python3-gi-cairo`,
+  },
   pynacl: { packages: ["python3-nacl"], source: `${PACKAGES_INDEX}: PyNaCl is python3-nacl (source python-nacl)` },
   "python-ldap": { packages: ["python3-ldap"], source: `${PACKAGES_INDEX}: python-ldap is python3-ldap (source python-ldap)` },
   "python-magic": { packages: ["python3-magic"], source: `${PACKAGES_INDEX}: python-magic is python3-magic (source python-magic)` },

@@ -87,6 +87,10 @@ describe("Depends and apt output", () => {
     expect(pythonDependencies(depends, ["python3-pandas", "python3-pandas-lib"])).toEqual(["python3-dateutil", "python3-numpy", "python3-numpy2-abi0", "python3-pytz"]);
   });
 
+  it("takes a module's data package (python-<x>-data) too", () => {
+    expect(pythonDependencies("libjs-jquery, python-matplotlib-data (>= 3.6.3), python3-numpy, libc6", ["python3-matplotlib"])).toEqual(["python-matplotlib-data", "python3-numpy"]);
+  });
+
   it("reads the packages apt would install from a simulated install", () => {
     const out = "NOTE: This is only a simulation!\nInst libpq5 (15.8-0+deb12u1 Debian:12/stable [amd64])\nInst libpq-dev:amd64 (15.8-0+deb12u1 Debian:12/stable [amd64])\nConf libpq5 (15.8-0+deb12u1 Debian:12/stable [amd64])\n";
     expect(parseSimulatedInstall(out)).toEqual(["libpq-dev", "libpq5"]);

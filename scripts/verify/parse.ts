@@ -80,13 +80,15 @@ export function parseDepends(field: string): string[][] {
 const INTERPRETER = /^(python3|python3\.\d+|python3-supported-(min|max)|libpython3(\.\d+)?(-stdlib|-minimal)?)$/;
 
 /**
- * The Python dependencies of a Debian binary to install beside it so its modules import (python3-* names, first
- * alternative of each clause that is one), less the interpreter and the packages under test themselves.
+ * The Python dependencies of a Debian binary to install beside it so its modules import (python3-* and
+ * python-*-data names, first alternative of each clause that is one), less the interpreter and the packages under
+ * test themselves.
  */
 export function pythonDependencies(depends: string, own: readonly string[]): string[] {
   const out = new Set<string>();
   for (const alts of parseDepends(depends)) {
-    const pick = alts.find((a) => a.startsWith("python3-") && !INTERPRETER.test(a));
+    // python-<x>-data: the arch-independent files a module reads when imported (matplotlib's mpl-data).
+    const pick = alts.find((a) => (a.startsWith("python3-") || /^python-.+-data$/.test(a)) && !INTERPRETER.test(a));
     if (!pick || alts.some((a) => INTERPRETER.test(a) || own.includes(a))) continue;
     out.add(pick);
   }

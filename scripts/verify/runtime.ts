@@ -12,14 +12,14 @@
  * --check: do not write the reports; exit 1 on a missing need (CI). Without root, debootstrap or overlay mounts it
  * prints one line saying so and exits 0.
  */
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PACKAGES, type PackageKnowledge } from "../../lib/knowledge";
 import { DEBIAN_RELEASES, type DebianRelease } from "../../lib/knowledge/types";
 import type { RuntimeVerification, VerificationReport } from "../../lib/knowledge/verification";
-import { classifyUnresolved, isLibraryError, runCheck, unresolvedNeeds, type CheckInput, type CheckOutput } from "./check";
+import { classifyUnresolved, isLibraryError, lookupContents, runCheck, unresolvedNeeds, type CheckInput, type CheckOutput } from "./check";
 import { debianBinaryFor } from "./debian-map";
-import { isSharedObject, moduleName, parseDebListing, parseSimulatedInstall, pythonDependencies } from "./parse";
+import { devLinkName, isSharedObject, moduleName, parseDebListing, parseSimulatedInstall, pythonDependencies } from "./parse";
 import { sourceBuildLists } from "./plan";
 import { METHOD, readReport, reportPath, summarize, writeReport } from "./report";
 import {
@@ -87,9 +87,14 @@ async function debInfoUncached(rootfs: string, pkg: string): Promise<DebInfo | n
 async function fetchDeb(ctx: Context, layer: Layer, info: DebInfo): Promise<string> {
   const cached = path.join(debCache(ctx.release), info.file);
   if (existsSync(cached)) return cached;
-  await mustInRoot(layer.merged, ["sh", "-c", `cd /var/cache/apt/archives && apt-get download -q "$0"`, `${info.package}=${info.version}`]);
-  collectDebs(ctx.release, layer.upper);
-  if (!existsSync(cached)) throw new Error(`apt-get download ${info.package} did not produce ${info.file}`);
+  // A fresh directory, so the one .deb in it is this one (apt spells an epoch's colon %3a in the file name).
+  const dir = path.join(layer.merged, "tmp/wheelwright-download");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await mustInRoot(layer.merged, ["sh", "-c", `cd /tmp/wheelwright-download && apt-get download -q "$0"`, `${info.package}=${info.version}`]);
+  const got = readdirSync(dir).filter((f) => f.endsWith(".deb"));
+  if (got.length !== 1) throw new Error(`apt-get download ${info.package} gave ${got.length} files`);
+  renameSync(path.join(dir, got[0]), cached);
   return cached;
 }
 
@@ -134,9 +139,18 @@ function nativeProvider(providers: string[]): string | undefined {
   return providers.find((p) => !/^lib(32|x32|64|n32)/.test(p) && !p.endsWith("-dev"));
 }
 
-function shipsSharedLibrary(owners: ReadonlyMap<string, string>, pkg: string): boolean {
-  for (const [p, o] of owners) if (o === pkg && isSharedObject(p) && /\/lib\//.test(p)) return true;
-  return false;
+/** The sonames (file names under a lib directory) of the shared libraries a package ships. */
+function sharedLibraries(owners: ReadonlyMap<string, string>, pkg: string): string[] {
+  const names = new Set<string>();
+  for (const [p, o] of owners) if (o === pkg && /\/lib\//.test(p) && /\.so\.\d+$/.test(p)) names.add(p.slice(p.lastIndexOf("/") + 1));
+  return [...names].sort();
+}
+
+/** Of `sonames`, those the builder closure ships a link-time name for but the checked objects do not link. */
+async function linkableUnlinked(release: DebianRelease, sonames: string[], builderClosure: ReadonlySet<string>, direct: ReadonlySet<string>): Promise<string[]> {
+  const candidates = sonames.filter((s) => !direct.has(s));
+  const providers = await lookupContents(release, candidates.map(devLinkName));
+  return candidates.filter((s) => (providers.get(devLinkName(s)) ?? []).some((p) => builderClosure.has(p)));
 }
 
 export async function verifyEntry(ctx: Context, k: PackageKnowledge): Promise<RuntimeVerification> {
@@ -237,6 +251,7 @@ export async function judge(
     if (failed.some(([, err]) => isLibraryError(err)) && missing.length === 0)
       result.details.push("an import failed on a shared library that ldd does not show (loaded at run time)");
 
+    const direct = directNeeds(baseline);
     await entry.close(true);
     entryOpen = false;
     for (const pkg of lists.final) {
@@ -255,8 +270,21 @@ export async function judge(
         if (broke) {
           result.needed.push(pkg);
           result.details.push(`without ${pkg}: ${broke}`);
-        } else if (shipsSharedLibrary(owners, pkg)) result.redundant.push(pkg);
-        else result.unobservable.push(pkg);
+          continue;
+        }
+        const libs = sharedLibraries(owners, pkg);
+        if (libs.length === 0) {
+          result.unobservable.push(pkg);
+          result.details.push(`${pkg} ships no shared library: an import and ldd cannot show whether it is used`);
+          continue;
+        }
+        // The builder list could link one of its libraries although this binary does not (Debian built it against
+        // another flavour, or without that option): only a build with the builder list can tell.
+        const linkable = await linkableUnlinked(release, libs, builderClosure, direct);
+        if (linkable.length) {
+          result.unobservable.push(pkg);
+          result.details.push(`${pkg}: the builder list can link ${linkable.join(", ")}, which this binary does not link: see the build check`);
+        } else result.redundant.push(pkg);
       } finally {
         await trial.close();
       }
