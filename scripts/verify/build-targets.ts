@@ -14,6 +14,8 @@ export interface BuildTarget {
   backends: string[];
   /** Environment for the build (e.g. a version for setuptools_scm, which needs .git). */
   env?: Record<string, string>;
+  /** An older tag where the release's Debian cannot provide the backend `tag` needs, with the reason. */
+  tagOn?: Partial<Record<DebianRelease, { tag: string; why: string }>>;
   /** Releases whose Debian cannot provide the backend the tag needs, with the reason. */
   unbuildableOn?: Partial<Record<DebianRelease, string>>;
   source: string;
@@ -29,7 +31,10 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     repository: "lxml/lxml",
     tag: "lxml-6.0.2",
     backends: ["python3-setuptools", "python3-wheel", "cython3"],
-    unbuildableOn: { bookworm: "lxml 6 needs Cython >= 3.1.4 (pyproject.toml); bookworm's cython3 is 0.29.32" },
+    tagOn: {
+      bookworm: { tag: "lxml-4.9.4", why: "lxml 5 and 6 need Cython 3 (pyproject.toml); bookworm's cython3 is 0.29.32, and 4.9.4 asks for Cython 0.29.37 (requirements.txt)" },
+      trixie: { tag: "lxml-5.4.0", why: "lxml 6.0.2 needs Cython >= 3.1.4 (pyproject.toml); trixie's cython3 is 3.0.11, which 5.4.0 accepts (>= 3.0.11, < 3.1.0)" },
+    },
     source: "pyproject.toml [build-system] requires Cython>=3.1.4, setuptools (the git tree has no generated C)",
   },
   pyyaml: {

@@ -40,9 +40,11 @@ export function devPackagesToRemove(installed: string[], builderClosure: Readonl
     .sort();
 }
 
-function exportTree(name: string): { dir: string; repository: string; tag: string } {
-  const t = BUILD_TARGETS[name];
-  if (!t) throw new Error(`no build target for ${name}: pass --src`);
+function exportTree(name: string, release: DebianRelease): { dir: string; repository: string; tag: string; note?: string } {
+  const target = BUILD_TARGETS[name];
+  if (!target) throw new Error(`no build target for ${name}: pass --src`);
+  const older = target.tagOn?.[release];
+  const t = { repository: target.repository, tag: older?.tag ?? target.tag };
   const dir = path.join(SRC_DIR, `${name}-${t.tag}`);
   if (!existsSync(dir)) {
     const git = path.join(MIRRORS, t.repository.replace("/", "+"), "repo");
@@ -55,7 +57,7 @@ function exportTree(name: string): { dir: string; repository: string; tag: strin
       throw new Error(`git archive ${t.tag} of ${t.repository} failed`);
     }
   }
-  return { dir, repository: t.repository, tag: t.tag };
+  return { dir, repository: t.repository, tag: t.tag, ...(older ? { note: `built ${older.tag}, not ${target.tag}: ${older.why}` } : {}) };
 }
 
 /**
@@ -83,12 +85,12 @@ function olderLicenseSyntax(file: string, release: DebianRelease): string | null
   return "pyproject.toml's PEP 639 license string rewritten as a table for bookworm's setuptools 66 (metadata only)";
 }
 
-export async function buildEntry(ctx: Context, name: string, src: { dir: string; repository: string; tag: string }, log: (s: string) => void): Promise<BuildVerification> {
+export async function buildEntry(ctx: Context, name: string, src: { dir: string; repository: string; tag: string; note?: string }, log: (s: string) => void): Promise<BuildVerification> {
   const { release, rootfs, meta } = ctx;
   const date = new Date().toISOString().slice(0, 10);
   const lists = sourceBuildLists(name, release);
   const target = BUILD_TARGETS[name];
-  const result: BuildVerification = { name, status: "failed", upstream: { repository: src.repository, tag: src.tag, version: "" }, date, builder: lists.builder, removedFirst: [], details: [] };
+  const result: BuildVerification = { name, status: "failed", upstream: { repository: src.repository, tag: src.tag, version: "" }, date, builder: lists.builder, removedFirst: [], details: src.note ? [src.note] : [] };
   const reason = target?.unbuildableOn?.[release];
   if (reason) return { ...result, status: "not-buildable", details: [reason] };
   const builderClosure = new Set([...lists.builder, ...(await closureOnImageBase(rootfs, meta, lists.builder))]);
@@ -200,7 +202,7 @@ async function main(argv: string[]): Promise<number> {
       if (NOT_BUILDABLE[name]) r = { name, status: "not-buildable", date: new Date().toISOString().slice(0, 10), builder: [], removedFirst: [], details: [NOT_BUILDABLE[name]] };
       else {
         try {
-          const src = srcArg ? { dir: path.resolve(srcArg), repository: BUILD_TARGETS[name]?.repository ?? "local", tag: BUILD_TARGETS[name]?.tag ?? "local" } : exportTree(name);
+          const src = srcArg ? { dir: path.resolve(srcArg), repository: BUILD_TARGETS[name]?.repository ?? "local", tag: BUILD_TARGETS[name]?.tag ?? "local" } : exportTree(name, release);
           r = await buildEntry(ctx, name, src, log);
         } catch (e) {
           r = { name, status: "failed", date: new Date().toISOString().slice(0, 10), builder: [], removedFirst: [], details: [`the check itself failed: ${(e as Error).message}`] };

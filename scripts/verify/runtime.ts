@@ -7,9 +7,10 @@
  * object; then remove each listed package in turn (dpkg --remove --force-depends, in a throwaway overlay) to see
  * whether it is needed. Writes lib/knowledge/verification/<release>.json (the build section is kept).
  *
- *   tsx scripts/verify/runtime.ts [--release bookworm]... [--only lxml,pillow] [--jobs 2] [--check] [--refresh]
+ *   tsx scripts/verify/runtime.ts [--release bookworm]... [--only lxml,pillow] [--jobs 2] [--check] [--no-trials] [--refresh]
  *
- * --check: do not write the reports; exit 1 on a missing need (CI). Without root, debootstrap or overlay mounts it
+ * --check: do not write the reports; exit 1 on a missing need (CI). --no-trials: skip the removal trials (they
+ * can only find redundant packages). Without root, debootstrap or overlay mounts it
  * prints one line saying so and exits 0.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
@@ -43,6 +44,13 @@ import {
 
 export interface Context {
   release: DebianRelease;
+  /** false: skip the removal trials (they find redundant packages, never a missing one). */
+  trials?: boolean;
+  /**
+   * true when the objects checked are Debian's build, not one made with the builder list: then a listed library the
+   * builder list could link but the objects do not is unobservable rather than redundant.
+   */
+  debianBinary?: boolean;
   rootfs: string;
   meta: RootMeta;
   log: (s: string) => void;
@@ -254,7 +262,7 @@ export async function judge(
     const direct = directNeeds(baseline);
     await entry.close(true);
     entryOpen = false;
-    for (const pkg of lists.final) {
+    for (const pkg of ctx.trials === false ? [] : lists.final) {
       if (meta.imageBase.includes(pkg)) {
         result.inBase.push(pkg);
         continue;
@@ -280,7 +288,7 @@ export async function judge(
         }
         // The builder list could link one of its libraries although this binary does not (Debian built it against
         // another flavour, or without that option): only a build with the builder list can tell.
-        const linkable = await linkableUnlinked(release, libs, builderClosure, direct);
+        const linkable = ctx.debianBinary ? await linkableUnlinked(release, libs, builderClosure, direct) : [];
         if (linkable.length) {
           result.unobservable.push(pkg);
           result.details.push(`${pkg}: the builder list can link ${linkable.join(", ")}, which this binary does not link: see the build check`);
@@ -335,7 +343,7 @@ async function main(argv: string[]): Promise<number> {
     const t0 = Date.now();
     const { rootfs, meta } = await ensureRoot(release, log, argv.includes("--refresh"));
     log(`root ready in ${((Date.now() - t0) / 1000).toFixed(0)} s (python3 ${meta.python3}, archive ${meta.archiveDate}); cache ${CACHE_DIR}`);
-    const ctx: Context = { release, rootfs, meta, log };
+    const ctx: Context = { release, rootfs, meta, log, trials: !argv.includes("--no-trials"), debianBinary: true };
     const results = await pool(entries, jobs, async (k) => {
       const t = Date.now();
       let r: RuntimeVerification;
