@@ -91,7 +91,19 @@ export function runtimeVerification(name: string, target: Target): { report: Ver
 export function verificationLine(name: string, target: Target): string | undefined {
   const found = runtimeVerification(name, target);
   if (!found) return undefined;
-  const { report, entry } = found;
+  const line = runtimeLine(found.report, found.entry);
+  const built = found.report.build.find((b) => b.name === name && b.upstream?.version && (b.status === "ok" || b.status === "missing" || b.status === "redundant"));
+  if (!built?.runtime) return line;
+  const what =
+    built.status === "ok"
+      ? "complete"
+      : built.status === "missing"
+        ? `misses ${built.runtime.missing.map((m) => m.soname).join(", ")}`
+        : `${built.runtime.redundant.join(", ")} not needed`;
+  return `${line} Built from ${built.upstream!.repository} ${built.upstream!.tag} with the builder list: ${what}.`;
+}
+
+function runtimeLine(report: VerificationReport, entry: RuntimeVerification): string {
   const what = entry.debian.map((d) => `${d.package} ${d.version}`).join(", ");
   const head = `Verified on ${report.release}, ${report.date} (a source build's final-stage list, run with Debian's ${what})`;
   switch (entry.status) {
