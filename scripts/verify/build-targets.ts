@@ -44,7 +44,17 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     source: "pyproject.toml [build-system] requires setuptools, Cython (in-tree backend packaging/_pyyaml_pep517)",
   },
   pygraphviz: { repository: "pygraphviz/pygraphviz", tag: "pygraphviz-1.14", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools>=61.2 (SWIG output committed)" },
-  "confluent-kafka": { repository: "confluentinc/confluent-kafka-python", tag: "v2.12.1", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools>=62, wheel" },
+  "confluent-kafka": {
+    repository: "confluentinc/confluent-kafka-python",
+    tag: "v2.12.1",
+    backends: ["python3-setuptools", "python3-wheel"],
+    // src/confluent_kafka/src/confluent_kafka.h stops the build (#error) unless librdkafka is at least its own version.
+    tagOn: {
+      bookworm: { tag: "v2.0.2", why: "v2.12.1 needs librdkafka >= 2.12.1 (#error in confluent_kafka.h); bookworm's librdkafka-dev is 2.0.2" },
+      trixie: { tag: "v2.8.0", why: "v2.12.1 needs librdkafka >= 2.12.1 (#error in confluent_kafka.h); trixie's librdkafka-dev is 2.8.0" },
+    },
+    source: "pyproject.toml [build-system] requires setuptools>=62, wheel (v2.0.2: setup.py)",
+  },
   greenlet: { repository: "python-greenlet/greenlet", tag: "3.2.4", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools >= 40.8.0" },
   cffi: { repository: "python-cffi/cffi", tag: "v2.0.0", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools >= 66.1" },
 };
