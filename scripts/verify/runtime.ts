@@ -368,6 +368,12 @@ async function main(argv: string[]): Promise<number> {
     if (!check) writeReport(report);
     log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s${check ? "" : `; wrote ${path.relative(process.cwd(), reportPath(release))}`}`);
     if (results.some((r) => r.status === "missing")) failed = true;
+    // A check that crashed proves nothing either way: CI must not read it as a pass.
+    const crashed = results.filter((r) => r.details.some((d) => d.startsWith("the check itself failed")));
+    if (check && crashed.length) {
+      log(`the check crashed for ${crashed.map((r) => r.name).join(", ")}`);
+      failed = true;
+    }
   }
   return failed ? 1 : 0;
 }
