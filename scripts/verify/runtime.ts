@@ -13,7 +13,7 @@
  * can only find redundant packages). Without root, debootstrap or overlay mounts it
  * prints one line saying so and exits 0.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PACKAGES, type PackageKnowledge } from "../../lib/knowledge";
 import { DEBIAN_RELEASES, type DebianRelease } from "../../lib/knowledge/types";
@@ -102,7 +102,10 @@ async function fetchDeb(ctx: Context, layer: Layer, info: DebInfo): Promise<stri
   await mustInRoot(layer.merged, ["sh", "-c", `cd /tmp/wheelwright-download && apt-get download -q "$0"`, `${info.package}=${info.version}`]);
   const got = readdirSync(dir).filter((f) => f.endsWith(".deb"));
   if (got.length !== 1) throw new Error(`apt-get download ${info.package} gave ${got.length} files`);
-  renameSync(path.join(dir, got[0]), cached);
+  // The overlay is another filesystem: copy, then move into place within the cache.
+  copyFileSync(path.join(dir, got[0]), `${cached}.part`);
+  renameSync(`${cached}.part`, cached);
+  rmSync(dir, { recursive: true, force: true });
   return cached;
 }
 
