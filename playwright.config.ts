@@ -10,7 +10,7 @@ export default defineConfig({
   reporter: "list",
   workers: 2,
   // Every test has its own browser context and the server keeps no state, so any two can run side by side: the
-  // workers share out the tests of a file too (a file's tests in one worker left the other idle for minutes).
+  // workers share out the tests of a file too (a file's tests kept to one worker would leave the other idle).
   fullyParallel: true,
   retries: process.env.CI ? 1 : 0,
   use: {

@@ -10,8 +10,26 @@ import { PRESETS, presetById, presetSpec } from "../lib/presets";
 import { parseDependencies } from "../lib/pyproject";
 import { parsePackageList } from "../lib/requirements";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
+import { FIELDS, fieldOf, setAt, type CliRead, type Field } from "../lib/spec/fields";
 import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
 import { VARIANTS, type VariantId } from "../lib/knowledge/python-images";
+
+type FieldFlag = Extract<Field["cli"], { flag: string }>["flag"];
+/** The fields the CLI sets with a flag of their own (lib/spec/fields.ts). */
+const FLAG_FIELDS = FIELDS.filter((f): f is Extract<Field, { cli: { flag: string } }> => "flag" in f.cli);
+
+/** Flags that are not a field: where the spec starts from, and a file the packages are read from. */
+const START_FLAGS = [
+  { flag: "preset", arg: "ID", help: "start from a preset (see: wheelwright presets)" },
+  { flag: "spec", arg: "FILE.json", help: "start from a spec saved as JSON" },
+  { flag: "url", arg: "LINK", help: "start from a share link (from the page or wheelwright url)" },
+] as const;
+const REQUIREMENTS_FLAG = { flag: "requirements", arg: "FILE", help: "a requirements.txt or pyproject.toml to read the packages from" } as const;
+const FORMAT_FLAG = { flag: "format", arg: "dockerfile|json", help: "json: {dockerfile, dockerignore, stages, packages, warnings}" } as const;
+const BASE_URL_FLAG = { flag: "base-url", arg: "URL", help: "where the app runs; default $WHEELWRIGHT_BASE_URL or http://localhost:3000/" } as const;
+
+type Option = { flag: string; arg: string; help: string };
+const option = (o: Option) => `  ${`--${o.flag} ${o.arg}`.padEnd(28)}${o.help}\n`;
 
 export const USAGE = `wheelwright — lean multi-stage Dockerfiles for Python apps
 
@@ -26,45 +44,28 @@ Usage:
   wheelwright --help
 
 Options of render:
-  --preset ID                 start from a preset (see: wheelwright presets)
-  --spec FILE.json            start from a spec saved as JSON
-  --url LINK                  start from a share link (from the page or wheelwright url)
-  --python X.Y                Python version, e.g. 3.13
-  --base VARIANT              image variant as in the tag: slim-trixie, slim-bookworm, bookworm, alpine, alpine3.23, slim-bullseye, ...
-  --final-base VARIANT        a different variant for the final stage (same release: e.g. bookworm → slim-bookworm)
-  --strategy NAME             uv | venv | wheelhouse | prefix | site-packages
-  --packages LIST             comma-separated requirements: "psycopg2,numpy==2.1"
-  --requirements FILE         a requirements.txt or pyproject.toml to read the packages from
-  --apt-build P,Q             extra system packages for the build stage
-  --apt-runtime P,Q           extra system packages for the final image
-  --platform PLATFORM         linux/amd64 (default) or linux/arm64
-  --format dockerfile|json    json: {dockerfile, dockerignore, stages, packages, warnings}
-
+${[...START_FLAGS, ...FLAG_FIELDS.flatMap((f): Option[] => (f.path === "packages" ? [f.cli, REQUIREMENTS_FLAG] : [f.cli])), FORMAT_FLAG].map(option).join("")}
 Options of url: those of render (but --format), and
-  --base-url URL              where the app runs; default $WHEELWRIGHT_BASE_URL or http://localhost:3000/
-`;
+${option(BASE_URL_FLAG)}`;
 
 export class CliError extends Error {}
 
-/** Spec field → the flag a CLI user wrote, so errors name what they typed. */
-const FIELD_FLAGS: [RegExp, string][] = [
-  [/^python/, "--python"],
-  [/^base/, "--base"],
-  [/^finalBase/, "--final-base"],
-  [/^strategy/, "--strategy"],
-  [/^packages/, "--packages"],
-  [/^systemPackages\.build/, "--apt-build"],
-  [/^systemPackages\.runtime/, "--apt-runtime"],
-  [/^platform/, "--platform"],
-];
-
+/** The flag a CLI user wrote for the field an issue is about, so errors name what they typed. */
 function flagFor(field: string): string {
-  return FIELD_FLAGS.find(([re]) => re.test(field))?.[1] ?? field;
+  const f = fieldOf(field);
+  return f && "flag" in f.cli ? `--${f.cli.flag}` : field;
 }
 
-function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter(Boolean);
-}
+/** How a field flag's text is read (`cli.read` in the field's declaration); `flag` names it in errors. */
+const READERS: Record<CliRead, (text: string, flag: string) => unknown> = {
+  text: (text) => text,
+  list: (text) => text.split(",").map((s) => s.trim()).filter(Boolean),
+  requirements: (text, flag) => {
+    const parsed = parsePackageList(text);
+    if (parsed.problems.length) throw new CliError(`${flag}: ${parsed.problems[0].text.trim() || "list"}: ${parsed.problems[0].message}`);
+    return parsed.requirements;
+  },
+};
 
 function readText(path: string, what: string): string {
   try {
@@ -74,21 +75,7 @@ function readText(path: string, what: string): string {
   }
 }
 
-export interface RenderFlags {
-  preset?: string;
-  spec?: string;
-  url?: string;
-  python?: string;
-  base?: string;
-  "final-base"?: string;
-  strategy?: string;
-  packages?: string;
-  requirements?: string;
-  "apt-build"?: string;
-  "apt-runtime"?: string;
-  platform?: string;
-  format?: string;
-}
+export type RenderFlags = { [K in FieldFlag | (typeof START_FLAGS)[number]["flag"] | "requirements" | "format"]?: string };
 
 /** Flags → a validated spec. Throws CliError with one line naming the flag. */
 export function specFromFlags(flags: RenderFlags): BuildSpec {
@@ -113,16 +100,10 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
       throw new CliError(`--spec: ${flags.spec} is not valid JSON`);
     }
   }
-  const draft = { ...(start as Record<string, unknown>) };
-  if (flags.python !== undefined) draft.python = flags.python;
-  if (flags.base !== undefined) draft.base = flags.base;
-  if (flags["final-base"] !== undefined) draft.finalBase = flags["final-base"];
-  if (flags.strategy !== undefined) draft.strategy = flags.strategy;
-  if (flags.platform !== undefined) draft.platform = flags.platform;
-  if (flags.packages !== undefined) {
-    const parsed = parsePackageList(flags.packages);
-    if (parsed.problems.length) throw new CliError(`--packages: ${parsed.problems[0].text.trim() || "list"}: ${parsed.problems[0].message}`);
-    draft.packages = parsed.requirements;
+  let draft = { ...(start as Record<string, unknown>) };
+  for (const f of FLAG_FIELDS) {
+    const text = flags[f.cli.flag];
+    if (text !== undefined) draft = setAt(draft, f.path, READERS[f.cli.read](text, `--${f.cli.flag}`));
   }
   if (flags.requirements !== undefined) {
     const parsed = parseDependencies(readText(flags.requirements, "--requirements"));
@@ -130,12 +111,8 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
       const p = parsed.problems[0];
       throw new CliError(`--requirements: ${flags.requirements}${p.line ? `:${p.line}` : ""}: ${p.message}`);
     }
-    draft.packages = parsed.requirements;
+    draft = setAt(draft, "packages", parsed.requirements);
   }
-  const system = { ...((draft.systemPackages as object | undefined) ?? {}) } as Record<string, unknown>;
-  if (flags["apt-build"] !== undefined) system.build = list(flags["apt-build"]);
-  if (flags["apt-runtime"] !== undefined) system.runtime = list(flags["apt-runtime"]);
-  draft.systemPackages = system;
   const result = parseSpec(draft);
   if (!result.ok) {
     const issue = result.issues[0];
@@ -150,7 +127,7 @@ export interface Io {
 }
 
 /** Flags that describe a spec (render and url). */
-const SPEC_FLAGS = ["preset", "spec", "url", "python", "base", "final-base", "strategy", "packages", "requirements", "apt-build", "apt-runtime", "platform"];
+const SPEC_FLAGS = [...START_FLAGS.map((o) => o.flag), ...FLAG_FIELDS.map((f) => f.cli.flag), REQUIREMENTS_FLAG.flag];
 
 /** Runs the CLI; returns the exit status. */
 export function run(argv: string[], io: Io): number {

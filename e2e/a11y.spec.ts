@@ -8,7 +8,7 @@ const WIDTHS = [390, 1440] as const;
 
 async function expectNoViolations(page: Page) {
   // Legacy mode runs axe in the page itself. The default mode finishes each run in a new blank page, which costs
-  // about 2 s here, and only matters for cross-origin frames: the page has no frames at all.
+  // seconds, and only matters for cross-origin frames: the page has no frames at all.
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).setLegacyMode().analyze();
   // Each rule with its first nodes and why they fail (e.g. the measured contrast ratio).
   const summary = results.violations.map(

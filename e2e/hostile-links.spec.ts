@@ -14,8 +14,8 @@ test.describe.configure({ mode: "parallel" });
 // Every entry of lib/testing/hostile-links.json, as a page link and as an API query. A page link is decoded on the
 // server only (the page gets the spec and what was dropped as props, never the raw link), so each entry's page is
 // checked in the HTML the server answers, which is the whole page until someone uses it (it hydrates on intent).
-// A sample is opened in the browser and hydrated: that adds nothing link-specific, and a browser per entry made
-// this file take four minutes of the suite's time.
+// A sample is opened in the browser and hydrated: that adds nothing link-specific, and a browser per entry would
+// cost minutes of the suite's time.
 
 /** The entries whose pages are also opened in the browser and hydrated: one the guard refuses, the ones that drop the most fields. */
 const IN_BROWSER = new Set([

@@ -5,7 +5,7 @@ import { holdScripts, openWizard, previewText, showIntent, waitHydrated } from "
 
 // The page hydrates on the first sign of intent (lib/http/deferred-hydration.mjs, server/respond.mjs): before it,
 // the server's HTML is the whole page and no framework script runs; what is done between the intent and React's
-// arrival is handed to React (components/wizard/pre-hydration-input.ts) instead of being lost.
+// arrival is handed to React (browser/pre-hydration-input.ts) instead of being lost.
 
 /** Scripts from the build that the page has turned into real <script src> elements (i.e. run or about to). */
 const runScripts = (page: Page) => page.locator('script[src*="/_next/static/"]').count();

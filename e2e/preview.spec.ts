@@ -55,7 +55,7 @@ async function open(page: Page) {
   page.on("worker", (w) => workers.push(w.url()));
   page.on("console", (m) => {
     if (m.type() !== "error" && m.type() !== "warning") return;
-    // The app has no favicon yet (not this component's concern); Chromium logs the 404.
+    // The icon is /icon.svg: a request for /favicon.ico anyway gets a 404, which Chromium logs.
     if (m.location().url.endsWith("/favicon.ico")) return;
     messages.push(`${m.type()}: ${m.text()}`);
   });

@@ -12,7 +12,7 @@ export async function openWizard(page: Page, path = "/") {
 
 /**
  * Waits for React to have hydrated the page (`data-ready`). Generous: after the intent the scripts still have to
- * arrive and run, which on a busy two-core machine running two test workers has taken over five seconds.
+ * arrive and run, which on a busy two-core machine running two test workers can take seconds.
  */
 export async function waitHydrated(page: Page) {
   await expect(page.locator("[data-ready]")).toBeAttached({ timeout: 20_000 });

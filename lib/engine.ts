@@ -1,7 +1,7 @@
 /**
  * The engine: everything the page needs that carries zod (lib/spec.ts) or the package knowledge
  * (lib/knowledge): judging drafts, resolving and rendering, share links, preset specs, suggestions and
- * requirements parsing. The page never imports these statically: components/wizard/engine.ts loads this
+ * requirements parsing. The page never imports these statically: browser/engine.ts loads this
  * module with one import() at the first intent once the page is interactive, and the server renders the first output
  * (lib/wizard/output.ts) so the page can hydrate without it.
  */

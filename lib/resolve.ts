@@ -4,6 +4,7 @@
  */
 import { lookupPackage, normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
+import { decideWheel } from "./knowledge/wheels";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
@@ -39,6 +40,8 @@ export interface ResolvedRequirement {
   install: InstallKind;
   /** Why it is installed this way, in one sentence. */
   detail: string;
+  /** The listed requirement whose extra pulled this package in, e.g. "psycopg[c]"; absent for listed packages. */
+  via?: string;
 }
 
 export type Severity = "info" | "warning";
@@ -66,32 +69,25 @@ export interface Plan {
 
 const ARCH: Record<BuildSpec["platform"], Arch> = { "linux/amd64": "x86_64", "linux/arm64": "aarch64" };
 
-function minor(version: string): number {
-  return Number(version.split(".")[1] ?? 0);
-}
-
 /**
- * Whether pip will find a wheel. Below the latest release's minimum Python, pip's resolver honours
- * Requires-Python and falls back to the newest older release, which had wheels for the same
- * platforms (an approximation we state in the plan). Above the maximum, only the sdist fits.
+ * The listed requirements, then the packages their extras pull (knowledge's `extras`: psycopg[c] → psycopg-c),
+ * each once: a pulled package already listed, or pulled before, is not added again.
  */
-function wheelFits(k: PackageKnowledge, python: string, libc: "manylinux" | "musllinux", arch: Arch): boolean {
-  if (k.wheels.pure) return true;
-  if (!k.wheels[libc][arch]) return false;
-  return minor(python) <= minor(k.wheels.python.max);
-}
-
-function olderRelease(k: PackageKnowledge, python: string): boolean {
-  return !k.wheels.pure && minor(python) < minor(k.wheels.python.min);
-}
-
-function describeNoWheel(k: PackageKnowledge, python: string, libc: string, arch: Arch): string {
-  const w = k.wheels;
-  const platform = `${libc} ${arch}`;
-  if (!w.manylinux.x86_64 && !w.manylinux.aarch64 && !w.musllinux.x86_64 && !w.musllinux.aarch64)
-    return `${k.display} publishes no Linux wheels: it is compiled from source`;
-  if (!w[libc as "manylinux" | "musllinux"][arch]) return `${k.display} publishes no ${platform} wheel: it is compiled from source`;
-  return `${k.display}'s wheels cover Python ${w.python.min}–${w.python.max}, not ${python}: it is compiled from source`;
+function withPulledPackages(listed: readonly Requirement[]): { requirement: Requirement; via?: string }[] {
+  const queue: { requirement: Requirement; via?: string }[] = listed.map((requirement) => ({ requirement }));
+  const names = new Set(listed.map((r) => normalizeName(r.name)));
+  for (let i = 0; i < queue.length; i++) {
+    const { requirement } = queue[i];
+    const extras = lookupPackage(requirement.name)?.extras;
+    if (!extras) continue;
+    for (const extra of requirement.extras.map(normalizeName))
+      for (const name of extras[extra]?.requires ?? []) {
+        if (names.has(name)) continue;
+        names.add(name);
+        queue.push({ requirement: { name, extras: [], hashes: [] }, via: `${requirement.name}[${extra}]` });
+      }
+  }
+  return queue;
 }
 
 class PackageSet {
@@ -161,7 +157,7 @@ export function resolve(spec: BuildSpec): Plan {
 
   const packages: ResolvedRequirement[] = [];
   const seen = new Set<string>();
-  for (const requirement of spec.packages) {
+  for (const { requirement, via } of withPulledPackages(spec.packages)) {
     const name = normalizeName(requirement.name);
     if (seen.has(name)) {
       warnings.push({ code: "duplicate-package", severity: "warning", field: "packages", package: name, message: `${requirement.name} is listed more than once` });
@@ -177,7 +173,8 @@ export function resolve(spec: BuildSpec): Plan {
       warnings.push({ code: "package-note", severity: "info", field: "packages", package: name, message: `${k.display}: ${note}` });
 
     const bundled = k.binaryExtra !== undefined && requirement.extras.map(normalizeName).includes(normalizeName(k.binaryExtra));
-    const hasWheel = wheelFits(k, spec.python, libc, arch);
+    const wheel = decideWheel(k, requirement.specifier, spec.python, libc, arch);
+    const hasWheel = wheel.wheel;
     const fromSource = !bundled && !k.wheels.pure && (spec.buildFromSource || !hasWheel);
     let install: InstallKind;
     let detail: string;
@@ -189,12 +186,10 @@ export function resolve(spec: BuildSpec): Plan {
       detail = `${k.display} is pure Python.`;
     } else if (!fromSource) {
       install = "wheel";
-      detail = olderRelease(k, spec.python)
-        ? `The latest ${k.display} needs Python ${k.wheels.python.min}+; pip picks the newest release that supports ${spec.python}, a ${libc} ${arch} wheel: nothing is compiled.`
-        : `A ${libc} ${arch} wheel exists for Python ${spec.python}: nothing is compiled.`;
+      detail = wheel.detail;
     } else {
       install = "source";
-      detail = spec.buildFromSource && hasWheel ? `Compiled from source as requested (a wheel exists).` : describeNoWheel(k, spec.python, libc, arch) + ".";
+      detail = spec.buildFromSource && hasWheel ? `Compiled from source as requested (a wheel exists).` : wheel.detail;
       compiled.push(name);
       if (builderVariant.family === "alpine" && !spec.buildFromSource)
         warnings.push({
@@ -205,7 +200,7 @@ export function resolve(spec: BuildSpec): Plan {
           message: `${k.display} has no musllinux ${arch} wheel for Python ${spec.python}: on Alpine it is compiled from source, which can take minutes and needs the build packages below. A slim Debian image installs a wheel instead.`,
         });
     }
-    packages.push({ requirement, name, knowledge: k, install, detail });
+    packages.push({ requirement, name, knowledge: k, install, detail: via ? `Pulled in by ${via}. ${detail}` : detail, ...(via ? { via } : {}) });
     if (bundled) continue;
 
     if (fromSource) {

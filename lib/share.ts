@@ -33,20 +33,22 @@
  *
  * Pure and browser-safe: URLSearchParams, TextEncoder/TextDecoder, btoa/atob only. Decoding never throws.
  */
-import { parsePackageList } from "./requirements";
 import { presetById, presetSpec } from "./presets";
-import { DEFAULT_SPEC, parseSpec, type BuildSpec, type Requirement, type SpecIssue } from "./spec";
+import { BuildSpecSchema, DEFAULT_SPEC, parseSpec, type BuildSpec, type BuildSpecInput, type SpecIssue } from "./spec";
+import { FIELDS, fieldOf, getAt, setAt, type Rule } from "./spec/fields";
+import { SHARE_CODECS, type Read, type ShareCodec } from "./spec/share-codecs";
 import { MAX_QUERY_LENGTH, formatQuery, queryLength } from "./share-query.mjs";
 
 // The length limit and its measure live in plain JavaScript, shared with the production server's request guard.
 export { MAX_QUERY_LENGTH, RAW_QUERY_MAX, formatQuery, queryLength } from "./share-query.mjs";
+export { formatRequirement } from "./spec/share-codecs";
 
 export const SHARE_VERSION = 1;
 /** The readable form is used up to this length; longer specs use the compact form. */
 export const READABLE_MAX = 1500;
 
-/** What an omitted parameter means (rule 2). Frozen: do not edit, even when DEFAULT_SPEC changes. */
-export const LINK_BASELINE: BuildSpec = Object.freeze({
+/** The version-1 baseline (rule 2). Frozen: do not edit, even when DEFAULT_SPEC changes. */
+const BASELINE_V1: BuildSpecInput = {
   python: "3.14",
   base: "slim-trixie",
   finalBase: null,
@@ -72,7 +74,9 @@ export const LINK_BASELINE: BuildSpec = Object.freeze({
   },
   cacheMounts: true,
   platform: "linux/amd64",
-}) as BuildSpec;
+};
+/** What an omitted parameter means: the version-1 baseline, and for a field added since, its default (rule 3). */
+export const LINK_BASELINE: BuildSpec = Object.freeze(BuildSpecSchema.parse(BASELINE_V1));
 
 export interface Dropped {
   /** Spec field (dotted path, e.g. "runtime.env.0.value"), or the parameter name when it maps to no field. */
@@ -91,93 +95,39 @@ export interface DecodedShare {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The parameter table: one entry per spec field (rule 3: only ever append).
+// The parameters: one per spec field, named and encoded as its declaration says (lib/spec/fields.ts; rule 3: only
+// ever append).
 // ---------------------------------------------------------------------------------------------
 
-type Value = unknown;
-/** A decoded parameter value, plus the items of a list that could not be read. */
-type Read = { ok: true; value: Value; bad?: { index: number; value: string; message: string }[] } | { ok: false; message: string };
-
-interface Param {
+export interface Param extends ShareCodec {
   /** Name in the query and key in the compact JSON. */
   name: string;
   /** Spec path, for messages and for matching schema issues. */
   field: string;
-  /** Items can be dropped one by one (the value is an array at `field`). */
-  list?: boolean;
-  /** Repeated parameter (`env=A=1&env=B=2`) instead of one value. */
-  repeated?: boolean;
-  get(spec: BuildSpec): Value;
-  set(spec: BuildSpec, value: Value): BuildSpec;
-  /** Readable text, or undefined when this form cannot carry the value. */
-  write(value: Value, current: Value): string[] | undefined;
-  /** Readable text(s) → value (relative to the current value for partial forms). */
-  read(texts: string[], current: Value): Read;
-  /** Compact JSON value. */
-  toJson(value: Value): unknown;
-  fromJson(json: unknown, current: Value): Read;
+  get(spec: BuildSpec): unknown;
+  set(spec: BuildSpec, value: unknown): BuildSpec;
 }
 
-const ok = (value: Value): Read => ({ ok: true, value });
-const identity = (v: Value) => v;
-const plain = (v: unknown) => ok(v);
-const one = (texts: string[]) => texts[texts.length - 1];
+export const PARAMS: readonly Param[] = FIELDS.map((f) => ({
+  name: f.share.param,
+  field: f.path,
+  ...(SHARE_CODECS[f.share.codec] as ShareCodec),
+  get: (spec) => getAt(spec, f.path),
+  set: (spec, value) => setAt(spec, f.path, value),
+}));
 
-function top<K extends keyof BuildSpec>(key: K): Pick<Param, "get" | "set"> {
-  return { get: (s) => s[key], set: (s, v) => ({ ...s, [key]: v }) };
-}
-function inRuntime<K extends keyof BuildSpec["runtime"]>(key: K): Pick<Param, "get" | "set"> {
-  return { get: (s) => s.runtime[key], set: (s, v) => ({ ...s, runtime: { ...s.runtime, [key]: v } }) };
-}
-function inSystem<K extends keyof BuildSpec["systemPackages"]>(key: K): Pick<Param, "get" | "set"> {
-  return { get: (s) => s.systemPackages[key], set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages, [key]: v } }) };
-}
+const BY_NAME = new Map(PARAMS.map((p) => [p.name, p]));
+/** Parameters that are not spec fields. */
+const CONTROL = new Set(["preset", "s"]);
 
-/** A string enum or free string: the text is the value; the schema checks it. */
-function text(name: string, field: string, access: Pick<Param, "get" | "set">): Param {
-  return { name, field, ...access, write: (v) => (typeof v === "string" ? [v] : undefined), read: (t) => ok(one(t)), toJson: identity, fromJson: plain };
-}
-
-const TRUE = new Set(["1", "true", "yes", "on"]);
-const FALSE = new Set(["0", "false", "no", "off"]);
-function flag(name: string, field: string, access: Pick<Param, "get" | "set">): Param {
-  return {
-    name,
-    field,
-    ...access,
-    write: (v) => [v ? "1" : "0"],
-    read: (t) => {
-      const s = one(t).trim().toLowerCase();
-      return TRUE.has(s) ? ok(true) : FALSE.has(s) ? ok(false) : { ok: false, message: "must be 1 or 0" };
-    },
-    toJson: identity,
-    fromJson: plain,
-  };
-}
-
-/** A comma-separated list of names (system packages, copy paths): names never contain commas. */
-function names(name: string, field: string, access: Pick<Param, "get" | "set">): Param {
-  return {
-    name,
-    field,
-    list: true,
-    ...access,
-    write: (v) => [(v as string[]).join(",")],
-    read: (t) => ok(one(t).split(",").map((s) => s.trim()).filter(Boolean)),
-    toJson: identity,
-    fromJson: plain,
-  };
-}
-
-/** One requirement as requirements.txt text; parsePackageList reads it back. */
-export function formatRequirement(r: Requirement): string {
-  return (
-    r.name +
-    (r.extras.length ? `[${r.extras.join(",")}]` : "") +
-    (r.specifier ?? "") +
-    (r.marker !== undefined ? `; ${r.marker}` : "") +
-    r.hashes.map((h) => ` --hash=${h}`).join("")
-  );
+/**
+ * When a schema issue names a field no parameter set, the parameters that can have caused it: those of the fields
+ * its field's cross-field rules read.
+ */
+function causes(field: string): string[] {
+  const f = fieldOf(field);
+  const rules: readonly Rule[] = f && "rules" in f ? f.rules : [];
+  return rules.flatMap((r) => r.reads.map((path) => FIELDS.find((g) => g.path === path)!.share.param));
 }
 
 /** Deep equality of JSON-like values (key order ignored; an undefined property equals a missing one). */
@@ -190,210 +140,6 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
   return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
-
-/**
- * A requirement's compact JSON: its text when `text` and the text reads back the same (the
- * encoder verifies the whole link anyway), else the object without empty lists.
- */
-function requirementToJson(r: Requirement, text: boolean): unknown {
-  const trimmed = (s: string | undefined) => s === undefined || (s === s.trim() && !/\s-/.test(s));
-  if (text && trimmed(r.specifier) && trimmed(r.marker)) return formatRequirement(r);
-  const o: Record<string, unknown> = { name: r.name };
-  if (r.extras.length) o.extras = r.extras;
-  if (r.specifier !== undefined) o.specifier = r.specifier;
-  if (r.marker !== undefined) o.marker = r.marker;
-  if (r.hashes.length) o.hashes = r.hashes;
-  return o;
-}
-
-/**
- * Items of a comma-separated package list. A comma starts a new item unless it is inside [extras]
- * or continues a version specifier (">=1.4,<2"), so one bad item never swallows its neighbour.
- */
-function splitPackages(text: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "[") depth++;
-    else if (c === "]") depth = Math.max(0, depth - 1);
-    else if (c === "," && depth === 0 && !/^\s*[<>=!~]/.test(text.slice(i + 1, i + 40))) {
-      items.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  items.push(text.slice(start));
-  return items.map((s) => s.trim()).filter(Boolean);
-}
-
-function parseRequirementText(t: string): Read {
-  const parsed = parsePackageList(t);
-  if (parsed.problems.length) return { ok: false, message: parsed.problems[0].message };
-  if (parsed.requirements.length !== 1) return { ok: false, message: "not one requirement" };
-  return ok(parsed.requirements[0]);
-}
-
-const packagesParam: Param = {
-  name: "packages",
-  field: "packages",
-  list: true,
-  ...top("packages"),
-  write: (v) => [(v as Requirement[]).map(formatRequirement).join(",")],
-  read: (t) => {
-    const value: Requirement[] = [];
-    const bad: { index: number; value: string; message: string }[] = [];
-    splitPackages(one(t)).forEach((item, index) => {
-      const r = parseRequirementText(item);
-      if (r.ok) value.push(r.value as Requirement);
-      else bad.push({ index, value: item, message: r.message });
-    });
-    return { ok: true, value, bad };
-  },
-  toJson: (v) => (v as Requirement[]).map((r) => requirementToJson(r, true)),
-  fromJson: (json) => {
-    if (!Array.isArray(json)) return { ok: false, message: "must be a list of requirements" };
-    const value: unknown[] = [];
-    const bad: { index: number; value: string; message: string }[] = [];
-    json.forEach((item, index) => {
-      if (typeof item === "string") {
-        const r = parseRequirementText(item);
-        if (r.ok) value.push(r.value);
-        else bad.push({ index, value: item, message: r.message });
-      } else value.push(item);
-    });
-    return { ok: true, value, bad };
-  },
-};
-
-const envParam: Param = {
-  name: "env",
-  field: "runtime.env",
-  list: true,
-  repeated: true,
-  ...inRuntime("env"),
-  // `env=` alone means "no variables" (to clear a preset's).
-  write: (v) => ((v as { name: string; value: string }[]).length ? (v as { name: string; value: string }[]).map((e) => `${e.name}=${e.value}`) : [""]),
-  read: (t) => readEnv(t.filter((s) => s !== "")),
-  toJson: (v) => (v as { name: string; value: string }[]).map((e) => `${e.name}=${e.value}`),
-  fromJson: (json) => (Array.isArray(json) && json.every((e) => typeof e === "string") ? readEnv(json) : { ok: false, message: "must be a list of NAME=value" }),
-};
-
-function readEnv(items: string[]): Read {
-  const value: { name: string; value: string }[] = [];
-  const bad: { index: number; value: string; message: string }[] = [];
-  items.forEach((item, index) => {
-    const eq = item.indexOf("=");
-    if (eq < 1) bad.push({ index, value: item, message: "must be NAME=value" });
-    else value.push({ name: item.slice(0, eq), value: item.slice(eq + 1) });
-  });
-  return { ok: true, value, bad };
-}
-
-const NONE = "none";
-
-export const PARAMS: readonly Param[] = [
-  text("python", "python", top("python")),
-  text("base", "base", top("base")),
-  {
-    name: "final",
-    field: "finalBase",
-    ...top("finalBase"),
-    write: (v) => [v === null ? "same" : String(v)],
-    read: (t) => ok(one(t) === "same" || one(t) === "" ? null : one(t)),
-    toJson: identity,
-    fromJson: plain,
-  },
-  text("strategy", "strategy", top("strategy")),
-  text("deps", "dependencySource", top("dependencySource")),
-  packagesParam,
-  flag("from-source", "buildFromSource", top("buildFromSource")),
-  names("apt-build", "systemPackages.build", inSystem("build")),
-  names("apt-runtime", "systemPackages.runtime", inSystem("runtime")),
-  names("apt-omit", "systemPackages.omit", inSystem("omit")),
-  names("copy", "runtime.copy", inRuntime("copy")),
-  text("workdir", "runtime.workdir", inRuntime("workdir")),
-  {
-    // Space-separated argv; arguments with spaces (or empty ones) need the compact form.
-    name: "cmd",
-    field: "runtime.command",
-    ...inRuntime("command"),
-    write: (v) => ((v as string[]).every((a) => a !== "" && !/\s/.test(a)) ? [(v as string[]).join(" ")] : undefined),
-    read: (t) => ok(one(t).split(" ").filter(Boolean)),
-    toJson: identity,
-    fromJson: plain,
-  },
-  {
-    name: "port",
-    field: "runtime.port",
-    ...inRuntime("port"),
-    write: (v) => [v === null ? NONE : String(v)],
-    read: (t) => {
-      const s = one(t).trim();
-      if (s === NONE) return ok(null);
-      return /^\d{1,5}$/.test(s) ? ok(Number(s)) : { ok: false, message: "must be a port number (1–65535) or none" };
-    },
-    toJson: identity,
-    fromJson: plain,
-  },
-  {
-    // user=NAME:UID runs as that user; user=none runs as root (name and uid unchanged).
-    name: "user",
-    field: "runtime.user",
-    ...inRuntime("user"),
-    write: (v, current) => {
-      const u = v as BuildSpec["runtime"]["user"];
-      const c = current as BuildSpec["runtime"]["user"];
-      if (u.enabled) return [`${u.name}:${u.uid}`];
-      return u.name === c.name && u.uid === c.uid ? [NONE] : undefined;
-    },
-    read: (t, current) => {
-      const s = one(t).trim();
-      if (s === NONE) return ok({ ...(current as object), enabled: false });
-      const m = /^([^:]*)(?::(\d{1,6}))?$/.exec(s);
-      if (!m) return { ok: false, message: "must be NAME:UID (e.g. app:10001) or none" };
-      return ok({ enabled: true, name: m[1], uid: m[2] === undefined ? (current as { uid: number }).uid : Number(m[2]) });
-    },
-    toJson: identity,
-    fromJson: plain,
-  },
-  {
-    // health=/path turns the health check on; health=none turns it off (path unchanged).
-    name: "health",
-    field: "runtime.healthcheck",
-    ...inRuntime("healthcheck"),
-    write: (v, current) => {
-      const h = v as BuildSpec["runtime"]["healthcheck"];
-      if (h.enabled) return [h.path];
-      return h.path === (current as { path: string }).path ? [NONE] : undefined;
-    },
-    read: (t, current) => (one(t).trim() === NONE ? ok({ ...(current as object), enabled: false }) : ok({ enabled: true, path: one(t) })),
-    toJson: identity,
-    fromJson: plain,
-  },
-  envParam,
-  flag("dont-write-bytecode", "runtime.pythonDontWriteBytecode", inRuntime("pythonDontWriteBytecode")),
-  flag("unbuffered", "runtime.pythonUnbuffered", inRuntime("pythonUnbuffered")),
-  flag("cache-mounts", "cacheMounts", top("cacheMounts")),
-  text("platform", "platform", top("platform")),
-];
-
-const BY_NAME = new Map(PARAMS.map((p) => [p.name, p]));
-/** Parameters that are not spec fields. */
-const CONTROL = new Set(["preset", "s"]);
-
-/**
- * When a schema issue names a field no parameter set, which supplied parameters can have caused
- * it (cross-field rules in spec.ts).
- */
-const CAUSES: [RegExp, string[]][] = [
-  [/^base/, ["python"]],
-  [/^finalBase/, ["base", "python"]],
-  [/^strategy/, ["python"]],
-  [/^dependencySource/, ["strategy"]],
-  [/^systemPackages/, ["base"]],
-  [/^runtime\.healthcheck/, ["port"]],
-];
 
 // ---------------------------------------------------------------------------------------------
 // base64url (UTF-8), browser-safe
@@ -445,7 +191,7 @@ function compactParams(spec: BuildSpec, texts: boolean): URLSearchParams {
   const json: Record<string, unknown> = {};
   for (const p of PARAMS) {
     const value = p.get(spec);
-    if (!sameJson(value, p.get(LINK_BASELINE))) json[p.name] = p === packagesParam ? (value as Requirement[]).map((r) => requirementToJson(r, texts)) : p.toJson(value);
+    if (!sameJson(value, p.get(LINK_BASELINE))) json[p.name] = p.toJson(value, texts);
   }
   return new URLSearchParams({ s: `${SHARE_VERSION}.${toBase64Url(JSON.stringify(json))}` });
 }
@@ -538,7 +284,7 @@ function queryOf(input: URLSearchParams | string): string {
 interface Supplied {
   param: Param;
   /** Value before this parameter was applied. */
-  before: Value;
+  before: unknown;
   raw: string;
 }
 
@@ -673,7 +419,7 @@ function decode(input: URLSearchParams | string): DecodedShare {
     // The last parameter applied wins, so it is the first suspect.
     const culprit =
       ownerOf(issue.field) ??
-      supplied.findLast((s) => CAUSES.some(([re, names]) => re.test(issue.field) && names.includes(s.param.name))) ??
+      supplied.findLast((s) => causes(issue.field).includes(s.param.name)) ??
       supplied[supplied.length - 1];
     if (!culprit) break; // the starting spec itself is invalid: cannot happen (baseline and presets are valid)
     dropped.push({ field: issue.field, param: culprit.param.name, value: short(culprit.raw), message: issue.message });
@@ -684,14 +430,5 @@ function decode(input: URLSearchParams | string): DecodedShare {
 }
 
 function listItemText(param: Param, item: unknown): string {
-  if (param === packagesParam && item && typeof item === "object" && typeof (item as Requirement).name === "string") {
-    try {
-      const r = item as Partial<Requirement>;
-      return formatRequirement({ name: String(r.name), extras: r.extras ?? [], specifier: r.specifier, marker: r.marker, hashes: r.hashes ?? [] });
-    } catch {
-      return short(item);
-    }
-  }
-  if (param === envParam && item && typeof item === "object") return `${(item as { name: unknown }).name}=${(item as { value: unknown }).value}`;
-  return short(item);
+  return param.itemText?.(item) ?? short(item);
 }

@@ -42,7 +42,7 @@ async function lighthouse(url: string, form: "desktop" | "mobile", i: number): P
     "--quiet",
   ];
   if (form === "desktop") args.push("--preset=desktop");
-  // Lighthouse 12 sometimes loses the navigation in its own trace (NO_NAVSTART, seen here about one run in ten):
+  // Lighthouse 12 sometimes loses the navigation in its own trace (NO_NAVSTART, about one run in ten):
   // that run says nothing about the page, so it is run again (at most twice), and the retry is reported.
   for (let attempt = 1; ; attempt++) {
     try {

@@ -1,15 +1,19 @@
 /**
  * The committed lib/knowledge/debian-snapshot.json (and its compact projection debian-weights.json) must be what
- * scripts/build-debian-snapshot.ts makes from the current knowledge.
+ * scripts/build-debian-snapshot.ts makes from the current knowledge, and lib/knowledge/derived/ what
+ * scripts/derive-knowledge.ts makes from the same indices.
  * Runs only where Debian indices were fetched (scripts/fetch-debian-indices.sh):
  * WHEELWRIGHT_DEBIAN_INDICES=DIR, else .cache/debian in the repository.
  * When the indices are a different fetch than the committed snapshot (other
  * Release dates), comparing is meaningless and the test only reports it.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEBIAN_RELEASES } from "../lib/knowledge/types";
+import { contentsFiles, releaseField } from "./debian/indices";
+import { DERIVED_DIR } from "./debian/paths";
+import { deriveFromIndices, derivedFiles } from "./derive-knowledge";
 import {
   buildSnapshot,
   DEFAULT_INDEX_DIR,
@@ -21,7 +25,10 @@ import {
 } from "./build-debian-snapshot";
 
 const DIR = path.resolve(process.env.WHEELWRIGHT_DEBIAN_INDICES ?? DEFAULT_INDEX_DIR);
-const HAVE_INDICES = DEBIAN_RELEASES.every((r) => existsSync(path.join(DIR, r, "lists")));
+// A fetch that could not reach the archive leaves empty lists/ folders: look for the release files themselves.
+const HAVE_INDICES = DEBIAN_RELEASES.every(
+  (r) => existsSync(path.join(DIR, r, "lists")) && readdirSync(path.join(DIR, r, "lists")).some((f) => f.endsWith(`_dists_${r}_InRelease`)),
+);
 
 describe("debian-snapshot.json is fresh", () => {
   it.skipIf(!HAVE_INDICES)(
@@ -43,6 +50,36 @@ describe("debian-snapshot.json is fresh", () => {
       const weightsText = serializeWeights(weightsFromSnapshot(fresh));
       expect(JSON.parse(weightsText), "debian-weights.json stale: run npm run data:debian").toEqual(JSON.parse(readFileSync(WEIGHTS_PATH, "utf8")));
       expect(weightsText === readFileSync(WEIGHTS_PATH, "utf8"), "debian-weights.json formatting differs").toBe(true);
+    },
+    180_000,
+  );
+});
+
+const HAVE_DH_PYTHON = HAVE_INDICES && DEBIAN_RELEASES.every((r) => existsSync(path.join(DIR, r, "dh-python", "root")));
+
+describe("lib/knowledge/derived is fresh", () => {
+  if (!HAVE_DH_PYTHON) {
+    it.skip(`no Debian indices with dh-python in ${DIR} (bash scripts/fetch-debian-indices.sh): not re-derived`, () => {});
+    return;
+  }
+  it.each(DEBIAN_RELEASES)(
+    `re-deriving %s from ${DIR} gives the committed files`,
+    (r) => {
+      const meta = JSON.parse(readFileSync(path.join(DERIVED_DIR, r, "meta.json"), "utf8"));
+      const date = releaseField(DIR, r, "Date");
+      const haveContents = contentsFiles(DIR, r) !== undefined;
+      if (meta.date !== date || meta.scriptsKnown !== haveContents) {
+        console.warn(
+          `${r}: the indices in ${DIR} (${date}, Contents ${haveContents ? "present" : "absent"}) are another fetch than the ` +
+            `committed data (${meta.date}, Contents ${meta.scriptsKnown ? "present" : "absent"}); not compared`,
+        );
+        return;
+      }
+      const files = derivedFiles({ [r]: deriveFromIndices(DIR, r) });
+      for (const [rel, content] of files) {
+        const committed = readFileSync(path.join(DERIVED_DIR, rel), "utf8");
+        expect(content === committed, `${rel} is stale: run npm run data:debian`).toBe(true);
+      }
     },
     180_000,
   );

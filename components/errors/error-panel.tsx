@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { storeDraft } from "@/components/wizard/draft-storage";
+import { storeDraft } from "@/browser/draft-storage";
 
 /**
  * What app/error.tsx and app/global-error.tsx show: a short message and the ways out, never the error's text or

@@ -1,10 +1,9 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
+import { lazyModule, useLazyModule } from "@/browser/lazy-module";
 import type { Estimate } from "@/lib/estimate";
 import { estimateKey, type StagesOf } from "@/lib/estimate-key";
-
-type EstimateFn = (plan: StagesOf) => Estimate;
 
 /**
  * lib/estimate.ts carries Debian's package sizes (a 180 KB JSON): it is not in the page's first-load
@@ -12,12 +11,10 @@ type EstimateFn = (plan: StagesOf) => Estimate;
  * served by server/main.mjs, is at the first sign of intent to use it), or at the first change of the stage
  * packages, whichever comes first, and computes every later one.
  */
-let loaded: EstimateFn | null = null;
-let loading: Promise<EstimateFn> | null = null;
-function loadEstimate(): Promise<EstimateFn> {
-  loading ??= import("@/lib/estimate").then((m) => (loaded = m.estimate));
-  return loading;
-}
+const estimateModule = lazyModule(
+  () => import("@/lib/estimate"),
+  (err) => console.warn("Weight estimate: the estimate module could not be loaded.", err),
+);
 
 /**
  * The estimate for `plan`: computed when the module is loaded; before that, the server's estimate while it
@@ -25,7 +22,7 @@ function loadEstimate(): Promise<EstimateFn> {
  * page has hydrated (the module is not requested before, unless an edit needs it).
  */
 export function useEstimate(plan: StagesOf, initial: { plan: StagesOf; estimate: Estimate }, interactive: boolean): { estimate: Estimate; pending: boolean } {
-  const [fn, setFn] = useState<EstimateFn | null>(() => loaded);
+  const fn = useLazyModule(estimateModule)?.estimate ?? null;
   const initialKey = useMemo(() => estimateKey(initial.plan), [initial.plan]);
   const key = useMemo(() => estimateKey(plan), [plan]);
   const last = useRef(initial.estimate);
@@ -33,20 +30,8 @@ export function useEstimate(plan: StagesOf, initial: { plan: StagesOf; estimate:
   const needed = current === null;
 
   useEffect(() => {
-    if (fn) return;
-    let cancelled = false;
-    const go = () =>
-      loadEstimate().then(
-        (f) => {
-          if (!cancelled) setFn(() => f);
-        },
-        (err: unknown) => console.warn("Weight estimate: the estimate module could not be loaded.", err),
-      );
-    if (!needed && !interactive) return; // not while the page hydrates, unless an edit needs it
-    go();
-    return () => {
-      cancelled = true;
-    };
+    // Not while the page hydrates, unless an edit needs it.
+    if (!fn && (needed || interactive)) estimateModule.preload();
   }, [fn, needed, interactive]);
 
   useEffect(() => {

@@ -13,6 +13,8 @@ import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState,
 import { flushSync } from "react-dom";
 import { tokenize, type PreviewLanguage, type TokenKind } from "./highlight";
 import type { PreviewEditor, PreviewMetrics } from "./monaco-loader";
+import { onFirstIntent, userHasInteracted, type Intent } from "@/browser/intent";
+import { lazyModule } from "@/browser/lazy-module";
 
 export interface PreviewFileProp {
   name: string;
@@ -60,28 +62,13 @@ function noteFor(notes: PreviewLineNote[], line: number | null): PreviewLineNote
 }
 
 /** The kinds of intent that load the editor (also put on the section as `data-editor-intent`, for tests and benches). */
-export type EditorIntent = "pointer" | "touch" | "focus" | "edit";
+export type EditorIntent = Intent | "edit";
 
-const INTENT_EVENTS: Record<string, EditorIntent> = {
-  pointerover: "pointer",
-  pointermove: "pointer",
-  pointerdown: "pointer",
-  touchstart: "touch",
-  focusin: "focus",
-};
-
-/**
- * Whether the user has interacted with the page (a key, a pointer press, an input), seen since this module loaded.
- * A stored draft restored on load changes the files too, but is not an edit. (Not `navigator.userActivation`:
- * automation tools grant it with every evaluated script, so tests could not tell the two apart.)
- */
-let sawInput = false;
-if (typeof document !== "undefined")
-  for (const type of ["keydown", "pointerdown", "input"])
-    document.addEventListener(type, (e) => void (sawInput ||= e.isTrusted), { capture: true, passive: true });
-function userHasInteracted(): boolean {
-  return sawInput;
-}
+/** Monaco and the editor around it, loaded on the first intent to use the preview (failures: see start() below). */
+const editorModule = lazyModule(
+  () => import("./monaco-loader"),
+  (err) => console.warn("Dockerfile preview: the editor could not be loaded; showing plain text.", err),
+);
 
 /** Lets the browser handle input (and paint) between evaluating Monaco's chunk and creating the editor. */
 function yieldToMain(): Promise<void> {
@@ -135,12 +122,11 @@ export function DockerfilePreview({ files, lineNotes = NO_NOTES, stale = false, 
     let started = false;
     let near = typeof IntersectionObserver === "undefined";
 
-    const onIntent = (e: Event) => start((e as PointerEvent).pointerType === "touch" ? "touch" : (INTENT_EVENTS[e.type] ?? "pointer"));
+    const stopIntent = onFirstIntent(section, start);
     const stopListening = () => {
-      for (const type of Object.keys(INTENT_EVENTS)) section.removeEventListener(type, onIntent);
+      stopIntent();
       io?.disconnect();
     };
-    for (const type of Object.keys(INTENT_EVENTS)) section.addEventListener(type, onIntent, { passive: true });
     const io =
       typeof IntersectionObserver === "undefined"
         ? undefined
@@ -162,7 +148,8 @@ export function DockerfilePreview({ files, lineNotes = NO_NOTES, stale = false, 
       stopListening();
       section.setAttribute("data-editor-intent", intent);
       performance.mark("preview:intent", { detail: intent });
-      import("./monaco-loader")
+      editorModule
+        .load()
         .then(async ({ prepareMonaco, createPreviewEditor }) => {
           // Evaluating the chunk, preparing Monaco and creating the editor are three tasks: input runs in between.
           await yieldToMain();

@@ -7,7 +7,7 @@ import { describedBy, fieldId, hintId } from "@/components/ui/field-ids";
 import { INPUT_CLASS } from "@/components/ui/text-field";
 import { VARIANTS } from "@/lib/knowledge/python-images";
 import type { Stage } from "@/lib/wizard/edits";
-import { withEngine } from "./engine";
+import { withEngine } from "@/browser/engine";
 import { useSpec } from "./spec-context";
 
 /** Add your own system package to one stage; the schema checks the name for the image's distribution. */

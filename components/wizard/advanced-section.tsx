@@ -1,23 +1,14 @@
 import { memo } from "react";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextField } from "@/components/ui/text-field";
-import { issuesAt, type Draft } from "@/lib/wizard/draft";
+import { issuesAt, type Draft, type SlotsIn } from "@/lib/wizard/draft";
 import { FinalBaseField } from "./final-base-field";
 import { PlatformField } from "./platform-field";
 import { Section } from "./section";
 import type { SectionProps } from "./section-props";
 
-type AdvancedFields =
-  | "cacheMounts"
-  | "buildFromSource"
-  | "platform"
-  | "python"
-  | "base"
-  | "finalBase"
-  | "workdir"
-  | "copy"
-  | "pythonDontWriteBytecode"
-  | "pythonUnbuffered";
+/** The fields declared in this section (lib/spec/fields.ts), and the image choice the final stage's options depend on. */
+type AdvancedFields = SlotsIn<"advanced"> | "python" | "base";
 
 export const AdvancedSection = memo(function AdvancedSection({ issues, edit, ...draft }: SectionProps & Pick<Draft, AdvancedFields>) {
   return (

@@ -75,6 +75,7 @@ describe("first-load JavaScript", () => {
       "lib/engine.ts",
       "lib/spec.ts",
       "lib/share.ts",
+      "lib/spec/share-codecs.ts",
       "lib/presets.ts",
       "lib/requirements.ts",
       "lib/pyproject.ts",

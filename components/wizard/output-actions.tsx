@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { BuildSpec } from "@/lib/spec";
 import type { OutputFile } from "@/lib/wizard/files";
 import { zipStore } from "@/lib/wizard/zip";
-import { withEngine } from "./engine";
+import { withEngine } from "@/browser/engine";
 
 function download(name: string, blob: Blob) {
   const url = URL.createObjectURL(blob);

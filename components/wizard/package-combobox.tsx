@@ -10,7 +10,7 @@ import { normalizeName } from "@/lib/knowledge/names";
 import { VARIANTS } from "@/lib/knowledge/python-images";
 import type { Requirement } from "@/lib/spec";
 import type { Suggestion } from "@/lib/wizard/suggest";
-import { useEngine, withEngine, type Engine } from "./engine";
+import { useEngine, withEngine, type Engine } from "@/browser/engine";
 import { InstallBadge } from "./install-badge";
 import { useSpec } from "./spec-context";
 

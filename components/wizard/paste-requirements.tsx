@@ -6,7 +6,14 @@ import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids
 import { INPUT_CLASS } from "@/components/ui/text-field";
 import type { LineProblem, ParsedRequirements } from "@/lib/requirements";
 import type { Requirement } from "@/lib/spec";
-import { withEngine } from "./engine";
+import { withEngine } from "@/browser/engine";
+import { lazyModule } from "@/browser/lazy-module";
+
+/** The TOML parser (smol-toml), loaded only when a pyproject.toml is pasted. */
+const pyproject = lazyModule(
+  () => import("@/lib/pyproject"),
+  (err) => console.warn("Paste: the pyproject.toml reader could not be loaded.", err),
+);
 
 interface Result {
   /** The text this result is about: once the text changes (typing, start over) it no longer shows. */
@@ -35,7 +42,7 @@ export function PasteRequirements({ text, onText, onAdd }: { text: string; onTex
     // is pasted. Neither is in the page's first JavaScript.
     withEngine(({ looksLikePyproject, parseRequirementsTxt }) => {
       if (!looksLikePyproject(pasted)) return show(pasted, parseRequirementsTxt(pasted), "requirements");
-      import("@/lib/pyproject").then(
+      pyproject.load().then(
         ({ parsePyproject }) => show(pasted, parsePyproject(pasted), "pyproject"),
         () => setResult({ text: pasted, added: 0, format: "pyproject", problems: [{ line: 0, text: "", message: "the pyproject.toml reader could not be loaded; reload the page" }] }),
       );

@@ -7,10 +7,10 @@ import type { BuildSpec } from "@/lib/spec";
 import { restoreDraft, specToDraft, type Draft } from "@/lib/wizard/draft";
 import { fromServedOutput, type OutputView, type ServedOutput } from "@/lib/wizard/output";
 import { initialState, wizardReducer, type WizardAction } from "@/lib/wizard/state";
-import { DRAFT_KEY, readStoredDraft, storeDraft, storeDraftSoon } from "./draft-storage";
-import { isEngineLoaded, preloadEngine, useEngine, withEngine, type Engine } from "./engine";
-import { adoptPreHydrationInput, releaseHeldClicks } from "./pre-hydration-input";
-import { whenIdle } from "./when-idle";
+import { DRAFT_KEY, readStoredDraft, storeDraft, storeDraftSoon } from "@/browser/draft-storage";
+import { isEngineLoaded, preloadEngine, useEngine, withEngine, type Engine } from "@/browser/engine";
+import { adoptPreHydrationInput, releaseHeldClicks } from "@/browser/pre-hydration-input";
+import { whenIdle } from "@/browser/when-idle";
 
 export { DRAFT_KEY };
 

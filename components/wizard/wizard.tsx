@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { Preset } from "@/lib/presets/catalog";
 import type { Dropped } from "@/lib/share";
 import type { BuildSpec } from "@/lib/spec";
+import { slotsIn } from "@/lib/wizard/draft";
 import { AdvancedSection } from "./advanced-section";
 import { DependenciesSection } from "./dependencies-section";
 import { SectionBoundary } from "./error-boundary";
@@ -150,20 +151,7 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
               />
             </SectionBoundary>
             <SectionBoundary id="advanced" onStartOver={restart}>
-              <AdvancedSection
-                cacheMounts={draft.cacheMounts}
-                buildFromSource={draft.buildFromSource}
-                platform={draft.platform}
-                python={draft.python}
-                base={draft.base}
-                finalBase={draft.finalBase}
-                workdir={draft.workdir}
-                copy={draft.copy}
-                pythonDontWriteBytecode={draft.pythonDontWriteBytecode}
-                pythonUnbuffered={draft.pythonUnbuffered}
-                issues={issues}
-                edit={edit}
-              />
+              <AdvancedSection {...slotsIn(draft, "advanced")} python={draft.python} base={draft.base} issues={issues} edit={edit} />
             </SectionBoundary>
           </form>
         </SpecContext>

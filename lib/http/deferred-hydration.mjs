@@ -15,7 +15,7 @@
  * - bootDeferredHydration(): the boot script. At the first intent it turns the deferred tags back into scripts.
  *   What the visitor does before React has hydrated is not lost: a click on a button, tab or option, and Enter
  *   in a one-line field, are held and replayed once the wizard reports that it is hydrated (window.__wheelwrightBoot.hydrated(), called by
- *   components/wizard/pre-hydration-input.ts, which also hands React the text typed and the boxes ticked
+ *   browser/pre-hydration-input.ts, which also hands React the text typed and the boxes ticked
  *   meanwhile). A stored draft, which only the wizard can show, starts hydration at once (DRAFT_COOKIE).
  *
  * `next dev` has no such server: there the page hydrates as soon as it loads, and window.__wheelwrightBoot is absent.
@@ -23,11 +23,11 @@
 import { splitTarget } from "./request-guard.mjs";
 
 /**
- * The cookie the wizard sets while a draft is stored (components/wizard/draft-storage.ts; its value is only "1",
+ * The cookie the wizard sets while a draft is stored (browser/draft-storage.ts; its value is only "1",
  * the draft itself stays in localStorage): a page request without share parameters that carries it hydrates at
  * once, so the draft is shown without waiting for an intent. The server reads it rather than the boot script
- * reading localStorage, whose first access costs a synchronous round trip to the browser (3–22 ms measured here)
- * in the middle of parsing the page.
+ * reading localStorage, whose first access costs a synchronous round trip to the browser (milliseconds) in the
+ * middle of parsing the page.
  */
 export const DRAFT_COOKIE = "wheelwright_draft";
 const DRAFT_COOKIE_SET = new RegExp(`(?:^|;\\s*)${DRAFT_COOKIE}=1(?:;|$)`);
@@ -125,8 +125,9 @@ export function bootDeferredHydration(atOnce, srcAttribute) {
   // A returning visitor's draft is shown by the wizard: hydrate now (the server saw the draft cookie).
   if (atOnce) start();
   // Once the page has loaded, fetch (not run) the deferred scripts, so the first intent only has to run them:
-  // one per idle moment (starting a fetch costs the main thread a couple of milliseconds here).
+  // one per idle moment (starting a fetch costs the main thread a couple of milliseconds).
   var pending = [];
+  // browser/when-idle.ts's fallback, repeated: this script cannot import.
   function later(f) {
     if (window.requestIdleCallback) requestIdleCallback(f, { timeout: 2000 });
     else setTimeout(f, 50);

@@ -3,7 +3,7 @@
  * request, so a hostile share link costs O(its length) and always gets an answer the user can read.
  *
  * Why: Next.js's proxy adapter (proxy.ts) normalises the query in O(n²) in the number of parameters (a 16 KiB
- * page query "a&a&a…" costs about 2 s of CPU there), and a request head over Node's header limit is refused by
+ * page query "a&a&a…" costs about 2 s of CPU), and a request head over Node's header limit is refused by
  * Node's HTTP parser with an empty 431 before any app code runs (the browser shows its own error page).
  *
  * Decisions (all O(length), no regular expression that can backtrack):

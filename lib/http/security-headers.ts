@@ -15,9 +15,9 @@
  *   (styling or hiding parts of the page) needs an HTML injection we do not have: React escapes all user text.
  * - img-src 'self' data:: our icon, plus two tiny data: PNG patterns in Monaco's CSS.
  * - font-src 'self': Monaco's codicon font, bundled by Next.
- * - connect-src 'self': fetch/XHR only to our origin (the page makes none today besides Next's own RSC requests;
+ * - connect-src 'self': fetch/XHR only to our origin (the page makes none besides Next's own RSC requests;
  *   in development also the HMR web socket, which 'self' matches).
- * - worker-src 'self': no worker runs today (see components/preview/monaco-loader.ts); if one ever does, ours only.
+ * - worker-src 'self': no worker runs (see components/preview/monaco-loader.ts); if one ever does, ours only.
  * - object-src 'none', frame-src 'none': no plugins, no frames.
  * - base-uri 'none': an injected <base> cannot redirect relative script URLs.
  * - form-action 'self': the wizard's form never submits; if it did, only to us.
@@ -29,8 +29,8 @@
  *
  * No Cross-Origin-Opener-Policy. `same-origin` makes every navigation from a page without it (a new tab, a link
  * from another site) switch browsing-context group. That means a fresh renderer process and a cold V8 context on
- * the page's critical path: 40–150 ms of main-thread work here, measured in Lighthouse's traces. That work alone
- * took mobile performance from 100 to 85–94 (TBT 60–90 ms → 280–610 ms, same HTML, only this header changed).
+ * the page's critical path: tens to hundreds of milliseconds of main-thread work, enough on its own to cost a
+ * phone's Lighthouse performance score several points.
  * What COOP would protect is a window reference held by another origin. Wheelwright has no login, no secrets and
  * no per-user data on the page, and framing is already refused, so this buys little here. Revisit it if the page
  * ever shows private data.

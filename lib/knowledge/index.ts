@@ -1,14 +1,12 @@
-import { GROUP_A } from "./packages/group-a";
-import { GROUP_B } from "./packages/group-b";
+import { CURATED } from "./packages";
 import { normalizeName } from "./names";
 import type { PackageKnowledge } from "./types";
 
 export * from "./types";
 export { normalizeName } from "./names";
 
-export const PACKAGES: readonly PackageKnowledge[] = [...GROUP_A, ...GROUP_B].sort((a, b) =>
-  a.name.localeCompare(b.name),
-);
+/** The curated entries (one file each under packages/), sorted by name. */
+export const PACKAGES: readonly PackageKnowledge[] = CURATED;
 
 const BY_NAME = new Map(PACKAGES.map((p) => [p.name, p]));
 

@@ -13,8 +13,10 @@ export const TOOLCHAINS: Record<Toolchain, PerTarget<string[]>> = {
     trixie: ["gcc", "libc6-dev"],
     alpine: ["gcc", "musl-dev"],
   },
-  // C++ extensions still need `gcc`: setuptools compiles with sysconfig's CC ("gcc") and the
-  // g++ package only pulls gcc-N, not the unversioned gcc command.
+  // g++ Depends on gcc (the unversioned command setuptools calls as CC) in all three releases: g++ 4:10.2.1-1
+  // (bullseye), 4:12.2.0-3 (bookworm) and 4:14.2.0-1 (trixie) each carry "gcc (= <same version>)". gcc stays named
+  // anyway: apt installs the same set either way, and the plan then shows the C compiler a C++ extension's C
+  // sources are built with.
   "c++": {
     bullseye: ["gcc", "g++", "libc6-dev"],
     bookworm: ["gcc", "g++", "libc6-dev"],

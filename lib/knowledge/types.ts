@@ -32,6 +32,24 @@ export interface SystemNeed {
 }
 
 export type Arch = "x86_64" | "aarch64";
+export type Libc = "manylinux" | "musllinux";
+/** A Linux wheel platform: libc flavour and architecture, e.g. "musllinux-aarch64". */
+export type WheelPlatform = `${Libc}-${Arch}`;
+
+/**
+ * When wheels appeared, release by release, so an exact pin decides (Pillow==9.1.0 on 3.12 is compiled,
+ * Pillow==11.0.0 is not). Facts from the project's release notes, changelog or wheel-build config, cited in
+ * `sources`. A CPython minor that is not listed is unknown: the plan then decides as for the latest release.
+ */
+export interface WheelHistory {
+  /**
+   * The first release with Linux wheels for each CPython minor ("3.12": "10.0.0"), on every platform the latest
+   * release covers unless `platforms` names a later start.
+   */
+  python: Record<string, string>;
+  /** The first release with wheels for a platform, when later than the CPython rows say (Pillow's musllinux: 9.1.0). */
+  platforms?: Partial<Record<WheelPlatform, string>>;
+}
 
 /** Which binary wheels the latest release on PyPI publishes. */
 export interface WheelAvailability {
@@ -45,6 +63,19 @@ export interface WheelAvailability {
   python: { min: string; max: string };
   /** True when the wheel is pure Python (py3-none-any): never compiled, any platform. */
   pure?: boolean;
+  /** Wheels by release, for pinned versions; absent when unknown. */
+  history?: WheelHistory;
+}
+
+/**
+ * What an extra (`name[extra]`) adds. The pulled Python packages are resolved with their own knowledge, as if
+ * listed (psycopg[c] pulls psycopg-c, compiled against libpq; uvicorn[standard] pulls uvloop and httptools).
+ */
+export interface ExtraKnowledge {
+  /** PEP 503 names of the packages the extra pulls that carry system needs (the others are left to pip). */
+  requires: string[];
+  /** One line: what the extra brings. */
+  why: string;
 }
 
 export interface PackageKnowledge {
@@ -63,6 +94,8 @@ export interface PackageKnowledge {
    * system need (e.g. psycopg[binary] pulls psycopg-binary, which bundles libpq).
    */
   binaryExtra?: string;
+  /** Extras that change the system needs, keyed by PEP 503 extra name. */
+  extras?: Record<string, ExtraKnowledge>;
   /** Short notes a user needs (e.g. "psycopg2-binary is not meant for production"). */
   notes: string[];
   /** Where the facts come from: Debian source package and its Build-Depends, the project's wheel build config, etc. */
