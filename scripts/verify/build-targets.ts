@@ -57,6 +57,18 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
   },
   greenlet: { repository: "python-greenlet/greenlet", tag: "3.2.4", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools >= 40.8.0" },
   cffi: { repository: "python-cffi/cffi", tag: "v2.0.0", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools >= 66.1" },
+  pillow: {
+    repository: "python-pillow/Pillow",
+    tag: "12.3.0",
+    backends: ["python3-setuptools", "python3-wheel", "python3-pybind11"],
+    source: "pyproject.toml [build-system] requires pybind11, setuptools>=77; in-tree backend _custom_build/backend.py",
+  },
+  mariadb: {
+    repository: "mariadb-corporation/mariadb-connector-python",
+    tag: "v1.1.10",
+    backends: ["python3-setuptools", "python3-wheel", "python3-packaging"],
+    source: "pyproject.toml [build-system] requires wheel, setuptools, packaging (mariadb_config from libmariadb-dev)",
+  },
 };
 
 /** Curated compiled entries the build check cannot build here, and why (checked against each project's tree). */
@@ -71,5 +83,6 @@ export const NOT_BUILDABLE: Readonly<Record<string, string>> = {
   "opencv-python-headless": "the same tree as opencv-python (git submodules, all of OpenCV)",
   oracledb: "ODPI-C is a git submodule (src/oracledb/impl/thick/odpi, .gitmodules); the snapshot has none",
   gdal: "the Python bindings build inside GDAL's own CMake tree and must match libgdal's version exactly",
+  pymssql: "v2.3.13 needs Cython >= 3.1.0 and setuptools > 80 (pyproject.toml); Debian has Cython 0.29.32 (bookworm) and 3.0.11 (trixie)",
   uwsgi: "pip builds a program, not a module: the import/ldd check does not apply",
 };
