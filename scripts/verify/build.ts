@@ -161,7 +161,7 @@ export async function buildEntry(ctx: Context, name: string, src: { dir: string;
     const files = names.filter(isSharedObject).map((n) => `${site}/${n}`);
     const blank: RuntimeVerification = { name, status: "ok", debian: [], final: lists.final, modules: 0, sharedObjects: 0, missing: [], needed: [], redundant: [], unobservable: [], inBase: [], debianOnly: [], details: [] };
     handed = true;
-    const checked = await judge(ctx, entry, files, lists, allowed, builderClosure, blank, `${name}-wheel`, "the wheel holds no shared object");
+    const checked = await judge(ctx, entry, files, lists, allowed, builderClosure, blank, `${name}-wheel`, "the wheel holds no shared object", mapping.importFirst);
     const { name: _n, debian: _d, ...runtime } = checked;
     result.runtime = runtime;
     result.status = checked.status === "missing" ? "missing" : checked.status === "redundant" ? "redundant" : checked.status === "ok" ? "ok" : "failed";

@@ -38,6 +38,8 @@ def needed(path):
     return out
 
 spec = json.load(open(sys.argv[1]))
+for m in spec.get("first", []):
+    importlib.import_module(m)
 imports = {}
 for m in spec["modules"]:
     try:
@@ -60,6 +62,8 @@ print(json.dumps({"imports": imports, "ldd": ldd, "real": real, "needed": direct
 `;
 
 export interface CheckInput {
+  /** Modules imported before the checked ones (a package that must be loaded first); an error here fails the run. */
+  first?: string[];
   /** Dotted module names to import. */
   modules: string[];
   /** Shared objects (absolute paths inside the root) to ldd. */

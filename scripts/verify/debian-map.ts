@@ -12,6 +12,8 @@ export interface DebianBinaryMapping {
   source: string;
   /** Releases whose archive lacks the package(s); the entry is not runnable there. */
   absentOn?: DebianRelease[];
+  /** Modules to import before the package's own (it refuses to load otherwise). */
+  importFirst?: string[];
   /** When Debian's package is not the project a source build of the entry produces: the reason it is not checked. */
   notComparable?: string;
 }
@@ -51,6 +53,11 @@ export const DEBIAN_BINARY_OVERRIDES: Readonly<Record<string, DebianBinaryMappin
   pyyaml: { packages: ["python3-yaml"], source: `${PACKAGES_INDEX}: PyYAML is python3-yaml (source pyyaml)` },
   pyzmq: { packages: ["python3-zmq"], source: `${PACKAGES_INDEX}: pyzmq is python3-zmq (source pyzmq)` },
   "argon2-cffi": { packages: ["python3-argon2"], source: `${PACKAGES_INDEX}: argon2-cffi is python3-argon2 (source argon2-cffi)` },
+  "psycopg-c": {
+    packages: ["python3-psycopg-c"],
+    source: "convention: python3-<PyPI name>; psycopg_c/__init__.py raises ImportError unless psycopg was imported first",
+    importFirst: ["psycopg"],
+  },
   pyarrow: {
     packages: [],
     source: `${PACKAGES_INDEX}: no python3-pyarrow in bookworm or trixie main`,

@@ -206,7 +206,7 @@ export async function verifyEntry(ctx: Context, k: PackageKnowledge): Promise<Ru
     }
     collectDebs(release, entry.upper);
     handed = true;
-    return await judge(ctx, entry, files, lists, allowed, builderClosure, result, k.name, `${own.join(", ")} ship no shared object`);
+    return await judge(ctx, entry, files, lists, allowed, builderClosure, result, k.name, `${own.join(", ")} ship no shared object`, mapping.importFirst);
   } finally {
     if (!handed) await entry.close();
   }
@@ -227,6 +227,7 @@ export async function judge(
   result: RuntimeVerification,
   label: string,
   nothingCompiled: string,
+  importFirst: string[] = [],
 ): Promise<RuntimeVerification> {
   const { release, rootfs, meta } = ctx;
   let entryOpen = true;
@@ -235,7 +236,7 @@ export async function judge(
     result.modules = modules.length;
     result.sharedObjects = files.length;
     if (files.length === 0) return { ...result, status: "not-compiled", details: [nothingCompiled] };
-    const input: CheckInput = { modules, files: files.sort() };
+    const input: CheckInput = { first: importFirst, modules, files: files.sort() };
 
     let baseline = await runCheck(entry.merged, input);
     let owners = ownersOf(entry.merged);
