@@ -61,6 +61,8 @@ export interface BuildVerification {
   /** The builder-stage list used, and the -dev packages Debian's python3-dev pulled in that were removed first. */
   builder: string[];
   removedFirst: string[];
+  /** What the build itself lacked (a library the linker could not find, a header), with the packages that ship it. */
+  buildMissing?: { file: string; providers: string[] }[];
   runtime?: Omit<RuntimeVerification, "name" | "debian">;
   details: string[];
 }

@@ -20,6 +20,7 @@ import { lookupPackage } from "../../lib/knowledge";
 import { DEBIAN_RELEASES, type DebianRelease } from "../../lib/knowledge/types";
 import type { BuildVerification, RuntimeVerification } from "../../lib/knowledge/verification";
 import { BUILD_TARGETS, NOT_BUILDABLE } from "./build-targets";
+import { lookupContents } from "./check";
 import { debianBinaryFor } from "./debian-map";
 import { isSharedObject, pythonDependencies } from "./parse";
 import { sourceBuildLists } from "./plan";
@@ -58,6 +59,14 @@ function exportTree(name: string, release: DebianRelease): { dir: string; reposi
     }
   }
   return { dir, repository: t.repository, tag: t.tag, ...(older ? { note: `built ${older.tag}, not ${target.tag}: ${older.why}` } : {}) };
+}
+
+/** Files a failed build could not find: "-lz" → "libz.so" (the link-time name), and missing headers. */
+export function missingAtBuild(log: string): string[] {
+  const out = new Set<string>();
+  for (const m of log.matchAll(/cannot find -l(\S+?):/g)) out.add(`lib${m[1]}.so`);
+  for (const m of log.matchAll(/fatal error: ([\w./+-]+\.h): No such file or directory/g)) out.add(m[1].slice(m[1].lastIndexOf("/") + 1));
+  return [...out].sort();
 }
 
 /**
@@ -123,6 +132,16 @@ export async function buildEntry(ctx: Context, name: string, src: { dir: string;
     const logText = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
     writeFileSync(path.join(logDir, `${name}.log`), logText);
     if (b.code !== 0) {
+      const lacking = missingAtBuild(logText);
+      if (lacking.length) {
+        const providers = await lookupContents(release, lacking);
+        result.buildMissing = lacking.map((file) => ({ file, providers: providers.get(file) ?? [] }));
+        return {
+          ...result,
+          status: "missing",
+          details: [...result.details, `the build with the builder list lacks ${result.buildMissing.map((m) => `${m.file} (${m.providers.join(" or ") || "not in the Contents index"})`).join(", ")}`],
+        };
+      }
       const tail = logText.trim().split("\n").filter((l) => /error|Error|fatal/.test(l)).slice(-3).join(" | ") || logText.trim().split("\n").slice(-1)[0];
       return { ...result, details: [`pip wheel failed (log: ${path.join(logDir, `${name}.log`)}): ${tail}`] };
     }

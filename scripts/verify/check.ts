@@ -159,7 +159,15 @@ function sharedObjectIndex(release: DebianRelease): Promise<Map<string, string[]
 export async function lookupContents(release: DebianRelease, basenames: string[]): Promise<Map<string, string[]>> {
   if (basenames.length === 0) return new Map();
   const index = await sharedObjectIndex(release);
-  return new Map(basenames.filter((b) => index.has(b)).map((b) => [b, index.get(b)!]));
+  const found = new Map(basenames.filter((b) => index.has(b)).map((b) => [b, index.get(b)!]));
+  // Anything else (a header) is rare: one pass over the whole index for those names.
+  const others = basenames.filter((b) => !/^lib.*\.so(\.\d+)*$/.test(b));
+  if (others.length) {
+    const file = await contentsFile(release);
+    const r = spawnSync("sh", ["-c", 'zcat "$0" | grep -F "$@"', file, ...others.flatMap((b) => ["-e", `/${b}`])], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    for (const [k, v] of contentsProviders(r.stdout ?? "", new Set(others))) found.set(k, v);
+  }
+  return found;
 }
 
 /**

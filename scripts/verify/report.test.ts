@@ -134,3 +134,11 @@ describe("bookworm's setuptools", () => {
     expect(pep639ToTable('[project]\nlicense = {text = "MIT"}\n')).toBeNull();
   });
 });
+
+describe("a failed build", () => {
+  it("names the libraries the linker could not find and the headers the compiler could not", () => {
+    const log = "  /usr/bin/ld: cannot find -lz: No such file or directory\n  collect2: error\n  src/x.c:3:10: fatal error: openssl/ssl.h: No such file or directory\n";
+    expect(buildModule.missingAtBuild(log)).toEqual(["libz.so", "ssl.h"]);
+    expect(buildModule.missingAtBuild("error: something else")).toEqual([]);
+  });
+});
