@@ -7,10 +7,10 @@
  * object; then remove each listed package in turn (dpkg --remove --force-depends, in a throwaway overlay) to see
  * whether it is needed. Writes lib/knowledge/verification/<release>.json (the build section is kept).
  *
- *   tsx scripts/verify/runtime.ts [--release bookworm]... [--only lxml,pillow] [--jobs 2] [--check] [--no-trials] [--refresh]
+ *   tsx scripts/verify/runtime.ts [--release bookworm]... [--only lxml,pillow] [--jobs 2] [--check] [--quick] [--refresh]
  *
- * --check: do not write the reports; exit 1 on a missing need (CI). --no-trials: skip the removal trials (they
- * can only find redundant packages). Without root, debootstrap or overlay mounts it
+ * --check: do not write the reports; exit 1 on a missing need (CI). --quick: ldd only, which alone decides a missing
+ * need: no Python dependencies, no imports, no removal trials (those only find redundant packages and explain). Without root, debootstrap or overlay mounts it
  * prints one line saying so and exits 0.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
@@ -44,8 +44,11 @@ import {
 
 export interface Context {
   release: DebianRelease;
-  /** false: skip the removal trials (they find redundant packages, never a missing one). */
-  trials?: boolean;
+  /**
+   * true: only what decides a missing need (ldd of the shared objects against the allowed set): no Python
+   * dependencies, no imports, no Debian-only context, no removal trials (they find redundant packages, never a missing one).
+   */
+  quick?: boolean;
   /**
    * true when the objects checked are Debian's build, not one made with the builder list: then a listed library the
    * builder list could link but the objects do not is unobservable rather than redundant.
@@ -192,7 +195,7 @@ export async function verifyEntry(ctx: Context, k: PackageKnowledge): Promise<Ru
       if (r.code !== 0) return { ...result, status: "not-runnable", details: [`apt-get install of the final list failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`] };
     }
     const own = infos.map((i) => i.package);
-    const pyDeps = [...new Set(infos.flatMap((i) => pythonDependencies(i.depends, own)))].sort();
+    const pyDeps = ctx.quick ? [] : [...new Set(infos.flatMap((i) => pythonDependencies(i.depends, own)))].sort();
     if (pyDeps.length) {
       // The Python packages the modules import (and their own libraries): context, never counted as the final list.
       const r = await inRoot(entry.merged, [...APT_INSTALL, ...pyDeps]);
@@ -236,7 +239,7 @@ export async function judge(
     result.modules = modules.length;
     result.sharedObjects = files.length;
     if (files.length === 0) return { ...result, status: "not-compiled", details: [nothingCompiled] };
-    const input: CheckInput = { first: importFirst, modules, files: files.sort() };
+    const input: CheckInput = ctx.quick ? { modules: [], files: files.sort() } : { first: importFirst, modules, files: files.sort() };
 
     let baseline = await runCheck(entry.merged, input);
     let owners = ownersOf(entry.merged);
@@ -245,7 +248,7 @@ export async function judge(
     result.missing = missing;
     result.debianOnly = debianOnly;
     const debianOnlyContext = [...new Set(debianOnly.map((d) => nativeProvider(d.providers)).filter((p): p is string => !!p))].sort();
-    if (debianOnlyContext.length) {
+    if (debianOnlyContext.length && !ctx.quick) {
       // Debian's binary links these where upstream does not: install them as context so the modules import and the
       // removal trials below can show what the listed packages do.
       const r = await inRoot(entry.merged, [...APT_INSTALL, ...debianOnlyContext]);
@@ -266,7 +269,7 @@ export async function judge(
     const direct = directNeeds(baseline);
     await entry.close(true);
     entryOpen = false;
-    for (const pkg of ctx.trials === false ? [] : lists.final) {
+    for (const pkg of ctx.quick ? [] : lists.final) {
       if (meta.imageBase.includes(pkg)) {
         result.inBase.push(pkg);
         continue;
@@ -347,7 +350,7 @@ async function main(argv: string[]): Promise<number> {
     const t0 = Date.now();
     const { rootfs, meta } = await ensureRoot(release, log, argv.includes("--refresh"));
     log(`root ready in ${((Date.now() - t0) / 1000).toFixed(0)} s (python3 ${meta.python3}, archive ${meta.archiveDate}); cache ${CACHE_DIR}`);
-    const ctx: Context = { release, rootfs, meta, log, trials: !argv.includes("--no-trials"), debianBinary: true };
+    const ctx: Context = { release, rootfs, meta, log, quick: argv.includes("--quick"), debianBinary: true };
     const results = await pool(entries, jobs, async (k) => {
       const t = Date.now();
       let r: RuntimeVerification;
