@@ -52,13 +52,21 @@ function exportTree(name: string, release: DebianRelease): { dir: string; reposi
     if (!existsSync(git)) throw new Error(`no snapshot of ${t.repository} at ${git} (fetch github:${t.repository} first)`);
     mkdirSync(dir, { recursive: true });
     // Paths and tag come from the targets table, passed as arguments, never spliced into the script.
-    const r = spawnSync("sh", ["-c", 'git --git-dir="$0" archive "$1" | tar -x -C "$2"', git, t.tag, dir], { stdio: "inherit" });
+    const excludes = (target.exclude ?? []).map((p) => `:(exclude)${p}`);
+    const r = spawnSync("bash", ["-c", 'set -o pipefail; git --git-dir="$1" archive "$2" -- . "${@:4}" | tar -x -C "$3"', "_", git, t.tag, dir, ...excludes], { stdio: "inherit" });
     if (r.status !== 0) {
       rmSync(dir, { recursive: true, force: true });
       throw new Error(`git archive ${t.tag} of ${t.repository} failed`);
     }
   }
   return { dir, repository: t.repository, tag: t.tag, ...(older ? { note: `built ${older.tag}, not ${target.tag}: ${older.why}` } : {}) };
+}
+
+/** Unconditional Requires-Dist names of a wheel's METADATA (no extra, no environment marker), PEP 503 normalised. */
+export function requiredDistributions(metadata: string): string[] {
+  const out = new Set<string>();
+  for (const m of metadata.matchAll(/^Requires-Dist: ([A-Za-z0-9._-]+)([^;\n]*)(;.*)?$/gm)) if (!m[3]) out.add(m[1].toLowerCase().replace(/[-_.]+/g, "-"));
+  return [...out].sort();
 }
 
 /** Files a failed build could not find: "-lz" → "libz.so" (the link-time name), and missing headers. */
@@ -178,6 +186,16 @@ export async function buildEntry(ctx: Context, name: string, src: { dir: string;
       ])
     ).split("\n");
     const files = names.filter(isSharedObject).map((n) => `${site}/${n}`);
+    // Where Debian has no binary to borrow Python dependencies from, the wheel's own Requires-Dist names them.
+    const metadata = names.find((n) => /^[^/]+\.dist-info\/METADATA$/.test(n));
+    if (infos.length === 0 && metadata) {
+      const required = requiredDistributions(readFileSync(path.join(entry.merged, site.slice(1), metadata), "utf8"));
+      const debs = required.map((n) => `python3-${n}`);
+      if (debs.length) {
+        const r = await inRoot(entry.merged, [...APT_INSTALL, ...debs]);
+        if (r.code !== 0) result.details.push(`installing the wheel's requirements (${debs.join(", ")}) failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`);
+      }
+    }
     const blank: RuntimeVerification = { name, status: "ok", debian: [], final: lists.final, modules: 0, sharedObjects: 0, missing: [], needed: [], redundant: [], unobservable: [], inBase: [], debianOnly: [], details: [] };
     handed = true;
     const checked = await judge(ctx, entry, files, lists, allowed, builderClosure, blank, `${name}-wheel`, "the wheel holds no shared object", mapping.importFirst);

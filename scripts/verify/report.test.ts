@@ -142,3 +142,10 @@ describe("a failed build", () => {
     expect(buildModule.missingAtBuild("error: something else")).toEqual([]);
   });
 });
+
+describe("a wheel's requirements", () => {
+  it("keeps unconditional Requires-Dist names only", () => {
+    const md = "Metadata-Version: 2.1\nName: mariadb\nRequires-Dist: packaging\nRequires-Dist: Foo_Bar (>=1)\nRequires-Dist: pytest; extra == 'test'\nRequires-Dist: tomli; python_version < '3.11'\n";
+    expect(buildModule.requiredDistributions(md)).toEqual(["foo-bar", "packaging"]);
+  });
+});
