@@ -3,9 +3,13 @@
  * (lib/knowledge): judging drafts, resolving and rendering, share links, preset specs, suggestions and
  * requirements parsing. The page never imports these statically: browser/engine.ts loads this
  * module with one import() at the first intent once the page is interactive, and the server renders the first output
- * (lib/wizard/output.ts) so the page can hydrate without it.
+ * (lib/wizard/output.ts) so the page can hydrate without it. Debian's derived facts are not in it either: it loads the
+ * shards of the packages a spec names when asked (loadKnowledge).
  */
 import { generateFiles as generate, type GeneratedFiles } from "./generate-files";
+import { CURATED } from "./knowledge/facts";
+import { VARIANTS } from "./knowledge/python-images";
+import type { PlanWarning } from "./resolve";
 import type { BuildSpec } from "./spec";
 
 export { evaluateDraft, systemPackageProblem, type Evaluation } from "./wizard/evaluate";
@@ -15,7 +19,61 @@ export { presetSpec } from "./presets";
 export { suggest, type Suggestion } from "./wizard/suggest";
 export { looksLikePyproject, parseRequirement, parseRequirementsTxt } from "./requirements";
 
-const bySpec = new WeakMap<BuildSpec, GeneratedFiles>();
+/**
+ * The Debian-derived facts the page has loaded (the shards of the packages it was asked about), with the merge that
+ * puts them under the curated entries: one import() away. Until a package's shard arrives the output is what the
+ * curated knowledge alone gives; `loadKnowledge` says when to generate again.
+ */
+type DerivedPage = typeof import("./knowledge/derived/page");
+let page: DerivedPage | null = null;
+let loadingPage: Promise<DerivedPage> | null = null;
+/** Bumped when the derived layer itself failed to load (its shards count their own). */
+let pageFailures = 0;
+
+const namesOf = (spec: BuildSpec) => spec.packages.map((p) => p.name);
+
+/** Changes whenever derived facts arrive (or fail to): generateFiles gives a new output for the same spec then. */
+export function knowledgeVersion(): number {
+  return (page?.shards.version ?? 0) + pageFailures;
+}
+
+/**
+ * Loads the derived facts `spec`'s packages need (and their dependencies'). Resolves, never rejects, to the
+ * knowledge version: when it differs from the one an output was made with, generate again.
+ */
+export async function loadKnowledge(spec: BuildSpec): Promise<number> {
+  try {
+    page ??= await (loadingPage ??= import("./knowledge/derived/page"));
+  } catch {
+    loadingPage = null;
+    pageFailures++;
+    return knowledgeVersion();
+  }
+  await page.ensure(VARIANTS[spec.base].target, namesOf(spec));
+  return knowledgeVersion();
+}
+
+function unavailable(spec: BuildSpec): PlanWarning | null {
+  const failed = page ? page.failedNames(VARIANTS[spec.base].target, namesOf(spec)) : pageFailures ? namesOf(spec) : [];
+  if (failed.length === 0) return null;
+  return {
+    code: "derived-unavailable",
+    severity: "warning",
+    field: "packages",
+    message: `Debian's package data for ${failed.join(", ")} could not be loaded, so the output uses the curated knowledge only. It is tried again at the next change.`,
+  };
+}
+
+function generateWithKnowledge(spec: BuildSpec): GeneratedFiles {
+  const files = generate(spec, page ? page.knowledge(CURATED) : CURATED);
+  const problem = unavailable(spec);
+  if (!problem) return files;
+  const warnings = [...files.warnings, problem];
+  return { ...files, warnings, plan: { ...files.plan, warnings } };
+}
+
+let cachedVersion = knowledgeVersion();
+let bySpec = new WeakMap<BuildSpec, GeneratedFiles>();
 /** Recent outputs by the spec's JSON: going back to an earlier spec (undoing a keystroke) costs no regeneration. */
 const byJson = new Map<string, GeneratedFiles>();
 const RECENT = 16;
@@ -42,6 +100,7 @@ function sharing(prev: GeneratedFiles | null, next: GeneratedFiles): GeneratedFi
     },
     warnings,
     lineNotes: sameJson(prev.lineNotes, next.lineNotes) ? prev.lineNotes : next.lineNotes,
+    dockerfileHighlight: prev.dockerfile === next.dockerfile ? prev.dockerfileHighlight : next.dockerfileHighlight,
   };
 }
 
@@ -50,12 +109,18 @@ function sharing(prev: GeneratedFiles | null, next: GeneratedFiles): GeneratedFi
  * The result is shared: treat it as read-only.
  */
 export function generateFiles(spec: BuildSpec): GeneratedFiles {
+  const version = knowledgeVersion();
+  if (cachedVersion !== version) {
+    cachedVersion = version;
+    bySpec = new WeakMap();
+    byJson.clear();
+  }
   let files = bySpec.get(spec);
   if (files) return (last = files);
   const key = JSON.stringify(spec);
   files = byJson.get(key);
   if (files) byJson.delete(key);
-  else files = sharing(last, generate(spec));
+  else files = sharing(last, generateWithKnowledge(spec));
   last = files;
   byJson.set(key, files);
   if (byJson.size > RECENT) byJson.delete(byJson.keys().next().value!);

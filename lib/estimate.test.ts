@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimate, packagesAdded, validationRoots, type Estimate, type Estimated } from "./estimate";
+import { describeWeight, estimate, packagesAdded, validationRoots, weigh, type Estimate, type Estimated } from "./estimate";
 import { generate, toJson } from "./generate";
 import { debianPackageExists } from "./knowledge/debian";
 import type { DebianRelease } from "./knowledge/types";
@@ -152,5 +152,25 @@ describe("estimate", () => {
     expect(a.estimate).toEqual(generate(s).estimate);
     expect(toJson(a).estimate).toBe(a.estimate);
     expect(JSON.parse(JSON.stringify(toJson(a))).estimate).toEqual(a.estimate);
+  });
+});
+
+describe("numbers and words", () => {
+  it("weigh gives the numbers only; describeWeight writes the words from them; estimate is both", () => {
+    for (const input of [{ python: "3.13", base: "slim-bookworm", packages: [{ name: "psycopg2" }] }, { python: "3.13", base: "alpine" }]) {
+      const plan = resolve(spec(input));
+      const w = weigh(plan);
+      expect(w).not.toHaveProperty("sentence");
+      expect(estimate(plan)).toEqual({ ...w, ...describeWeight(w) });
+    }
+  });
+
+  it("the sentence follows the numbers it is given", () => {
+    const w = weigh(resolve(spec({ python: "3.13", base: "slim-bookworm", packages: [{ name: "psycopg2" }] })));
+    if (w.status !== "estimated") throw new Error("not estimated");
+    expect(describeWeight({ ...w, saved: { ...w.saved, count: 3, mb: 12.4 } }).sentence).toMatch(/^Multi-stage keeps 3 packages and 12 MB of build tools/);
+    expect(describeWeight({ ...w, saved: { count: 0, mb: 0, heavy: [], kinds: [] } }).sentence).toBe(
+      "The final image needs everything the builder installs, so single- and multi-stage weigh the same.",
+    );
   });
 });

@@ -10,6 +10,7 @@
  *   image's libbluetooth-dev, tk-dev, uuid-dev). Closures follow Depends + Pre-Depends as resolved in the
  *   snapshot (virtuals to their recorded provider); both base closures are computed once per release,
  *   and the last few package lists' closures are kept (the page recomputes on every keystroke).
+ * - `weigh` gives the numbers; `describeWeight` writes the sentence; `estimate` is both, memoised.
  * - What a stage adds = closure(base ∪ the stage's apt packages) minus the base.
  * - "Single stage" = the same build in one stage: the builder's base + builder's packages + final's packages.
  *   "This build" = the final stage's base + the final stage's packages.
@@ -30,9 +31,11 @@
  * - Alpine is not estimated: Alpine's package index is not reachable from where the snapshot is built.
  */
 import weights from "./knowledge/debian-weights.json" with { type: "json" };
+import { dependsClosure } from "./knowledge/closure";
 import { VARIANTS } from "./knowledge/python-images";
 import type { DebianRelease } from "./knowledge/types";
 import { estimateKey, type StagesOf } from "./estimate-key";
+import { memo } from "./memo";
 import type { PlannedStage } from "./resolve";
 
 interface WeightsRelease {
@@ -49,21 +52,18 @@ interface ReleaseIndex {
   packages: ReadonlyMap<string, readonly [number, readonly string[]]>;
   virtuals: ReadonlyMap<string, string>;
 }
-const indexCache = new Map<DebianRelease, ReleaseIndex>();
-function releaseIndex(release: DebianRelease): ReleaseIndex {
-  let idx = indexCache.get(release);
-  if (!idx) {
+const releaseIndex = memo(
+  (release: DebianRelease): ReleaseIndex => {
     const rel = RELEASES[release];
-    idx = { packages: new Map(Object.entries(rel.packages)), virtuals: new Map(Object.entries(rel.virtuals)) };
-    indexCache.set(release, idx);
-  }
-  return idx;
-}
+    return { packages: new Map(Object.entries(rel.packages)), virtuals: new Map(Object.entries(rel.virtuals)) };
+  },
+  { key: (release) => release, size: 8 },
+);
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Decimal megabytes (10^6 bytes, as `docker images` prints) from Debian's KiB, one decimal. */
-export function kibToMb(kib: number): number {
+function kibToMb(kib: number): number {
   return Math.round((kib * 1024) / 1e5) / 10;
 }
 
@@ -99,7 +99,8 @@ export interface HeavyPackage extends PackageWeight {
   kind: HeavyKind;
 }
 
-export interface Estimated {
+/** The numbers of a weight estimate. */
+export interface Weighed {
   status: "estimated";
   /** Debian point release(s) the sizes come from, e.g. "bookworm 12.15". */
   snapshot: string;
@@ -113,27 +114,32 @@ export interface Estimated {
   thisBuild: PackageSetWeight & { image: string };
   /** What multi-stage keeps out: singleStage minus thisBuild. */
   saved: PackageSetWeight & { heavy: HeavyPackage[]; kinds: HeavyKind[] };
-  sentence: string;
-  method: string;
-  limits: string[];
 }
 
-export interface NotEstimated {
+export interface NotWeighed {
   status: "not-estimated";
   reason: string;
+}
+
+export type Weight = Weighed | NotWeighed;
+
+/** What an estimate says in words: the plain sentence, how it is made and what it leaves out. */
+export interface EstimateText {
   sentence: string;
   method: string;
   limits: string[];
 }
 
+export type Estimated = Weighed & EstimateText;
+export type NotEstimated = NotWeighed & EstimateText;
 export type Estimate = Estimated | NotEstimated;
 
-export const ESTIMATE_METHOD =
+const ESTIMATE_METHOD =
   "Debian packages only: each stage's base image is the Depends + Pre-Depends closure of debian-slim's required packages and what python:*-slim keeps " +
   "(plus buildpack-deps' packages for full images); a stage adds the closure of its apt packages minus its base; single stage = builder base + builder " +
   "packages + final packages. Weight = sum of Debian's Installed-Size, in decimal MB. Python packages' own sizes are not estimated.";
 
-export const ESTIMATE_LIMITS: readonly string[] = [
+const ESTIMATE_LIMITS: readonly string[] = [
   "Installed size, not layer size: slim images drop /usr/share/doc, man pages and locales, so the real layer is usually a little smaller; a layer that keeps apt lists or pip caches is larger.",
   "Recommends are not counted (the Dockerfile uses --no-install-recommends).",
   "Sizes of the Debian snapshot's point release; security updates change them slightly.",
@@ -149,29 +155,17 @@ interface BaseSet {
   names: ReadonlySet<string>;
   kib: number;
 }
-const baseCache = new Map<string, BaseSet>();
 
-function realName(rel: ReleaseIndex, name: string): string | undefined {
-  if (rel.packages.has(name)) return name;
-  return rel.virtuals.get(name);
-}
-
-/** Adds the closure of `start` to `into`, not descending below names in `stop`. Returns names not in the snapshot. */
-function close(rel: ReleaseIndex, start: readonly string[], stop: ReadonlySet<string>, into: Set<string>): string[] {
-  const unknown: string[] = [];
-  const stack: string[] = [];
-  for (const n of start) {
-    const r = realName(rel, n);
-    if (r === undefined) unknown.push(n);
-    else stack.push(r);
+/** The real names of `names` (virtuals to their provider), and the names the snapshot does not hold, sorted. */
+function realNames(rel: ReleaseIndex, names: readonly string[]): { real: string[]; unknown: string[] } {
+  const real: string[] = [];
+  const unknown = new Set<string>();
+  for (const n of names) {
+    const r = rel.packages.has(n) ? n : rel.virtuals.get(n);
+    if (r === undefined) unknown.add(n);
+    else real.push(r);
   }
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (into.has(n) || stop.has(n)) continue;
-    into.add(n);
-    for (const d of rel.packages.get(n)![1]) if (!into.has(d) && !stop.has(d)) stack.push(d);
-  }
-  return [...new Set(unknown)].sort(byCodePoint);
+  return { real, unknown: [...unknown].sort(byCodePoint) };
 }
 
 function sumKib(rel: ReleaseIndex, names: Iterable<string>): number {
@@ -181,48 +175,37 @@ function sumKib(rel: ReleaseIndex, names: Iterable<string>): number {
 }
 
 /** The Debian packages of a python:*-<release> image (slim or full), computed once per release. */
-export function baseImagePackages(release: DebianRelease, kind: BaseKind): BaseSet {
-  const key = `${release}:${kind}`;
-  const hit = baseCache.get(key);
-  if (hit) return hit;
-  const roots = RELEASES[release].roots;
-  const rel = releaseIndex(release);
-  const names = new Set<string>();
-  close(rel, [...roots.minbase, ...roots.pythonSlim, ...(kind === "full" ? roots.full : [])], new Set(), names);
-  const set = { names, kib: sumKib(rel, names) };
-  baseCache.set(key, set);
-  return set;
-}
+const baseImagePackages = memo(
+  (release: DebianRelease, kind: BaseKind): BaseSet => {
+    const roots = RELEASES[release].roots;
+    const rel = releaseIndex(release);
+    const { real } = realNames(rel, [...roots.minbase, ...roots.pythonSlim, ...(kind === "full" ? roots.full : [])]);
+    const names = dependsClosure(real, (n) => rel.packages.get(n)![1]);
+    return { names, kib: sumKib(rel, names) };
+  },
+  { key: (release, kind) => `${release}:${kind}`, size: 8 },
+);
 
 export interface Added {
   readonly names: readonly string[];
   readonly kib: number;
   readonly unknown: readonly string[];
 }
-/** Recent results by (release, base, packages): the page recomputes the same lists on every keystroke. */
-const addedCache = new Map<string, Added>();
-const ADDED_CACHE_SIZE = 64;
 
-/** What installing `packages` on a base adds: real package names not in the base, and names the snapshot lacks. */
-export function packagesAdded(release: DebianRelease, kind: BaseKind, packages: readonly string[]): Added {
-  const key = `${release}\u0000${kind}\u0000${packages.join("\u0000")}`;
-  const hit = addedCache.get(key);
-  if (hit) return hit;
-  const rel = releaseIndex(release);
-  const base = baseImagePackages(release, kind);
-  const added = new Set<string>();
-  const unknown = close(rel, packages, base.names, added);
-  const names = [...added].sort(byCodePoint);
-  const result: Added = Object.freeze({ names: Object.freeze(names), kib: sumKib(rel, names), unknown: Object.freeze(unknown) });
-  if (addedCache.size >= ADDED_CACHE_SIZE) addedCache.delete(addedCache.keys().next().value!);
-  addedCache.set(key, result);
-  return result;
-}
-
-/** Installed size of one package of the snapshot, in KiB (undefined when it is not there). */
-export function installedKib(release: DebianRelease, name: string): number | undefined {
-  return releaseIndex(release).packages.get(name)?.[0];
-}
+/**
+ * What installing `packages` on a base adds: real package names not in the base, and names the snapshot lacks.
+ * The last results are kept: the page recomputes the same lists on every keystroke.
+ */
+export const packagesAdded = memo(
+  (release: DebianRelease, kind: BaseKind, packages: readonly string[]): Added => {
+    const rel = releaseIndex(release);
+    const base = baseImagePackages(release, kind);
+    const { real, unknown } = realNames(rel, packages);
+    const names = [...dependsClosure(real, (n) => rel.packages.get(n)![1], base.names)].sort(byCodePoint);
+    return Object.freeze({ names: Object.freeze(names), kib: sumKib(rel, names), unknown: Object.freeze(unknown) });
+  },
+  { key: (release, kind, packages) => `${release}\u0000${kind}\u0000${packages.join("\u0000")}`, size: 64 },
+);
 
 /** The seed articles' own apt-get lines recorded in the snapshot ("000" on bullseye, "003" on bookworm). */
 export function validationRoots(release: DebianRelease): Readonly<Record<string, readonly string[]>> {
@@ -255,6 +238,7 @@ const KIND_WORDS: Record<HeavyKind, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// The numbers.
 
 function baseKindOf(stage: PlannedStage): BaseKind {
   return VARIANTS[stage.variant].slim ? "slim" : "full";
@@ -292,46 +276,11 @@ function stageEstimate(stage: PlannedStage, extra: readonly string[] = []): Stag
   };
 }
 
-function notEstimated(reason: string): NotEstimated {
-  return { status: "not-estimated", reason, sentence: `Weight not estimated: ${reason}`, method: ESTIMATE_METHOD, limits: [...ESTIMATE_LIMITS] };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-function formatMb(mb: number): string {
-  return mb >= 10 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
-}
-
-/** Forgets every cached estimate (for benchmarks measuring the cold path). */
-export function clearEstimateCache(): void {
-  estimateCache.clear();
-}
-
-/** Recent estimates by what they depend on (stage images, variants and apt names). */
-const estimateCache = new Map<string, Estimate>();
-const ESTIMATE_CACHE_SIZE = 64;
-
-/**
- * The weight estimate of a plan (see the header comment for the method and its limits). The result
- * depends only on the two stages' images, variants and apt package names, and is cached by them, so
- * calling it on every keystroke is cheap. The returned object is shared: treat it as read-only.
- */
-export function estimate(plan: StagesOf): Estimate {
-  const key = estimateKey(plan);
-  const hit = estimateCache.get(key);
-  if (hit) return hit;
-  const result = computeEstimate(plan);
-  if (estimateCache.size >= ESTIMATE_CACHE_SIZE) estimateCache.delete(estimateCache.keys().next().value!);
-  estimateCache.set(key, result);
-  return result;
-}
-
-function computeEstimate(plan: StagesOf): Estimate {
+/** The weight estimate's numbers for a plan's two stages (see the header comment for the method and its limits). */
+export function weigh(plan: StagesOf): Weight {
   const { builder, final } = plan;
   if (builder.family === "alpine" || final.family === "alpine")
-    return notEstimated("Alpine's package index is not reachable where the snapshot is built, so there are no apk sizes to add up.");
+    return { status: "not-estimated", reason: "Alpine's package index is not reachable where the snapshot is built, so there are no apk sizes to add up." };
 
   const b = stageEstimate(builder);
   const f = stageEstimate(final);
@@ -353,25 +302,6 @@ function computeEstimate(plan: StagesOf): Estimate {
   for (const h of heavyAll) kindWeight.set(h.kind, (kindWeight.get(h.kind) ?? 0) + h.mb);
   const kinds = [...kindWeight.entries()].sort((x, y) => y[1] - x[1] || byCodePoint(x[0], y[0])).map(([k]) => k);
 
-  const savedCount = singleCount - thisCount;
-  const savedMb = kibToMb(single.kib - f.kib);
-  const unknown = [...new Set([...b.unknown, ...f.unknown])].sort(byCodePoint);
-
-  let sentence: string;
-  if (savedNames.length === 0 || savedMb <= 0) {
-    sentence =
-      b.adds.count === 0
-        ? "This build installs no build tools, so single- and multi-stage weigh the same."
-        : "The final image needs everything the builder installs, so single- and multi-stage weigh the same.";
-  } else {
-    const what = single.baseKind === "full" && f.baseKind === "slim" ? "the full image's compilers and headers and the build tools" : "build tools";
-    const mainKinds = kinds.slice(0, 3).map((k) => KIND_WORDS[k]);
-    sentence =
-      `Multi-stage keeps ${plural(savedCount, "package")} and ${formatMb(savedMb)} of ${what} out of the final image` +
-      (heavy.length ? ` (${mainKinds.join(", ")}; heaviest: ${heavy.slice(0, 3).map((h) => `${h.name} ${formatMb(h.mb)}`).join(", ")}).` : ".");
-  }
-  if (unknown.length) sentence += ` Not counted (not in the Debian snapshot): ${unknown.join(", ")}.`;
-
   const releases = [...new Set([b.release, f.release])].sort(byCodePoint);
   const strip = ({ added: _a, baseSet: _b, kib: _k, ...rest }: StageWork): StageEstimate => rest;
   return {
@@ -382,9 +312,63 @@ function computeEstimate(plan: StagesOf): Estimate {
     base: { image: final.image, count: f.base.count, mb: f.base.mb },
     singleStage: { image: builder.image, count: singleCount, mb: kibToMb(single.kib) },
     thisBuild: { image: final.image, count: thisCount, mb: kibToMb(f.kib) },
-    saved: { count: savedCount, mb: savedMb, heavy, kinds },
-    sentence,
-    method: ESTIMATE_METHOD,
-    limits: [...ESTIMATE_LIMITS],
+    saved: { count: singleCount - thisCount, mb: kibToMb(single.kib - f.kib), heavy, kinds },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The words.
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function formatMb(mb: number): string {
+  return mb >= 10 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
+}
+
+/** The estimate in words: one plain sentence, the method and the limits. */
+export function describeWeight(w: Weight): EstimateText {
+  const text = (sentence: string): EstimateText => ({ sentence, method: ESTIMATE_METHOD, limits: [...ESTIMATE_LIMITS] });
+  if (w.status === "not-estimated") return text(`Weight not estimated: ${w.reason}`);
+  const { saved } = w;
+  let sentence: string;
+  // Nothing saved: no package of the single-stage image is missing from this one (or they weigh under 0.05 MB).
+  if (saved.heavy.length === 0 || saved.mb <= 0) {
+    sentence =
+      w.builder.adds.count === 0
+        ? "This build installs no build tools, so single- and multi-stage weigh the same."
+        : "The final image needs everything the builder installs, so single- and multi-stage weigh the same.";
+  } else {
+    const what = w.builder.baseKind === "full" && w.final.baseKind === "slim" ? "the full image's compilers and headers and the build tools" : "build tools";
+    const mainKinds = saved.kinds.slice(0, 3).map((k) => KIND_WORDS[k]);
+    sentence =
+      `Multi-stage keeps ${plural(saved.count, "package")} and ${formatMb(saved.mb)} of ${what} out of the final image` +
+      (saved.heavy.length ? ` (${mainKinds.join(", ")}; heaviest: ${saved.heavy.slice(0, 3).map((h) => `${h.name} ${formatMb(h.mb)}`).join(", ")}).` : ".");
+  }
+  const unknown = [...new Set([...w.builder.unknown, ...w.final.unknown])].sort(byCodePoint);
+  if (unknown.length) sentence += ` Not counted (not in the Debian snapshot): ${unknown.join(", ")}.`;
+  return text(sentence);
+}
+
+/**
+ * The weight estimate of a plan, numbers and words. It depends only on the two stages' images, variants and apt
+ * package names, and the last results are kept by them, so calling it on every keystroke is cheap. The returned
+ * object is shared: treat it as read-only.
+ */
+const estimateMemo = memo(
+  (plan: StagesOf): Estimate => {
+    const w = weigh(plan);
+    return { ...w, ...describeWeight(w) };
+  },
+  { key: estimateKey, size: 64 },
+);
+
+export function estimate(plan: StagesOf): Estimate {
+  return estimateMemo(plan);
+}
+
+/** Forgets every kept estimate (for benchmarks measuring the cold path). */
+export function clearEstimateCache(): void {
+  estimateMemo.clear();
 }

@@ -4,6 +4,8 @@
  */
 import { estimate, type Estimate } from "./estimate";
 import { generateFiles, type GeneratedFiles } from "./generate-files";
+import { fullKnowledge } from "./knowledge/derived/full";
+import type { Knowledge } from "./knowledge/facts";
 import type { Plan } from "./resolve";
 import type { BuildSpec } from "./spec";
 
@@ -12,8 +14,9 @@ export interface Generated extends GeneratedFiles {
   estimate: Estimate;
 }
 
-export function generate(spec: BuildSpec): Generated {
-  const files = generateFiles(spec);
+/** With the whole derived layer by default: the server and the CLI answer with everything that is known. */
+export function generate(spec: BuildSpec, knowledge: Knowledge = fullKnowledge): Generated {
+  const files = generateFiles(spec, knowledge);
   return { ...files, estimate: estimate(files.plan) };
 }
 

@@ -3,9 +3,12 @@
  * Pure and deterministic: the same spec always gives the same plan.
  */
 import { lookupPackage, normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
+import { CURATED, type Knowledge, type PackageFacts } from "./knowledge/facts";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
 import { decideWheel } from "./knowledge/wheels";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
+import { appPlan, type AppPlan } from "./plan/app";
+import { installSteps, type InstallPlan } from "./plan/install-steps";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
 export type ReasonKind = "python-package" | "toolchain" | "user";
@@ -15,6 +18,8 @@ export interface PackageReason {
   /** The Python package that needs it (normalised name), when kind is python-package or toolchain. */
   pythonPackage?: string;
   why: string;
+  /** For a need of a Python dependency: the chain from the listed package to it, e.g. ["python-ldap"]. */
+  via?: string[];
 }
 
 export interface PlannedSystemPackage {
@@ -36,10 +41,15 @@ export type InstallKind = "wheel" | "source" | "pure" | "unknown";
 export interface ResolvedRequirement {
   requirement: Requirement;
   name: string;
+  /** The curated entry, when there is one. */
   knowledge?: PackageKnowledge;
+  /** Its facts come from Debian's data alone (no curated entry): no wheel facts, Debian's names. */
+  derived?: true;
   install: InstallKind;
   /** Why it is installed this way, in one sentence. */
   detail: string;
+  /** Its Python dependencies whose system needs the plan installs on its behalf (names, in the order found). */
+  carries?: string[];
   /** The listed requirement whose extra pulled this package in, e.g. "psycopg[c]"; absent for listed packages. */
   via?: string;
 }
@@ -65,6 +75,10 @@ export interface Plan {
   /** Packages compiled from source (for pip --no-binary when the user asks for source builds). */
   compiled: string[];
   warnings: PlanWarning[];
+  /** Every command each stage runs to install its packages and the dependencies, and the final stage's ENV. */
+  install: InstallPlan;
+  /** How the final stage runs the app. */
+  app: AppPlan;
 }
 
 const ARCH: Record<BuildSpec["platform"], Arch> = { "linux/amd64": "x86_64", "linux/arm64": "aarch64" };
@@ -107,7 +121,89 @@ class PackageSet {
   }
 }
 
-export function resolve(spec: BuildSpec): Plan {
+interface InstallWay {
+  install: InstallKind;
+  detail: string;
+  /** Compiled from the sdist (or, without wheel facts, possibly so): the build needs apply. */
+  fromSource: boolean;
+  /** A binary extra that bundles every system need. */
+  bundled: boolean;
+}
+
+interface WayContext {
+  spec: BuildSpec;
+  libc: "manylinux" | "musllinux";
+  arch: Arch;
+  /** The requirement as listed; absent for a dependency reached through requires (no extras, not forced to source). */
+  requirement?: Requirement;
+}
+
+function installWay(f: PackageFacts, { spec, libc, arch, requirement }: WayContext): InstallWay {
+  const k = f.curated;
+  const forced = requirement !== undefined && spec.buildFromSource;
+  if (!k) {
+    const d = f.derivedOnly!;
+    return { install: f.pure ? "pure" : "source", detail: forced ? d.forcedDetail : d.detail, fromSource: !f.pure, bundled: false };
+  }
+  const bundled = requirement !== undefined && k.binaryExtra !== undefined && requirement.extras.map(normalizeName).includes(normalizeName(k.binaryExtra));
+  const wheel = decideWheel(k, requirement?.specifier, spec.python, libc, arch);
+  const hasWheel = wheel.wheel;
+  const fromSource = !bundled && !k.wheels.pure && (forced || !hasWheel);
+  if (bundled) return { install: "wheel", detail: `${k.display}[${k.binaryExtra}] installs a self-contained binary build: no system packages needed.`, fromSource, bundled };
+  if (k.wheels.pure) return { install: "pure", detail: `${k.display} is pure Python.`, fromSource, bundled };
+  if (!fromSource) return { install: "wheel", detail: wheel.detail, fromSource, bundled };
+  const detail = forced && hasWheel ? `Compiled from source as requested (a wheel exists).` : wheel.detail;
+  return { install: "source", detail, fromSource, bundled };
+}
+
+/** The warning about a compiled package known from Debian's data alone: on Alpine, name its apk packages; else, a note. */
+function derivedWarning(f: PackageFacts, alpine: boolean): PlanWarning {
+  const d = f.derivedOnly!;
+  if (!alpine) return { code: "derived-no-wheel-facts", severity: "info", package: f.name, message: `${f.display}: ${d.note}` };
+  return { code: "alpine-derived", severity: "warning", field: "base", package: f.name, message: `${f.display} ${d.alpine}` };
+}
+
+interface NeedsContext {
+  target: Target;
+  build: PackageSet;
+  runtime: PackageSet;
+  warnings: PlanWarning[];
+  /** The listed package every reason is traced to. */
+  root: string;
+  /** The chain of Python dependencies from `root` to the package whose needs these are; empty for `root` itself. */
+  via: string[];
+}
+
+/**
+ * Adds the compilers and system packages `f` needs, installed `way`. A dependency (non-empty `via`) only counts for
+ * the system packages it brings: a compiler alone, or nothing, adds nothing. Returns whether anything counted.
+ */
+function addNeeds(f: PackageFacts, way: InstallWay, { target, build, runtime, warnings, root, via }: NeedsContext): boolean {
+  const active = f.needs.filter((n) => (n.when === "always" || way.fromSource) && n.packages.length > 0);
+  if (via.length && active.length === 0) return false;
+  const chain = via.length ? `, via ${via.join(" → ")}` : "";
+  const reason = (kind: ReasonKind, why: string): PackageReason => (via.length ? { kind, pythonPackage: root, why: why + chain, via } : { kind, pythonPackage: root, why });
+  if (way.fromSource)
+    for (const tc of f.toolchains) {
+      for (const pkg of TOOLCHAINS[tc][target]) build.add(pkg, reason("toolchain", `${tc} compiler to build ${f.display}`));
+      const note = TOOLCHAIN_NOTES[tc]?.[target];
+      if (note) warnings.push({ code: `toolchain-${tc}`, severity: "warning", package: root, message: `${f.display}: ${note}` });
+    }
+  for (const need of active) {
+    const set = need.stage === "build" ? build : runtime;
+    for (const pkg of need.packages) set.add(pkg, reason("python-package", need.why));
+    if (need.when === "always" && need.stage === "runtime" && way.install === "wheel")
+      warnings.push({
+        code: "wheel-needs-library",
+        severity: "info",
+        package: root,
+        message: `${f.display}'s wheel still needs ${need.packages.join(", ")} at run time (${need.why}); the final stage installs it.`,
+      });
+  }
+  return true;
+}
+
+export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
   const python = pythonInfo(spec.python);
   if (!python) throw new Error(`unknown Python version ${spec.python}`); // unreachable for a parsed spec
   const builderVariant = VARIANTS[spec.base];
@@ -157,73 +253,65 @@ export function resolve(spec: BuildSpec): Plan {
 
   const packages: ResolvedRequirement[] = [];
   const seen = new Set<string>();
-  for (const { requirement, via } of withPulledPackages(spec.packages)) {
+  const queue = withPulledPackages(spec.packages);
+  const listed = new Set(queue.map((q) => normalizeName(q.requirement.name)));
+  for (const { requirement, via } of queue) {
     const name = normalizeName(requirement.name);
     if (seen.has(name)) {
       warnings.push({ code: "duplicate-package", severity: "warning", field: "packages", package: name, message: `${requirement.name} is listed more than once` });
       continue;
     }
     seen.add(name);
-    const k = lookupPackage(name);
-    if (!k) {
-      packages.push({ requirement, name, install: "unknown", detail: "Not in the knowledge base: assumed pure Python, no system packages." });
+    const facts = knowledge.facts(name, target);
+    if (!facts) {
+      packages.push({ requirement, name, install: "unknown", detail: "Not in the knowledge base, and Debian does not package it: assumed pure Python, no system packages." });
       continue;
     }
-    for (const note of k.notes)
-      warnings.push({ code: "package-note", severity: "info", field: "packages", package: name, message: `${k.display}: ${note}` });
+    for (const note of facts.notes)
+      warnings.push({ code: "package-note", severity: "info", field: "packages", package: name, message: `${facts.display}: ${note}` });
 
-    const bundled = k.binaryExtra !== undefined && requirement.extras.map(normalizeName).includes(normalizeName(k.binaryExtra));
-    const wheel = decideWheel(k, requirement.specifier, spec.python, libc, arch);
-    const hasWheel = wheel.wheel;
-    const fromSource = !bundled && !k.wheels.pure && (spec.buildFromSource || !hasWheel);
-    let install: InstallKind;
-    let detail: string;
-    if (bundled) {
-      install = "wheel";
-      detail = `${k.display}[${k.binaryExtra}] installs a self-contained binary build: no system packages needed.`;
-    } else if (k.wheels.pure) {
-      install = "pure";
-      detail = `${k.display} is pure Python.`;
-    } else if (!fromSource) {
-      install = "wheel";
-      detail = wheel.detail;
-    } else {
-      install = "source";
-      detail = spec.buildFromSource && hasWheel ? `Compiled from source as requested (a wheel exists).` : wheel.detail;
-      compiled.push(name);
-      if (builderVariant.family === "alpine" && !spec.buildFromSource)
-        warnings.push({
-          code: "alpine-compile",
-          severity: "warning",
-          field: "base",
-          package: name,
-          message: `${k.display} has no musllinux ${arch} wheel for Python ${spec.python}: on Alpine it is compiled from source, which can take minutes and needs the build packages below. A slim Debian image installs a wheel instead.`,
-        });
+    const way = installWay(facts, { spec, libc, arch, requirement });
+    // Without wheel facts pip is not told to compile (a wheel may exist) unless every package is built from source.
+    if (way.fromSource && (facts.curated || spec.buildFromSource)) compiled.push(name);
+    if (way.fromSource && !facts.curated) warnings.push(derivedWarning(facts, builderVariant.family === "alpine"));
+    else if (way.fromSource && builderVariant.family === "alpine" && !spec.buildFromSource)
+      warnings.push({
+        code: "alpine-compile",
+        severity: "warning",
+        field: "base",
+        package: name,
+        message: `${facts.display} has no musllinux ${arch} wheel for Python ${spec.python}: on Alpine it is compiled from source, which can take minutes and needs the build packages below. A slim Debian image installs a wheel instead.`,
+      });
+    const resolved: ResolvedRequirement = { requirement, name, knowledge: facts.curated, install: way.install, detail: via ? `Pulled in by ${via}. ${way.detail}` : way.detail };
+    if (via) resolved.via = via;
+    if (!facts.curated) resolved.derived = true;
+    if (way.bundled) {
+      packages.push(resolved);
+      continue;
     }
-    packages.push({ requirement, name, knowledge: k, install, detail: via ? `Pulled in by ${via}. ${detail}` : detail, ...(via ? { via } : {}) });
-    if (bundled) continue;
+    addNeeds(facts, way, { target, build, runtime, warnings, root: name, via: [] });
 
-    if (fromSource) {
-      for (const tc of k.toolchains) {
-        for (const pkg of TOOLCHAINS[tc][target]) build.add(pkg, { kind: "toolchain", pythonPackage: name, why: `${tc} compiler to build ${k.display}` });
-        const note = TOOLCHAIN_NOTES[tc]?.[target];
-        if (note) warnings.push({ code: `toolchain-${tc}`, severity: "warning", package: name, message: `${k.display}: ${note}` });
-      }
+    // Python dependencies that bring system needs of their own (a pure wrapper over a compiled package). Only curated
+    // entries count: their wheel facts decide. Debian's Depends reflect Debian's packaging (system copies of what a
+    // wheel bundles, Debian's older versions), and a package only Debian knows as compiled most often has a wheel:
+    // a pure package's direct requirement of that kind is named in a note instead of filling the builder.
+    const carries: string[] = [];
+    const unsure: string[] = [];
+    for (const dep of knowledge.dependencies(facts, target, listed)) {
+      const d = dep.facts;
+      if (d.curated) {
+        if (addNeeds(d, installWay(d, { spec, libc, arch }), { target, build, runtime, warnings, root: name, via: dep.via })) carries.push(d.name);
+      } else if (facts.pure && dep.via.length === 1 && !d.pure && (d.needs.length || d.derivedOnly?.unnamedNeeds)) unsure.push(d.display);
     }
-    for (const need of k.needs) {
-      if (need.when === "source" && !fromSource) continue;
-      const names = need.packages[target];
-      if (names.length === 0) continue;
-      const set = need.stage === "build" ? build : runtime;
-      for (const pkg of names) set.add(pkg, { kind: "python-package", pythonPackage: name, why: need.why });
-      if (need.when === "always" && need.stage === "runtime" && install === "wheel")
-        warnings.push({
-          code: "wheel-needs-library",
-          severity: "info",
-          package: name,
-          message: `${k.display}'s wheel still needs ${names.join(", ")} at run time (${need.why}); the final stage installs it.`,
-        });
-    }
+    if (carries.length) resolved.carries = carries;
+    if (unsure.length)
+      warnings.push({
+        code: "derived-dependency",
+        severity: "info",
+        package: name,
+        message: `${facts.display} depends on ${unsure.join(", ")}, which Debian compiles; with no wheel facts nothing is planned for ${unsure.length > 1 ? "them" : "it"}. If pip compiles one, add what \`wheelwright explain\` lists for it.`,
+      });
+    packages.push(resolved);
   }
 
   for (const pkg of spec.systemPackages.build) build.add(pkg, { kind: "user", why: "added by you (build stage)" });
@@ -245,7 +333,7 @@ export function resolve(spec: BuildSpec): Plan {
   if (spec.runtime.user.enabled === false)
     warnings.push({ code: "root-user", severity: "warning", field: "runtime.user.enabled", message: "The container runs as root. Keep the non-root user unless the app truly needs root." });
 
-  return {
+  const decided: Omit<Plan, "install" | "app"> = {
     spec,
     python,
     strategy: spec.strategy,
@@ -262,4 +350,5 @@ export function resolve(spec: BuildSpec): Plan {
     compiled,
     warnings,
   };
+  return Object.assign(decided, { install: installSteps(decided), app: appPlan(spec) });
 }

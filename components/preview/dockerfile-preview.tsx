@@ -11,27 +11,17 @@
  */
 import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { flushSync } from "react-dom";
-import { tokenize, type PreviewLanguage, type TokenKind } from "./highlight";
+import { highlightedLines, type LineNote, type TokenKind } from "@/lib/render/printed";
+import type { PreviewFile } from "@/lib/wizard/files";
+import { tokenize } from "./highlight";
 import type { PreviewEditor, PreviewMetrics } from "./monaco-loader";
 import { onFirstIntent, userHasInteracted, type Intent } from "@/browser/intent";
 import { lazyModule } from "@/browser/lazy-module";
 
-export interface PreviewFileProp {
-  name: string;
-  text: string;
-  language: PreviewLanguage;
-}
-
-export interface PreviewLineNote {
-  from: number;
-  to: number;
-  note: string;
-}
-
 export interface DockerfilePreviewProps {
-  files: PreviewFileProp[];
+  files: PreviewFile[];
   /** Notes for the lines of the (first) Dockerfile-language file, 1-based inclusive ranges. */
-  lineNotes?: PreviewLineNote[];
+  lineNotes?: LineNote[];
   /** The spec is invalid: the text shown is the last good one. */
   stale?: boolean;
   label?: string;
@@ -56,7 +46,7 @@ const TOKEN_CLASS: Record<TokenKind, string | undefined> = {
   variable: "text-cyan-800 dark:text-cyan-300",
 };
 
-function noteFor(notes: PreviewLineNote[], line: number | null): PreviewLineNote | undefined {
+function noteFor(notes: LineNote[], line: number | null): LineNote | undefined {
   if (line === null) return undefined;
   return notes.find((n) => n.from <= line && line <= n.to);
 }
@@ -81,7 +71,7 @@ function yieldToMain(): Promise<void> {
   });
 }
 
-const NO_NOTES: PreviewLineNote[] = [];
+const NO_NOTES: LineNote[] = [];
 
 export function DockerfilePreview({ files, lineNotes = NO_NOTES, stale = false, label = "Dockerfile preview" }: DockerfilePreviewProps) {
   const baseId = useId();
@@ -230,7 +220,11 @@ export function DockerfilePreview({ files, lineNotes = NO_NOTES, stale = false, 
   }, [active?.name, editorReady]); // eslint-disable-line react-hooks/exhaustive-deps -- `active` itself changes identity with every text update
 
   // Once Monaco shows the text, the (visually hidden) <pre> only needs the plain text: no token spans to re-render per keystroke.
-  const lines = useMemo(() => (active && !editorReady ? tokenize(active.text, active.language) : []), [active, editorReady]);
+  // A generated file comes with its printer's highlight; only other text is tokenised here.
+  const lines = useMemo(
+    () => (!active || editorReady ? [] : active.highlight ? highlightedLines(active.text, active.highlight) : tokenize(active.text, active.language)),
+    [active, editorReady],
+  );
   const notedLines = useMemo(() => {
     const set = new Set<number>();
     for (const n of notes) for (let l = n.from; l <= n.to; l++) set.add(l);

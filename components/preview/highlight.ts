@@ -1,6 +1,7 @@
 /**
  * A tiny, dependency-free Dockerfile tokenizer for the server-rendered preview (the <pre> shown before Monaco loads,
- * and whenever it cannot load).
+ * and whenever it cannot load), for text that comes without tokens: generated files come with their printer's
+ * tokens (lib/render/instructions.ts), which the preview uses as they are.
  *
  * Rules:
  * - Pure: no React, no DOM. Text in, tokens out.
@@ -11,17 +12,14 @@
  *   variables). Anything it does not recognise is plain text.
  */
 
-export type TokenKind = "text" | "keyword" | "comment" | "string" | "flag" | "variable";
+import type { Token, TokenKind } from "@/lib/render/printed";
+import type { PreviewLanguage } from "@/lib/wizard/files";
 
-export interface Token {
-  kind: TokenKind;
-  text: string;
-}
-
-export type PreviewLanguage = "dockerfile" | "ignore" | "plaintext";
+export type { PreviewLanguage, Token, TokenKind };
+export { joinTokens } from "@/lib/render/printed";
 
 /** Every instruction the Dockerfile reference defines (matched case-insensitively, as Docker does). */
-export const DOCKERFILE_INSTRUCTIONS = [
+const DOCKERFILE_INSTRUCTIONS = [
   "ADD",
   "ARG",
   "CMD",
@@ -211,7 +209,7 @@ export function tokenizeDockerfile(text: string): Token[][] {
 }
 
 /** `.dockerignore`: comment lines, a leading `!` (re-include) as a keyword, the patterns as text. */
-export function tokenizeIgnore(text: string): Token[][] {
+function tokenizeIgnore(text: string): Token[][] {
   return splitLines(text).map((s) => {
     const line: Token[] = [];
     if (s.startsWith("#")) push(line, "comment", s);
@@ -224,7 +222,7 @@ export function tokenizeIgnore(text: string): Token[][] {
 }
 
 /** Plain text: one token per non-empty line. */
-export function tokenizePlain(text: string): Token[][] {
+function tokenizePlain(text: string): Token[][] {
   return splitLines(text).map((s) => (s === "" ? [] : [{ kind: "text" as const, text: s }]));
 }
 
@@ -237,9 +235,4 @@ export function tokenize(text: string, language: PreviewLanguage): Token[][] {
     case "plaintext":
       return tokenizePlain(text);
   }
-}
-
-/** The inverse of `tokenize`: gives back the exact input. */
-export function joinTokens(lines: Token[][]): string {
-  return lines.map((line) => line.map((t) => t.text).join("")).join("\n");
 }

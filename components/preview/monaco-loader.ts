@@ -19,21 +19,10 @@
  */
 import * as monaco from "monaco-editor/editor/editor.api.js";
 import { conf, language } from "monaco-editor/languages/definitions/dockerfile/dockerfile.js";
-import type { PreviewLanguage } from "./highlight";
+import type { LineNote } from "@/lib/render/printed";
+import type { PreviewFile, PreviewLanguage } from "@/lib/wizard/files";
 
 performance.mark("preview:monaco-evaluated");
-
-export interface PreviewFile {
-  name: string;
-  text: string;
-  language: PreviewLanguage;
-}
-
-export interface PreviewNote {
-  from: number;
-  to: number;
-  note: string;
-}
 
 /** Shared with the fallback <pre>, so swapping one for the other does not move a pixel vertically. */
 export interface PreviewMetrics {
@@ -47,7 +36,7 @@ export interface PreviewMetrics {
 export interface PreviewEditorOptions {
   files: PreviewFile[];
   active: string;
-  notes: PreviewNote[];
+  notes: LineNote[];
   metrics: PreviewMetrics;
   ariaLabel: string;
   /** An explicit user gesture (click, arrow keys) put the cursor on this line. */
@@ -59,7 +48,7 @@ export interface PreviewEditor {
    * Creates or updates one model per file (a minimal edit each) and the line notes' decorations (only where the
    * notes or the text changed); returns the milliseconds spent.
    */
-  update(files: PreviewFile[], notes: PreviewNote[]): number;
+  update(files: PreviewFile[], notes: LineNote[]): number;
   show(name: string): void;
   /** Renders the view now (instead of in the editor's next animation frame): the DOM shows the current text. */
   renderNow(): void;
@@ -129,14 +118,14 @@ function minimalEdit(model: monaco.editor.ITextModel, before: string, after: str
  * scrolls or the text changes. Plain text (no Markdown). Hidden from assistive technology: the same note reaches
  * keyboard and screen-reader users in the preview's live region when the cursor is on the line.
  */
-function noteHover(editor: monaco.editor.IStandaloneCodeEditor, noteAt: (line: number) => PreviewNote | undefined) {
+function noteHover(editor: monaco.editor.IStandaloneCodeEditor, noteAt: (line: number) => LineNote | undefined) {
   const node = document.createElement("div");
   node.setAttribute("data-note-hover", "");
   node.setAttribute("aria-hidden", "true");
   node.className =
     "max-w-[36rem] rounded border border-zinc-300 bg-white px-2 py-1 font-sans text-sm whitespace-normal text-zinc-900 shadow-md dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100";
   node.hidden = true;
-  let shown: PreviewNote | null = null;
+  let shown: LineNote | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const widget: monaco.editor.IContentWidget = {
     getId: () => "wheelwright.noteHover",
@@ -151,7 +140,7 @@ function noteHover(editor: monaco.editor.IStandaloneCodeEditor, noteAt: (line: n
   };
   editor.addContentWidget(widget);
 
-  function show(note: PreviewNote | null): void {
+  function show(note: LineNote | null): void {
     if (note === shown) return;
     shown = note;
     node.textContent = note?.note ?? "";
@@ -159,7 +148,7 @@ function noteHover(editor: monaco.editor.IStandaloneCodeEditor, noteAt: (line: n
     editor.layoutContentWidget(widget);
   }
   /** Shows `note` (after the hover delay) or hides (after a short grace, to let the pointer reach the box). */
-  function set(note: PreviewNote | null, now = false): void {
+  function set(note: LineNote | null, now = false): void {
     clearTimeout(timer);
     if (note === shown) return;
     if (now) show(note);
@@ -187,7 +176,7 @@ function noteHover(editor: monaco.editor.IStandaloneCodeEditor, noteAt: (line: n
   };
 }
 
-function notesKeyOf(notes: PreviewNote[]): string {
+function notesKeyOf(notes: LineNote[]): string {
   return notes.map((n) => `${n.from}-${n.to}-${n.note}`).join("\u0001");
 }
 
@@ -209,7 +198,7 @@ export function createPreviewEditor(host: HTMLElement, options: PreviewEditorOpt
   const models = new Map<string, monaco.editor.ITextModel>();
   const viewStates = new Map<string, monaco.editor.ICodeEditorViewState | null>();
   const noteDecorations = new Map<string, string[]>();
-  let notes: PreviewNote[] = options.notes;
+  let notes: LineNote[] = options.notes;
   let current = options.active;
 
   const media = window.matchMedia(DARK);
@@ -312,7 +301,7 @@ export function createPreviewEditor(host: HTMLElement, options: PreviewEditorOpt
     }
   }
 
-  function update(files: PreviewFile[], next: PreviewNote[]): number {
+  function update(files: PreviewFile[], next: LineNote[]): number {
     const t0 = performance.now();
     const nextKey = notesKeyOf(next);
     notes = next;

@@ -8,6 +8,14 @@ const KINDS: Record<InstallKind, { label: string; tone: BadgeTone }> = {
   unknown: { label: "unknown", tone: "neutral" },
 };
 
-export function InstallBadge({ kind }: { kind: InstallKind }) {
-  return <Badge tone={KINDS[kind].tone}>{KINDS[kind].label}</Badge>;
+/** How a package installs; `derived`: known from Debian's data alone, which says it is compiled but not whether a wheel exists. */
+export function InstallBadge({ kind, derived = false }: { kind: InstallKind; derived?: boolean }) {
+  const label = derived && kind === "source" ? "compiled (from Debian's data)" : KINDS[kind].label;
+  return <Badge tone={KINDS[kind].tone}>{label}</Badge>;
+}
+
+/** The dependencies whose system packages a package brings along ("via python-ldap"). */
+export function CarriesBadge({ carries }: { carries?: readonly string[] }) {
+  if (!carries?.length) return null;
+  return <Badge tone="info">via {carries.join(", ")}</Badge>;
 }

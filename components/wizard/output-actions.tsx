@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { BuildSpec } from "@/lib/spec";
-import type { OutputFile } from "@/lib/wizard/files";
+import type { PreviewFile } from "@/lib/wizard/files";
 import { zipStore } from "@/lib/wizard/zip";
 import { withEngine } from "@/browser/engine";
 
@@ -39,7 +39,7 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** Copy the Dockerfile, download it, download every file as a zip, or copy a link to `spec`. */
-export function OutputActions({ files, spec }: { files: readonly OutputFile[]; spec: BuildSpec }) {
+export function OutputActions({ files, spec }: { files: readonly PreviewFile[]; spec: BuildSpec }) {
   const [status, flash] = useFlash();
   const dockerfile = files.find((f) => f.name === "Dockerfile")!;
 

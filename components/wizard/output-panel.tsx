@@ -22,9 +22,12 @@ export const OutputPanel = memo(function OutputPanel({
   estimatePending?: boolean;
 }) {
   const { dependencySource } = spec;
-  const { dockerfile, dockerignore, requirements } = output;
+  const { dockerfile, dockerfileHighlight, dockerignore, requirements } = output;
   // Only when a file changes (not when the estimate arrives), so the preview is not updated for nothing.
-  const files = useMemo(() => outputFiles({ dependencySource }, { dockerfile, dockerignore, requirements }), [dependencySource, dockerfile, dockerignore, requirements]);
+  const files = useMemo(
+    () => outputFiles({ dependencySource }, { dockerfile, dockerfileHighlight, dockerignore, requirements }),
+    [dependencySource, dockerfile, dockerfileHighlight, dockerignore, requirements],
+  );
   return (
     <section id="output" aria-labelledby="output-title" className="scroll-mt-4 space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -4,7 +4,7 @@ import { normalizeName } from "@/lib/knowledge/names";
 import type { Requirement } from "@/lib/spec";
 import { requirementLine } from "@/lib/render/requirements";
 import type { PackageView } from "@/lib/wizard/output";
-import { InstallBadge } from "./install-badge";
+import { InstallBadge, CarriesBadge } from "./install-badge";
 
 /** The packages as removable chips, each with how it installs on the chosen image. */
 export const PackageChips = memo(function PackageChips({
@@ -27,7 +27,8 @@ export const PackageChips = memo(function PackageChips({
           return (
             <li key={`${normalizeName(p.name)}-${i}`} className="flex items-center gap-1.5 rounded-full border border-input bg-muted py-0.5 pr-0.5 pl-3 text-sm">
               <span className="font-mono">{requirementLine({ ...p, hashes: [] })}</span>
-              {r ? <InstallBadge kind={r.install} /> : null}
+              {r ? <InstallBadge kind={r.install} derived={r.derived} /> : null}
+              {r ? <CarriesBadge carries={r.carries} /> : null}
               <Button variant="ghost" size="sm" className="rounded-full" aria-label={`Remove ${p.name}`} onClick={() => onRemove(i)}>
                 <span aria-hidden="true">×</span>
               </Button>
@@ -37,8 +38,8 @@ export const PackageChips = memo(function PackageChips({
       </ul>
       {unknown.length ? (
         <p className="mt-2 text-xs text-muted-foreground">
-          {unknown.map((p) => p.name).join(", ")} {unknown.length === 1 ? "is" : "are"} not in the knowledge base: treated as pure Python, with no
-          system packages.
+          {unknown.map((p) => p.name).join(", ")} {unknown.length === 1 ? "is" : "are"} not in the knowledge base, nor packaged by Debian: treated as pure
+          Python, with no system packages.
         </p>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 import { memo } from "react";
 import type { PackageView } from "@/lib/wizard/output";
-import { InstallBadge } from "./install-badge";
+import { InstallBadge, CarriesBadge } from "./install-badge";
 
 /** How each package installs on the chosen image, in the resolver's words. */
 export const PackageSummary = memo(function PackageSummary({ packages }: { packages: readonly PackageView[] }) {
@@ -11,7 +11,7 @@ export const PackageSummary = memo(function PackageSummary({ packages }: { packa
       <ul className="mt-2 space-y-1.5">
         {packages.map((p) => (
           <li key={p.name}>
-            <span className="font-mono font-medium">{p.requirement.name}</span> <InstallBadge kind={p.install} />
+            <span className="font-mono font-medium">{p.requirement.name}</span> <InstallBadge kind={p.install} derived={p.derived} /> <CarriesBadge carries={p.carries} />
             <span className="block text-xs text-muted-foreground">{p.detail}</span>
           </li>
         ))}

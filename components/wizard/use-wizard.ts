@@ -54,7 +54,24 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
   // The spec changes only through the engine (a judged draft, a preset, start over), so for any other spec than the
   // server's it is there. Its output is cached per spec.
   const [served] = useState(() => fromServedOutput(initial.output, spec));
-  const files: OutputView = useMemo(() => (state.spec === spec || !engine ? served : engine.generateFiles(state.spec)), [state.spec, spec, engine, served]);
+  // Debian's derived facts come in shards, loaded for the packages of the spec shown (the server's output already has
+  // them). Until they arrive the output is the curated knowledge's; when they do (or fail to) it is generated again.
+  const [knowledge, setKnowledge] = useState(0);
+  useEffect(() => {
+    if (!engine) return;
+    let current = true;
+    engine.loadKnowledge(state.spec).then((version) => {
+      if (current) setKnowledge(version);
+    });
+    return () => {
+      current = false;
+    };
+  }, [engine, state.spec]);
+  const files: OutputView = useMemo(
+    () => (state.spec === spec || !engine ? served : engine.generateFiles(state.spec)),
+    // A new knowledge version means new facts for the same spec (the engine reads them itself).
+    [state.spec, spec, engine, served, knowledge],
+  );
   // The server's estimate is for the spec it rendered; lib/estimate.ts (and its Debian data) loads lazily.
   const [initialWeight] = useState(() => ({ plan: initial.output.plan, estimate: initial.estimate }));
   /** Hydrated and the stored draft applied: the page is interactive (tests wait for this). */

@@ -5,6 +5,7 @@
  * Regenerate with `npm run data:debian`. Pure data: no Node, no React.
  */
 import snapshot from "./debian-snapshot.json" with { type: "json" };
+import { dependsClosure } from "./closure";
 import type { DebianRelease } from "./types";
 
 export interface DebianPackageInfo {
@@ -93,17 +94,6 @@ function byCodePoint(a: string, b: string): number {
  */
 export function dependencyClosure(release: DebianRelease, names: readonly string[]): string[] {
   const rel = releaseData(release);
-  const seen = new Set<string>();
-  const stack: string[] = [];
-  for (const n of names) {
-    if (!hasOwn(rel.packages, n) && hasOwn(rel.virtuals, n)) stack.push(rel.virtuals[n].chosen);
-    else stack.push(n);
-  }
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    if (hasOwn(rel.packages, n)) for (const d of rel.packages[n].depends) if (!seen.has(d)) stack.push(d);
-  }
-  return [...seen].sort(byCodePoint);
+  const roots = names.map((n) => (!hasOwn(rel.packages, n) && hasOwn(rel.virtuals, n) ? rel.virtuals[n].chosen : n));
+  return [...dependsClosure(roots, (n) => (hasOwn(rel.packages, n) ? rel.packages[n].depends : undefined))].sort(byCodePoint);
 }

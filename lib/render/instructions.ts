@@ -1,17 +1,20 @@
 /**
  * Typed Dockerfile instructions and their printer. All quoting happens here, once per
- * instruction kind; nothing else in the renderer builds Dockerfile syntax by hand.
+ * instruction kind; nothing else in the renderer builds Dockerfile syntax by hand. The printer
+ * knows what every piece it prints is (keyword, flag, quoted string), so it hands out the
+ * highlighting tokens with the text: the preview never has to read the text back.
  *
  * Defence in depth: the spec already refuses unsafe values, but the printer checks again and
  * throws rather than print a value that could start a new line or a new shell command.
  */
+
+import { TOKEN_KINDS, type LineNote, type Printed, type TokenKind } from "./printed";
 
 export interface Mount {
   type: "cache" | "bind";
   target: string;
   source?: string;
   from?: string;
-  sharing?: "locked" | "shared" | "private";
 }
 
 /** A shell command: fixed words, then optional items printed one per line (package lists). */
@@ -20,7 +23,8 @@ export interface ShellCommand {
   items?: string[];
 }
 
-export type Instruction =
+/** An instruction, with the reason it exists (shown when the user hovers or selects its lines). */
+export type Instruction = { why?: string } & (
   | { kind: "syntax" }
   | { kind: "comment"; lines: string[] }
   | { kind: "blank" }
@@ -32,7 +36,8 @@ export type Instruction =
   | { kind: "user"; user: string }
   | { kind: "expose"; port: number }
   | { kind: "healthcheck"; interval: string; timeout: string; startPeriod: string; retries: number; argv: string[] }
-  | { kind: "cmd"; argv: string[] };
+  | { kind: "cmd"; argv: string[] }
+);
 
 const INDENT = "    ";
 /** Shell words we print bare: no spaces, quotes, $, `, ;, &, |, <, >, (, ), #, or newlines. */
@@ -48,7 +53,7 @@ function check(re: RegExp, value: string, what: string): string {
 }
 
 /** Shell quoting for the rare word that is not bare: single quotes, ' escaped as '\''. */
-export function shellWord(word: string): string {
+function shellWord(word: string): string {
   if (LINE_BREAKERS.test(word)) throw new Error(`refusing to print a shell word with a line break: ${JSON.stringify(word)}`);
   if (BARE_WORD.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
@@ -58,16 +63,16 @@ export function shellWord(word: string): string {
  * A value for ENV: double-quoted. Inside double quotes the Dockerfile lexer treats only \ " and $
  * as escapable, so those are escaped ($ too, unless the value is ours and expands, like PATH).
  */
-export function envValue(value: string, expand = false): string {
+function envValue(value: string, expand = false): string {
   if (LINE_BREAKERS.test(value)) throw new Error(`refusing to print an ENV value with a line break: ${JSON.stringify(value)}`);
   const escaped = expand ? value.replace(/["\\]/g, (c) => `\\${c}`) : value.replace(/["\\$]/g, (c) => `\\${c}`);
   return `"${escaped}"`;
 }
 
-/** Exec form: a JSON array of strings. JSON escaping is what the Dockerfile parser reads. */
-export function execForm(argv: string[]): string {
+/** Exec form's arguments: JSON strings (JSON escaping is what the Dockerfile parser reads). */
+function execFormArgs(argv: string[]): string[] {
   for (const a of argv) if (LINE_BREAKERS.test(a)) throw new Error(`refusing to print an argument with a line break: ${JSON.stringify(a)}`);
-  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+  return argv.map((a) => JSON.stringify(a));
 }
 
 function mountFlag(m: Mount): string {
@@ -75,105 +80,174 @@ function mountFlag(m: Mount): string {
   if (m.from) parts.push(`from=${check(REF, m.from, "mount source stage")}`);
   if (m.source) parts.push(`source=${check(REF, m.source, "mount source")}`);
   parts.push(`target=${check(REF, m.target, "mount target")}`);
-  if (m.sharing) parts.push(`sharing=${m.sharing}`);
   return `--mount=${parts.join(",")}`;
 }
 
-function printCommand(c: ShellCommand): string {
-  const head = c.words.map(shellWord).join(" ");
-  if (!c.items || c.items.length === 0) return head;
-  return [`${head} \\`, ...c.items.map((item, i) => `${INDENT}${INDENT}${shellWord(item)}${i < c.items!.length - 1 ? " \\" : ""}`)].join("\n");
+/**
+ * The printed text and its highlight (lib/render/printed.ts), built together in one pass. A token is merged into
+ * the one before it on the same line when both are of the same kind.
+ */
+class Lines {
+  out = "";
+  readonly highlight: number[] = [];
+  /** Lines printed so far, counting the current one. */
+  count = 1;
+  private lastKind = -1;
+  add(kind: TokenKind, text: string): this {
+    if (text === "") return this;
+    this.out += text;
+    const k = TOKEN_KINDS.indexOf(kind);
+    if (k === this.lastKind) this.highlight[this.highlight.length - 1] += text.length;
+    else this.highlight.push((this.lastKind = k), text.length);
+    return this;
+  }
+  text(text: string): this {
+    return this.add("text", text);
+  }
+  /** A word printed as is: a flag when it starts like one ("--x"), otherwise plain text. */
+  word(word: string): this {
+    return this.add(isFlag(word) ? "flag" : "text", word);
+  }
+  /** A shell word: quoted when it must be (a string), otherwise as is. */
+  shell(word: string): this {
+    const printed = shellWord(word);
+    return printed === word ? this.word(printed) : this.add("string", printed);
+  }
+  newLine(): this {
+    this.out += "\n";
+    this.count += 1;
+    this.lastKind = -1;
+    return this;
+  }
+  /** Ends the line with a continuation and starts the next one. */
+  continue(indent: string): this {
+    return this.text(" \\").newLine().text(indent);
+  }
+  words(words: string[], print: (w: string) => this = (w) => this.word(w)): this {
+    for (let i = 0; i < words.length; i++) {
+      if (i > 0) this.text(" ");
+      print(words[i]);
+    }
+    return this;
+  }
 }
 
-function printRun(mounts: Mount[], commands: ShellCommand[]): string {
-  const lines: string[] = [];
-  const flags = mounts.map(mountFlag);
-  const body = commands.map(printCommand);
-  if (flags.length === 0) {
-    lines.push(`RUN ${body[0]}`);
-  } else {
-    lines.push(`RUN ${flags[0]}${flags.length > 1 || body.length > 0 ? " \\" : ""}`);
-    for (const f of flags.slice(1)) lines.push(`${INDENT}${f} \\`);
-    lines.push(`${INDENT}${body[0]}`);
-  }
-  for (const b of body.slice(1)) {
-    lines[lines.length - 1] += " \\";
-    lines.push(`${INDENT}&& ${b}`);
-  }
-  return lines.join("\n");
+/** "--" and a letter: what a reader (and the preview's tokenizer) takes for a flag. */
+function isFlag(word: string): boolean {
+  const c = word.charCodeAt(2) | 0x20;
+  return word.charCodeAt(0) === 45 && word.charCodeAt(1) === 45 && c >= 97 && c <= 122;
 }
 
-export function printInstruction(ins: Instruction): string {
+function printCommand(out: Lines, c: ShellCommand): void {
+  out.words(c.words, (w) => out.shell(w));
+  const items = c.items ?? [];
+  items.forEach((item) => {
+    out.continue(INDENT + INDENT);
+    out.shell(item);
+  });
+}
+
+function printRun(out: Lines, mounts: Mount[], commands: ShellCommand[]): void {
+  out.add("keyword", "RUN").text(" ");
+  mounts.forEach((m, i) => {
+    if (i > 0) out.text(INDENT);
+    out.add("flag", mountFlag(m));
+    out.continue("");
+  });
+  commands.forEach((c, i) => {
+    if (i > 0) out.continue(INDENT).text("&& ");
+    else if (mounts.length > 0) out.text(INDENT);
+    printCommand(out, c);
+  });
+}
+
+function print(out: Lines, ins: Instruction): void {
   switch (ins.kind) {
     case "syntax":
-      return "# syntax=docker/dockerfile:1";
+      out.add("comment", "# syntax=docker/dockerfile:1");
+      return;
     case "blank":
-      return "";
+      return;
     case "comment":
-      return ins.lines
-        .map((l) => {
-          if (LINE_BREAKERS.test(l)) throw new Error(`refusing to print a comment with a line break: ${JSON.stringify(l)}`);
-          return l === "" ? "#" : `# ${l}`;
-        })
-        .join("\n");
+      ins.lines.forEach((l, i) => {
+        if (LINE_BREAKERS.test(l)) throw new Error(`refusing to print a comment with a line break: ${JSON.stringify(l)}`);
+        if (i > 0) out.newLine();
+        out.add("comment", l === "" ? "#" : `# ${l}`);
+      });
+      return;
     case "from":
-      return `FROM ${check(REF, ins.image, "image")} AS ${check(/^[a-z][a-z0-9_-]*$/, ins.as, "stage name")}`;
-    case "env": {
-      const pairs = ins.vars.map((v) => `${check(/^[A-Za-z_][A-Za-z0-9_]*$/, v.name, "ENV name")}=${envValue(v.value, v.expand)}`);
-      return `ENV ${pairs.join(` \\\n${INDENT}`)}`;
-    }
+      out.add("keyword", "FROM").text(" ").word(check(REF, ins.image, "image")).text(" AS ").word(check(/^[a-z][a-z0-9_-]*$/, ins.as, "stage name"));
+      return;
+    case "env":
+      out.add("keyword", "ENV").text(" ");
+      ins.vars.forEach((v, i) => {
+        if (i > 0) out.continue(INDENT);
+        out.text(`${check(/^[A-Za-z_][A-Za-z0-9_]*$/, v.name, "ENV name")}=`).add("string", envValue(v.value, v.expand));
+      });
+      return;
     case "workdir":
-      return `WORKDIR ${check(REF, ins.path, "WORKDIR path")}`;
-    case "copy": {
-      const from = ins.from ? `--from=${check(REF, ins.from, "COPY source stage")} ` : "";
-      const args = [...ins.sources, ins.dest].map((p) => check(REF, p, "COPY path"));
-      return `COPY ${from}${args.join(" ")}`;
-    }
+      out.add("keyword", "WORKDIR").text(" ").word(check(REF, ins.path, "WORKDIR path"));
+      return;
+    case "copy":
+      out.add("keyword", "COPY").text(" ");
+      if (ins.from) out.word(`--from=${check(REF, ins.from, "COPY source stage")}`).text(" ");
+      out.words([...ins.sources, ins.dest].map((p) => check(REF, p, "COPY path")));
+      return;
     case "run":
-      return printRun(ins.mounts ?? [], ins.commands);
+      printRun(out, ins.mounts ?? [], ins.commands);
+      return;
     case "user":
-      return `USER ${check(/^[a-z0-9_:-]+$/, ins.user, "USER")}`;
+      out.add("keyword", "USER").text(" ").word(check(/^[a-z0-9_:-]+$/, ins.user, "USER"));
+      return;
     case "expose":
       if (!Number.isInteger(ins.port) || ins.port < 1 || ins.port > 65535) throw new Error(`refusing to print port ${ins.port}`);
-      return `EXPOSE ${ins.port}`;
+      out.add("keyword", "EXPOSE").text(` ${ins.port}`);
+      return;
     case "healthcheck":
-      return `HEALTHCHECK --interval=${ins.interval} --timeout=${ins.timeout} --start-period=${ins.startPeriod} --retries=${ins.retries} \\\n${INDENT}CMD ${execForm(ins.argv)}`;
+      out
+        .add("keyword", "HEALTHCHECK")
+        .text(" ")
+        .words([`--interval=${ins.interval}`, `--timeout=${ins.timeout}`, `--start-period=${ins.startPeriod}`, `--retries=${ins.retries}`])
+        .continue(`${INDENT}CMD `);
+      printExecForm(out, ins.argv);
+      return;
     case "cmd":
-      return `CMD ${execForm(ins.argv)}`;
+      out.add("keyword", "CMD").text(" ");
+      printExecForm(out, ins.argv);
+      return;
   }
 }
 
-/** Why a range of lines is there (1-based, inclusive), for hover/selection in the UI. */
-export interface LineNote {
-  from: number;
-  to: number;
-  note: string;
+function printExecForm(out: Lines, argv: string[]): void {
+  out.text("[");
+  execFormArgs(argv).forEach((a, i) => {
+    if (i > 0) out.text(", ");
+    out.add("string", a);
+  });
+  out.text("]");
 }
-
-/** An instruction with the reason it exists, shown when the user hovers or selects its lines. */
-export type Annotated = Instruction & { why?: string };
 
 /**
  * Prints instructions, collapsing runs of blank lines, with exactly one trailing newline, and
- * returns the line range of every instruction that carries a `why`.
+ * returns the text's highlight and the line range of every instruction that carries a `why`.
  */
-export function printAnnotated(instructions: Annotated[]): { text: string; notes: LineNote[] } {
-  const out: string[] = [];
+export function printAnnotated(instructions: Instruction[]): Printed {
+  const out = new Lines();
   const notes: LineNote[] = [];
-  let line = 1;
+  let blank = true; // no blank line at the top
   for (const ins of instructions) {
-    if (ins.kind === "blank" && (out.length === 0 || out[out.length - 1] === "")) continue;
-    const text = printInstruction(ins);
-    let count = 1;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
-    if (ins.why) notes.push({ from: line, to: line + count - 1, note: ins.why });
-    out.push(text);
-    line += count;
+    if (ins.kind === "blank") {
+      if (!blank) out.newLine();
+      blank = true;
+      continue;
+    }
+    if (out.out !== "") out.newLine();
+    const from = out.count;
+    print(out, ins);
+    if (ins.why) notes.push({ from, to: out.count, note: ins.why });
+    blank = false;
   }
-  while (out.length && out[out.length - 1] === "") out.pop();
-  return { text: out.join("\n") + "\n", notes };
-}
-
-export function printDockerfile(instructions: Instruction[]): string {
-  return printAnnotated(instructions).text;
+  // One trailing newline.
+  if (!blank) out.newLine();
+  return { text: out.out, highlight: out.highlight, notes };
 }

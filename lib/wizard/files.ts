@@ -1,16 +1,25 @@
 /** The files the wizard offers (preview tabs, downloads, the zip): one list, so they always agree. */
+import type { Highlight } from "../render/printed";
 import type { BuildSpec } from "../spec";
 import type { OutputView } from "./output";
 
-export interface OutputFile {
+export type PreviewLanguage = "dockerfile" | "ignore" | "plaintext";
+
+/** A generated file as the page shows and offers it. */
+export interface PreviewFile {
   name: string;
   text: string;
-  language: "dockerfile" | "ignore" | "plaintext";
+  language: PreviewLanguage;
+  /** How to highlight the text, from its printer; without it the preview tokenises the text. */
+  highlight?: Highlight;
 }
 
-export function outputFiles(spec: Pick<BuildSpec, "dependencySource">, g: Pick<OutputView, "dockerfile" | "dockerignore" | "requirements">): OutputFile[] {
-  const files: OutputFile[] = [
-    { name: "Dockerfile", text: g.dockerfile, language: "dockerfile" },
+export function outputFiles(
+  spec: Pick<BuildSpec, "dependencySource">,
+  g: Pick<OutputView, "dockerfile" | "dockerfileHighlight" | "dockerignore" | "requirements">,
+): PreviewFile[] {
+  const files: PreviewFile[] = [
+    { name: "Dockerfile", text: g.dockerfile, language: "dockerfile", highlight: g.dockerfileHighlight },
     { name: ".dockerignore", text: g.dockerignore, language: "ignore" },
   ];
   // The packages were typed in: the build context needs them as requirements.txt.

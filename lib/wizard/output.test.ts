@@ -34,3 +34,12 @@ describe("the engine's generateFiles", () => {
     expect(copy.ok && engineGenerateFiles(copy.spec)).toBe(a);
   });
 });
+
+describe("the served Dockerfile", () => {
+  it("comes with its printer's highlight", () => {
+    const g = generateFiles(presetSpec(presetById("django-postgres")!));
+    const shown = fromServedOutput(JSON.parse(JSON.stringify(toServedOutput(g))), g.plan.spec);
+    expect(shown.dockerfileHighlight).toEqual(g.dockerfileHighlight);
+    expect(g.dockerfileHighlight.length).toBeGreaterThan(0);
+  });
+});

@@ -11,7 +11,7 @@ import { renderDockerignore } from "../render/dockerignore";
 import type { Plan, ResolvedRequirement } from "../resolve";
 import type { BuildSpec } from "../spec";
 
-export type PackageView = Pick<ResolvedRequirement, "requirement" | "name" | "install" | "detail">;
+export type PackageView = Pick<ResolvedRequirement, "requirement" | "name" | "install" | "detail" | "derived" | "carries">;
 
 export interface PlanView extends Pick<Plan, "builder" | "final"> {
   packages: PackageView[];
@@ -25,14 +25,22 @@ export interface OutputView extends Omit<GeneratedFiles, "plan"> {
 export type ServedOutput = Omit<OutputView, "dockerignore">;
 
 export function toServedOutput(g: GeneratedFiles): ServedOutput {
-  const { plan, dockerfile, lineNotes, requirements, warnings } = g;
+  const { plan, dockerfile, dockerfileHighlight, lineNotes, requirements, warnings } = g;
   return {
     plan: {
       builder: plan.builder,
       final: plan.final,
-      packages: plan.packages.map(({ requirement, name, install, detail }) => ({ requirement, name, install, detail })),
+      packages: plan.packages.map(({ requirement, name, install, detail, derived, carries }) => ({
+        requirement,
+        name,
+        install,
+        detail,
+        ...(derived ? { derived } : {}),
+        ...(carries ? { carries } : {}),
+      })),
     },
     dockerfile,
+    dockerfileHighlight,
     lineNotes,
     requirements,
     warnings,

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { generate } from "../lib/generate";
+import { parseSpec, DEFAULT_SPEC } from "../lib/spec";
+import { openWizard, previewText } from "./wizard-helpers";
+
+/**
+ * Debian's derived facts on the page: the default spec's Flask and gunicorn are pure Python (the server's HTML
+ * already says so), and a package known only from Debian's data, added on the page, brings its shards' facts into
+ * the preview once they have loaded: django-auth-ldap carries python-ldap's Debian packages, "via python-ldap".
+ */
+test("Flask is pure Python; django-auth-ldap brings python-ldap's packages, via python-ldap", async ({ page }) => {
+  await openWizard(page);
+  const chips = page.getByRole("list", { name: "Packages", exact: true });
+  const flask = chips.getByRole("listitem").filter({ hasText: /^flask/ });
+  await expect(flask).toContainText("pure Python");
+  await expect(flask).not.toContainText("unknown");
+  await expect(chips.getByRole("listitem").filter({ hasText: /^gunicorn/ })).toContainText("pure Python");
+
+  const combobox = page.getByRole("combobox", { name: "Add a package" });
+  await combobox.fill("django-auth-ldap");
+  await combobox.press("Escape"); // close any suggestion list; the text stays
+  await combobox.fill("django-auth-ldap");
+  await combobox.press("Enter");
+  const chip = chips.getByRole("listitem").filter({ hasText: /^django-auth-ldap/ });
+  await expect(chip).toContainText("via python-ldap");
+  await expect(chip).toContainText("pure Python");
+
+  const build = page.getByRole("list", { name: "Build stage" });
+  const final = page.getByRole("list", { name: "Final image" });
+  await expect(build.getByRole("listitem").filter({ hasText: /^libldap[\w.-]*-dev/ })).toContainText("via python-ldap");
+  await expect(final.getByRole("listitem").filter({ hasText: /^libldap/ }).first()).toContainText("via python-ldap");
+
+  const expected = parseSpec({ ...DEFAULT_SPEC, packages: [...DEFAULT_SPEC.packages, { name: "django-auth-ldap" }] });
+  expect(expected.ok).toBe(true);
+  if (!expected.ok) return;
+  await expect.poll(() => previewText(page)).toBe(generate(expected.spec).dockerfile);
+  expect(await previewText(page)).toMatch(/^\s+libldap[\w.-]*-dev \\$/m);
+});
+
+test("a derived-only compiled package (PyICU) shows as compiled from Debian's data, with its ICU packages", async ({ page }) => {
+  await openWizard(page);
+  const combobox = page.getByRole("combobox", { name: "Add a package" });
+  await combobox.fill("PyICU");
+  await combobox.press("Escape");
+  await combobox.fill("PyICU");
+  await combobox.press("Enter");
+  const chip = page.getByRole("list", { name: "Packages", exact: true }).getByRole("listitem").filter({ hasText: /^PyICU/ });
+  await expect(chip).toContainText("compiled (from Debian's data)");
+  await expect(page.getByRole("list", { name: "Build stage" }).getByRole("listitem").filter({ hasText: /^libicu-dev/ })).toContainText(/pyicu/i);
+  await expect(page.getByRole("list", { name: "Final image" }).getByRole("listitem").filter({ hasText: /^libicu\d/ })).toBeVisible();
+  const expected = parseSpec({ ...DEFAULT_SPEC, packages: [...DEFAULT_SPEC.packages, { name: "PyICU" }] });
+  if (!expected.ok) throw new Error("spec");
+  await expect.poll(() => previewText(page)).toBe(generate(expected.spec).dockerfile);
+});

@@ -1,0 +1,12 @@
+/**
+ * The whole derived layer, read synchronously: for the server, the CLI and tests. The page never imports this; it
+ * loads the shards of the packages it shows (lib/knowledge/derived/page.ts).
+ */
+import { CURATED } from "../facts";
+import { withDerived, type DerivedLookup } from "../merge";
+import { derivedEntry } from "./all";
+
+export const fullDerived: DerivedLookup = derivedEntry;
+
+/** Curated knowledge over all of Debian's derived facts. */
+export const fullKnowledge = withDerived(fullDerived, CURATED);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { resolve } from "../resolve";
+import { BuildSpecSchema, DEFAULT_SPEC, STRATEGIES, type BuildSpecInput } from "../spec";
+import type { InstallStep, RunStep } from "./install-steps";
+
+const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over }));
+const runs = (steps: InstallStep[]) => steps.filter((s): s is RunStep => s.kind === "run");
+const commandLines = (steps: InstallStep[]) => runs(steps).flatMap((s) => s.calls.map((c) => [c.tool, ...c.args].join(" ")));
+
+describe("install steps", () => {
+  it("install the requirements with the strategy's tool, from a bind-mounted requirements.txt", () => {
+    const tools: Record<string, string> = { uv: "uv", venv: "/opt/venv/bin/pip", wheelhouse: "pip", prefix: "pip", "site-packages": "pip" };
+    for (const { id } of STRATEGIES) {
+      const p = plan({ strategy: id, packages: [{ name: "flask" }] });
+      const last = runs(p.install.builder).at(-1)!;
+      expect(last.calls.at(-1)!.tool, id).toBe(tools[id]);
+      expect(last.inputs, id).toEqual([{ file: "requirements.txt", at: "/tmp/requirements.txt" }]);
+      expect(last.calls.at(-1)!.args.slice(-2), id).toEqual(["-r", "/tmp/requirements.txt"]);
+    }
+  });
+
+  it("mount the download cache, or ask the tool not to keep one", () => {
+    const on = runs(plan({ strategy: "venv", cacheMounts: true }).install.builder).at(-1)!;
+    const off = runs(plan({ strategy: "venv", cacheMounts: false }).install.builder).at(-1)!;
+    expect(on.caches).toEqual(["/root/.cache/pip"]);
+    expect(commandLines([on]).join(" ")).not.toContain("--no-cache-dir");
+    expect(off.caches).toEqual([]);
+    expect(commandLines([off]).join(" ")).toContain("--no-cache-dir");
+    expect(runs(plan({ strategy: "uv", cacheMounts: false }).install.builder).at(-1)!.calls.at(-1)!.args).toContain("--no-cache");
+  });
+
+  it("keep the compiled packages from installing a wheel only when source builds are asked for", () => {
+    const asked = plan({ strategy: "wheelhouse", base: "slim-bookworm", buildFromSource: true, packages: [{ name: "psycopg2" }] });
+    expect(asked.compiled).toContain("psycopg2");
+    expect(commandLines(asked.install.builder).at(-1)).toContain("--no-binary psycopg2");
+    const synced = plan({ strategy: "uv", dependencySource: "uv-lock", buildFromSource: true, packages: [{ name: "psycopg2" }] });
+    expect(commandLines(synced.install.builder).at(-1)).toContain("--no-binary-package psycopg2");
+    expect(commandLines(plan({ strategy: "wheelhouse", packages: [{ name: "psycopg2" }] }).install.builder).join(" ")).not.toContain("--no-binary");
+  });
+
+  it("export a poetry.lock to requirements before installing, reading only the two files", () => {
+    const p = plan({ strategy: "prefix", dependencySource: "poetry-lock" });
+    const sections = p.install.builder.map((s) => s.section);
+    expect(sections.filter((s) => s === "requirements")).toHaveLength(2);
+    const [, exportStep] = runs(p.install.builder).filter((s) => s.section === "requirements");
+    expect(exportStep.inputs.map((i) => i.file)).toEqual(["pyproject.toml", "poetry.lock"]);
+    expect(runs(p.install.builder).at(-1)!.inputs).toEqual([]);
+  });
+
+  it("hand the dependencies to the final stage the strategy's way", () => {
+    const wheels = runs(plan({ strategy: "wheelhouse" }).install.final).at(-1)!;
+    expect(wheels.from).toEqual([{ stage: "builder", path: "/wheels", at: "/wheels" }]);
+    const venv = plan({ strategy: "venv" }).install;
+    expect(venv.final.at(-1)).toMatchObject({ kind: "copy", from: "builder", sources: ["/opt/venv"] });
+    expect(venv.env.map((e) => e.name).slice(0, 2)).toEqual(["VIRTUAL_ENV", "PATH"]);
+    expect(plan({ strategy: "prefix" }).install.env.map((e) => e.name)).not.toContain("PATH");
+  });
+
+  it("install system packages with the image's package manager, and create the user with its tools", () => {
+    const debian = plan({ strategy: "venv", base: "slim-bookworm", packages: [{ name: "psycopg2" }] }).install;
+    expect(debian.builder[0]).toMatchObject({ section: "system-packages" });
+    expect(commandLines(debian.builder.slice(0, 1))).toEqual(["apt-get update", "apt-get install -y --no-install-recommends", "rm -rf /var/lib/apt/lists/*"]);
+    expect(runs(debian.final).find((s) => s.section === "user")!.calls[0].tool).toBe("groupadd");
+    const alpine = plan({ strategy: "venv", base: "alpine", packages: [{ name: "psycopg2" }] }).install;
+    expect(runs(alpine.builder)[0].calls.map((c) => c.tool)).toEqual(["apk"]);
+    expect(runs(alpine.final).find((s) => s.section === "user")!.calls[0].tool).toBe("addgroup");
+    const root = plan({ strategy: "venv", runtime: { ...DEFAULT_SPEC.runtime, user: { ...DEFAULT_SPEC.runtime.user, enabled: false } } }).install;
+    expect(root.final.some((s) => s.section === "user")).toBe(false);
+  });
+
+  it("put the user's variables after the ones the build needs", () => {
+    const p = plan({ strategy: "uv", runtime: { ...DEFAULT_SPEC.runtime, env: [{ name: "MODE", value: "$HOME" }] } });
+    expect(p.install.env.at(-1)).toEqual({ name: "MODE", value: "$HOME" });
+  });
+});

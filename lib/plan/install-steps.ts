@@ -1,0 +1,362 @@
+/**
+ * plan → install steps: every command the two stages run to install system packages, create the app's user and
+ * install the Python dependencies, with the mounts and build-context files each one reads and the ENV the final
+ * stage needs. Decided here, from the plan; lib/render/dockerfile.ts only prints them.
+ *
+ * The strategies share one shape: the builder reads the requirements (bind-mounted requirements.txt, or
+ * poetry.lock exported to requirements, or uv.lock synced) and installs them with one tool; the final stage takes
+ * the result over. What differs is in STRATEGIES below.
+ */
+import { TOOLS } from "../knowledge/tools";
+import type { Plan, PlannedStage, PlannedSystemPackage } from "../resolve";
+import type { StrategyId } from "../spec";
+
+/** One program run: the tool and its arguments; `packages` are further operands, printed one per line. */
+export interface ToolCall {
+  tool: string;
+  args: string[];
+  packages?: string[];
+}
+
+/** A build-context file a step reads: bind-mounted at `at` for that one RUN, so it never lands in a layer. */
+export interface ContextInput {
+  file: string;
+  at: string;
+}
+
+/** A directory an earlier stage produced, bind-mounted at `at` for one RUN. */
+export interface StageInput {
+  stage: string;
+  path: string;
+  at: string;
+}
+
+export interface EnvVar {
+  name: string;
+  value: string;
+  /** `$NAME` references in the value expand (our own PATH); a user's value never does. */
+  expand?: boolean;
+}
+
+/** What a step is part of: the printer separates sections with a blank line. */
+export type StepSection = "system-packages" | "user" | "requirements" | "dependencies";
+
+interface StepCommon {
+  section: StepSection;
+  /** Comment lines printed above the step. */
+  comment?: string[];
+  /** Why the step is there, shown when its lines are hovered or selected. */
+  why?: string;
+}
+
+export type InstallStep = StepCommon &
+  (
+    | {
+        kind: "run";
+        /** Download caches kept between builds (cache mounts). */
+        caches: string[];
+        from: StageInput[];
+        inputs: ContextInput[];
+        /** Run in order, each only if the one before succeeded. */
+        calls: ToolCall[];
+      }
+    | { kind: "copy"; from: string; sources: string[]; dest: string }
+    | { kind: "env"; vars: EnvVar[] }
+    | { kind: "workdir"; path: string }
+  );
+
+export interface InstallPlan {
+  /** The builder stage after its FROM, in order. */
+  builder: InstallStep[];
+  /** The final stage after its FROM, in order (the app's own files come after). */
+  final: InstallStep[];
+  /** The final stage's ENV: where the dependencies are found, Python's settings, then the user's variables. */
+  env: EnvVar[];
+}
+
+const VENV = "/opt/venv";
+const BUILD_DIR = "/build";
+const REQS = "/tmp/requirements.txt";
+const PYTHON = "/usr/local/bin/python3";
+
+type PlanWithoutSteps = Omit<Plan, "install" | "app">;
+export type RunStep = Extract<InstallStep, { kind: "run" }>;
+
+function run(section: StepSection, calls: ToolCall[], more: Partial<Pick<RunStep, "caches" | "from" | "inputs" | "comment" | "why">> = {}): RunStep {
+  return { kind: "run", section, caches: more.caches ?? [], from: more.from ?? [], inputs: more.inputs ?? [], calls, comment: more.comment, why: more.why };
+}
+
+function reasonText(p: PlannedSystemPackage): string {
+  return p.reasons.map((r) => (r.kind === "user" ? r.why : `${r.pythonPackage}: ${r.why}`)).join("; ");
+}
+
+function systemPackages(stage: PlannedStage): InstallStep[] {
+  const packages = stage.systemPackages;
+  if (packages.length === 0) return [];
+  const names = packages.map((p) => p.name);
+  const reasons = packages.map(reasonText);
+  const title =
+    stage.name === "builder"
+      ? "Build-only system packages: compilers and headers stay in this stage."
+      : "Runtime libraries the installed packages load (no compilers, no -dev packages).";
+  const calls: ToolCall[] =
+    stage.family === "alpine"
+      ? [{ tool: "apk", args: ["add", "--no-cache"], packages: names }]
+      : [
+          { tool: "apt-get", args: ["update"] },
+          { tool: "apt-get", args: ["install", "-y", "--no-install-recommends"], packages: names },
+          { tool: "rm", args: ["-rf", "/var/lib/apt/lists/*"] },
+        ];
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    run("system-packages", calls, {
+      comment: [title, ...names.map((n, i) => `  ${n.padEnd(width)}  ← ${reasons[i]}`)],
+      why: `${title}\n${names.map((n, i) => `${n} ← ${reasons[i]}`).join("\n")}`,
+    }),
+  ];
+}
+
+function appUser(plan: PlanWithoutSteps): InstallStep[] {
+  const { enabled, name, uid } = plan.spec.runtime.user;
+  if (!enabled) return [];
+  const calls: ToolCall[] =
+    plan.final.family === "alpine"
+      ? [
+          { tool: "addgroup", args: ["-S", "-g", String(uid), name] },
+          { tool: "adduser", args: ["-S", "-D", "-H", "-u", String(uid), "-G", name, "-s", "/sbin/nologin", name] },
+        ]
+      : [
+          { tool: "groupadd", args: ["--system", "--gid", String(uid), name] },
+          { tool: "useradd", args: ["--system", "--uid", String(uid), "--gid", name, "--no-create-home", "--shell", "/usr/sbin/nologin", name] },
+        ];
+  return [
+    run("user", calls, {
+      comment: ["An unprivileged user to run the app; the code stays owned by root, read-only to it."],
+      why: `Creates the user ${name} (uid ${uid}) the app runs as, so a compromise does not get root.`,
+    }),
+  ];
+}
+
+/** The installer's cache directory and its no-cache flag: with cache mounts on, the cache is mounted instead. */
+interface Installer {
+  cache: string;
+  noCache: string;
+  /** The flag that keeps one package from installing a wheel (once per package). */
+  noBinary: string;
+}
+const PIP: Installer = { cache: "/root/.cache/pip", noCache: "--no-cache-dir", noBinary: "--no-binary" };
+const UV: Installer = { cache: "/root/.cache/uv", noCache: "--no-cache", noBinary: "--no-binary" };
+const UV_SYNC: Installer = { ...UV, noBinary: "--no-binary-package" };
+
+function caches(plan: PlanWithoutSteps, i: Installer): string[] {
+  return plan.spec.cacheMounts ? [i.cache] : [];
+}
+function noCache(plan: PlanWithoutSteps, i: Installer): string[] {
+  return plan.spec.cacheMounts ? [] : [i.noCache];
+}
+/** Source builds on request: the packages the plan compiles, each kept from installing a wheel. */
+function noBinary(plan: PlanWithoutSteps, i: Installer): string[] {
+  return plan.spec.buildFromSource ? plan.compiled.flatMap((name) => [i.noBinary, name]) : [];
+}
+
+/**
+ * Where the builder reads the requirements from: requirements.txt bind-mounted (never copied into a layer), or
+ * poetry.lock first exported to requirements by a Poetry in a venv of its own.
+ */
+function requirements(plan: PlanWithoutSteps): { steps: InstallStep[]; inputs: ContextInput[] } {
+  if (plan.spec.dependencySource !== "poetry-lock") return { steps: [], inputs: [{ file: "requirements.txt", at: REQS }] };
+  return {
+    inputs: [],
+    steps: [
+      run(
+        "requirements",
+        [
+          { tool: "python", args: ["-m", "venv", "/opt/poetry"] },
+          { tool: "/opt/poetry/bin/pip", args: ["install", ...noCache(plan, PIP), TOOLS.poetry, TOOLS.poetryExport] },
+        ],
+        { caches: caches(plan, PIP), comment: ["Poetry runs in a venv of its own, only to export the locked main dependencies."] },
+      ),
+      run("requirements", [{ tool: "/opt/poetry/bin/poetry", args: ["export", "--only", "main", "--format", "requirements.txt", "--output", REQS] }], {
+        inputs: [
+          { file: "pyproject.toml", at: "pyproject.toml" },
+          { file: "poetry.lock", at: "poetry.lock" },
+        ],
+      }),
+    ],
+  };
+}
+
+interface Strategy {
+  installer: Installer;
+  /** Steps before the working directory: the tool itself, when the image does not have it. */
+  tools: InstallStep[];
+  /** The commands that install the requirements file at `reqs`, and the comment above them. */
+  install(plan: PlanWithoutSteps, reqs: string): { calls: ToolCall[]; comment?: string[] };
+  /** The final stage's steps that take the installed dependencies over. */
+  takeOver(plan: PlanWithoutSteps): InstallStep[];
+  /** ENV the final stage needs for them to be found. */
+  env: EnvVar[];
+}
+
+const VENV_ENV: EnvVar[] = [
+  { name: "VIRTUAL_ENV", value: VENV },
+  { name: "PATH", value: `${VENV}/bin:$PATH`, expand: true },
+];
+
+const copyVenv = (): InstallStep[] => [
+  {
+    kind: "copy",
+    section: "dependencies",
+    from: "builder",
+    sources: [VENV],
+    dest: VENV,
+    comment: ["Only the virtualenv crosses over: same python tag, same /usr/local/bin/python3 it links to."],
+    why: "Copies the finished virtualenv: packages and console scripts, no compilers, no caches.",
+  },
+];
+
+const STRATEGIES: Record<StrategyId, Strategy> = {
+  uv: {
+    installer: UV,
+    tools: [
+      {
+        kind: "copy",
+        section: "dependencies",
+        from: TOOLS.uvImage,
+        sources: ["/uv", "/uvx"],
+        dest: "/bin/",
+        why: `uv's static binaries from its pinned image (${TOOLS.uvImage}); only the builder has them.`,
+      },
+      {
+        kind: "env",
+        section: "dependencies",
+        vars: [
+          { name: "UV_COMPILE_BYTECODE", value: "1" },
+          { name: "UV_LINK_MODE", value: "copy" },
+          { name: "UV_PYTHON_DOWNLOADS", value: "never" },
+          { name: "UV_PROJECT_ENVIRONMENT", value: VENV },
+        ],
+      },
+    ],
+    install: (plan, reqs) => ({
+      comment: ["The venv uses the image's own Python, so it runs unchanged in the final stage."],
+      calls: [
+        { tool: "uv", args: ["venv", "--python", PYTHON, VENV] },
+        { tool: "uv", args: ["pip", "install", "--python", `${VENV}/bin/python`, ...noCache(plan, UV), ...noBinary(plan, UV), "-r", reqs] },
+      ],
+    }),
+    takeOver: copyVenv,
+    env: VENV_ENV,
+  },
+  venv: {
+    installer: PIP,
+    tools: [],
+    install: (plan, reqs) => ({
+      calls: [
+        { tool: "python", args: ["-m", "venv", VENV] },
+        { tool: `${VENV}/bin/pip`, args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "-r", reqs] },
+      ],
+    }),
+    takeOver: copyVenv,
+    env: VENV_ENV,
+  },
+  wheelhouse: {
+    installer: PIP,
+    tools: [],
+    install: (plan, reqs) => ({
+      comment: ["A wheel for every dependency: downloaded where one exists, compiled here where not."],
+      calls: [{ tool: "pip", args: ["wheel", ...noCache(plan, PIP), ...noBinary(plan, PIP), "--wheel-dir", "/wheels", "-r", reqs] }],
+    }),
+    takeOver: () => [
+      run("dependencies", [{ tool: "pip", args: ["install", "--no-cache-dir", "--no-index", "/wheels/*.whl"] }], {
+        from: [{ stage: "builder", path: "/wheels", at: "/wheels" }],
+        comment: ["Install only the builder's wheels: bind-mounted, so no wheel file stays in a layer."],
+      }),
+    ],
+    env: [],
+  },
+  prefix: {
+    installer: PIP,
+    tools: [],
+    install: (plan, reqs) => ({
+      calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "--prefix=/install", "-r", reqs] }],
+    }),
+    takeOver: () => [
+      {
+        kind: "copy",
+        section: "dependencies",
+        from: "builder",
+        sources: ["/install"],
+        dest: "/usr/local",
+        comment: ["/install holds lib/pythonX.Y/site-packages and bin/ (console scripts): both land under /usr/local."],
+      },
+    ],
+    env: [],
+  },
+  "site-packages": {
+    installer: PIP,
+    tools: [],
+    install: (plan, reqs) => ({ calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "-r", reqs] }] }),
+    takeOver: (plan) => {
+      const sitePackages = `/usr/local/lib/python${plan.python.version}/site-packages`;
+      return [
+        {
+          kind: "copy",
+          section: "dependencies",
+          from: "builder",
+          sources: [sitePackages],
+          dest: sitePackages,
+          comment: [
+            "Seed 002 copied only site-packages: console scripts (gunicorn, uvicorn) live in /usr/local/bin",
+            "and were lost. Copy both. Both stages use the same python tag, so the paths match.",
+          ],
+        },
+        { kind: "copy", section: "dependencies", from: "builder", sources: ["/usr/local/bin"], dest: "/usr/local/bin" },
+      ];
+    },
+    env: [],
+  },
+};
+
+/** The builder's dependency install: uv.lock synced as locked, or a requirements file installed by the strategy's tool. */
+function dependencies(plan: PlanWithoutSteps, strategy: Strategy): InstallStep[] {
+  const workdir: InstallStep = { kind: "workdir", section: "dependencies", path: BUILD_DIR };
+  if (plan.spec.dependencySource === "uv-lock")
+    return [
+      workdir,
+      run(
+        "dependencies",
+        [{ tool: "uv", args: ["sync", "--locked", "--no-install-project", "--no-dev", "--no-editable", "--python", PYTHON, ...noCache(plan, UV), ...noBinary(plan, UV_SYNC)] }],
+        {
+          caches: caches(plan, UV),
+          inputs: [
+            { file: "pyproject.toml", at: "pyproject.toml" },
+            { file: "uv.lock", at: "uv.lock" },
+          ],
+          comment: ["Install the locked dependencies (not the project itself) into /opt/venv."],
+        },
+      ),
+    ];
+  const reqs = requirements(plan);
+  const install = strategy.install(plan, REQS);
+  return [
+    workdir,
+    ...reqs.steps,
+    run("dependencies", install.calls, { caches: caches(plan, strategy.installer), inputs: reqs.inputs, comment: install.comment }),
+  ];
+}
+
+export function installSteps(plan: PlanWithoutSteps): InstallPlan {
+  const { runtime } = plan.spec;
+  const strategy = STRATEGIES[plan.strategy];
+  return {
+    builder: [...systemPackages(plan.builder), ...strategy.tools, ...dependencies(plan, strategy)],
+    final: [...systemPackages(plan.final), ...appUser(plan), ...strategy.takeOver(plan)],
+    env: [
+      ...strategy.env,
+      ...(runtime.pythonDontWriteBytecode ? [{ name: "PYTHONDONTWRITEBYTECODE", value: "1" }] : []),
+      ...(runtime.pythonUnbuffered ? [{ name: "PYTHONUNBUFFERED", value: "1" }] : []),
+      ...runtime.env.map((e) => ({ name: e.name, value: e.value })),
+    ],
+  };
+}
