@@ -40,6 +40,10 @@ export const DEBIAN_BINARY_OVERRIDES: Readonly<Record<string, DebianBinaryMappin
     notComparable: "Debian's cv2 links the system libopencv-* libraries; opencv-python-headless's own build compiles OpenCV into the module, so Debian's binary says nothing about its needs",
   },
   pandas: { packages: ["python3-pandas", "python3-pandas-lib"], source: `${PACKAGES_INDEX}: python3-pandas (all) depends on python3-pandas-lib, which holds the extension modules` },
+  "scikit-learn": {
+    packages: ["python3-sklearn", "python3-sklearn-lib"],
+    source: `${PACKAGES_INDEX}: scikit-learn is python3-sklearn (all), which depends on python3-sklearn-lib holding the extension modules`,
+  },
   pillow: { packages: ["python3-pil"], source: `${PACKAGES_INDEX}: Pillow (PIL) is python3-pil (source pillow)` },
   "psycopg2-binary": { packages: ["python3-psycopg2"], source: `${PACKAGES_INDEX}: a source build of psycopg2-binary is psycopg2's code; Debian ships it as python3-psycopg2` },
   pycairo: { packages: ["python3-cairo"], source: `${PACKAGES_INDEX}: pycairo is python3-cairo (source pycairo)` },
