@@ -1,4 +1,5 @@
 import { normalizeName } from "../knowledge/names";
+import { pinnedPackages } from "../plan/pins";
 import type { Plan } from "../resolve";
 import type { Rule } from "./types";
 
@@ -19,7 +20,7 @@ export const gdalPinned: Rule = {
     return [{ line, message: MESSAGE }];
   },
   plan(plan: Plan) {
-    const gdal = plan.spec.packages.find((r) => normalizeName(r.name) === "gdal");
+    const gdal = pinnedPackages(plan).find((r) => normalizeName(r.name) === "gdal");
     if (!gdal || /==/.test(gdal.specifier ?? "") || plan.install.builder.some((s) => s.kind === "run" && s.calls.some((c) => c.args.some((a) => a.includes("gdal-config")))))
       return [];
     return [{ line: 0, message: MESSAGE }];
