@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerate every file made from Debian's indices: fetch (or reuse) the indices, then the snapshot and weights
-# (scripts/build-debian-snapshot.ts), then the derived knowledge layer (scripts/derive-knowledge.ts).
+# (scripts/build-debian-snapshot.ts), then the derived knowledge layer (scripts/derive-knowledge.ts), then triage's
+# file → package table (scripts/triage-files.ts).
 #
 # Usage: bash scripts/data-debian.sh [--check] [--refresh]
 #   --check    write nothing; exit 1 when a committed file differs from what the indices give

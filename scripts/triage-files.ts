@@ -22,7 +22,7 @@ const OUT_DIR = path.join(REPO_ROOT, "lib", "triage", "files");
 const MIN_USES = 20;
 /** Toolchain packages a failed build asks for by program (cc, pkg-config, cargo …). */
 const COMMON = ["gcc", "g++", "gfortran", "make", "cmake", "pkgconf", "pkg-config", "cargo", "rustc", "swig", "zlib1g-dev", "zlib1g", "libgl1", "libglib2.0-0", "libffi-dev", "libssl-dev"];
-const PATHS = "^usr/(include/|lib/([a-z0-9_]+-linux-gnu/)?lib[^/ ]*\\.so[^/ ]*\\s|bin/)";
+const PATHS = "^usr/(include/|lib/([a-z0-9_]+-linux-gnu/)?lib[^/ ]*\\.so[^/ ]*\\s|lib/([a-z0-9_]+-linux-gnu/)?pkgconfig/[^/ ]+\\.pc\\s|share/pkgconfig/[^/ ]+\\.pc\\s|bin/)";
 
 function knowledgePackages(): Set<string> {
   const names = new Set<string>(COMMON);
@@ -62,10 +62,12 @@ function tableFrom(byPackage: Map<string, string[]>, keep: Set<string>, release:
     if (!keep.has(pkg)) continue;
     const entry: TriageFiles["packages"][string] = {};
     const headers = paths.filter((p) => p.startsWith("usr/include/") && /\.(h|hh|hpp|hxx)$/.test(p)).map(lastTwo);
-    const libs = paths.filter((p) => p.startsWith("usr/lib/")).map((p) => path.posix.basename(p)).filter((f) => /\.so(\.\d+)?$/.test(f));
+    const modules = paths.filter((p) => p.endsWith(".pc")).map((p) => path.posix.basename(p, ".pc"));
+    const libs = paths.filter((p) => p.startsWith("usr/lib/") && !p.endsWith(".pc")).map((p) => path.posix.basename(p)).filter((f) => /\.so(\.\d+)?$/.test(f));
     const programs = paths.filter((p) => p.startsWith("usr/bin/")).map((p) => path.posix.basename(p));
     if (headers.length) entry.headers = [...new Set(headers)].sort();
     if (libs.length) entry.libs = [...new Set(libs)].sort();
+    if (modules.length) entry.pkgconfig = [...new Set(modules)].sort();
     if (programs.length) entry.programs = [...new Set(programs)].sort();
     if (Object.keys(entry).length) packages[pkg] = entry;
   }

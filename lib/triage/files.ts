@@ -7,5 +7,6 @@ export interface TriageFiles {
   release: string;
   /** What the table was made from. */
   from: string;
-  packages: Record<string, { headers?: string[]; libs?: string[]; programs?: string[] }>;
+  /** Per package: headers (as an #include names them), shared-library file names, pkg-config modules, programs. */
+  packages: Record<string, { headers?: string[]; libs?: string[]; pkgconfig?: string[]; programs?: string[] }>;
 }
