@@ -21,4 +21,5 @@ bash scripts/fetch-debian-indices.sh "${fetch[@]}"
 status=0
 npx tsx scripts/build-debian-snapshot.ts "${check[@]}" || status=1
 npx tsx scripts/derive-knowledge.ts "${check[@]}" || status=1
+npx tsx scripts/triage-files.ts "${check[@]}" || status=1
 exit $status
