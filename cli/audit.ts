@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { auditDockerfile } from "../lib/rules/audit";
-import { DockerfileTooLarge, MAX_DOCKERFILE_BYTES } from "../lib/rules/model";
+import { DockerfileTooLarge, MAX_DOCKERFILE_BYTES } from "../lib/rules/parse";
 import { CliError, type Io } from "./main";
 
 export const AUDIT_USAGE = `  wheelwright audit FILE [--requirements FILE] [--format text|json]

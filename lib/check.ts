@@ -6,7 +6,7 @@
 import type { Target } from "./knowledge/types";
 import { VARIANTS, type VariantId } from "./knowledge/python-images";
 import { auditDockerfile } from "./rules/audit";
-import { DockerfileTooLarge } from "./rules/model";
+import { DockerfileTooLarge } from "./rules/parse";
 import { rebuildFromDockerfile } from "./rules/rebuild";
 import type { Finding } from "./rules/types";
 import { encodeShare } from "./share";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Finding } from "@/lib/rules/types";
 import { Button } from "@/components/ui/button";
 
@@ -23,19 +23,27 @@ export function CheckDockerfile() {
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [rebuild, setRebuild] = useState<{ href: string | null; read: string[]; dropped: string[] } | null>(null);
+  // Marks the place interactive once hydrated (the page hydrates on the first intent, like the wizard).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function check() {
-    const c = await loadCheck();
-    const r = c.checkDockerfile(text, requirements);
-    setFindings(r.ok ? r.findings : null);
-    setMessage(r.ok ? null : r.message);
-    const q = c.rebuildQuery(text, requirements);
-    setRebuild({ href: q.query ? `/?${q.query}` : null, read: q.read, dropped: q.dropped });
+    try {
+      const c = await loadCheck();
+      const r = c.checkDockerfile(text, requirements);
+      setFindings(r.ok ? r.findings : null);
+      setMessage(r.ok ? null : r.message);
+      const q = c.rebuildQuery(text, requirements);
+      setRebuild({ href: q.query ? `/?${q.query}` : null, read: q.read, dropped: q.dropped });
+    } catch (e) {
+      setFindings(null);
+      setMessage(`The check could not run: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   const lines = text.split("\n");
   return (
-    <section aria-labelledby="check-title" className="border-t py-6">
+    <section aria-labelledby="check-title" data-ready={ready || undefined} className="border-t py-6">
       <h2 id="check-title" className="text-xl font-semibold">
         Audit a Dockerfile
       </h2>

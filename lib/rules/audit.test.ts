@@ -6,7 +6,7 @@ import { resolve } from "../resolve";
 import { BuildSpecSchema, DEFAULT_SPEC, type BuildSpecInput } from "../spec";
 import { auditDockerfile, auditPlan, requirementNames } from "./audit";
 import { RULES } from "./index";
-import { DockerfileTooLarge, MAX_DOCKERFILE_BYTES } from "./model";
+import { DockerfileTooLarge, MAX_DOCKERFILE_BYTES } from "./parse";
 
 const GOLDEN = path.join(__dirname, "golden");
 const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over }));

@@ -7,7 +7,7 @@ import { renderDockerfile } from "../render/dockerfile";
 import type { Plan } from "../resolve";
 import { RULES } from "./index";
 import { pythonInstalls, requirementName } from "./installs";
-import { parseDockerfile } from "./model";
+import { parseDockerfile } from "./parse";
 import type { AuditInput, Finding, Rule } from "./types";
 
 export interface AuditOptions {
@@ -46,7 +46,7 @@ export function auditDockerfile(text: string, options: AuditOptions = {}): Findi
   return sorted(run(rules, { file, packages, scripts: options.scripts }), rules);
 }
 
-/** The plan's own checks (line 0), then the rendered file's, each rule's finding once. */
+/** The plan's own checks (line 0; the same ones resolve() lists as warnings), then the rendered file's, each rule's finding once. */
 export function auditPlan(plan: Plan, rules: readonly Rule[] = RULES): Finding[] {
   const own = rules.flatMap((r) => (r.plan ? r.plan(plan).map((h) => ({ rule: r.id, severity: r.severity, line: h.line, message: h.message })) : []));
   const file = parseDockerfile(renderDockerfile(plan).text);

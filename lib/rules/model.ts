@@ -1,13 +1,8 @@
 /**
- * A Dockerfile's text → the model the rules read: the ARGs before the first FROM, and per stage its FROM and its
- * instructions with 1-based line numbers, arguments, flags and, for CMD/ENTRYPOINT/HEALTHCHECK, the exec-form
- * argv. Parsed with dockerfile-ast. Hostile input: the text is capped (MAX_DOCKERFILE_BYTES) before parsing and
- * every step after is one pass over it.
+ * The model of a Dockerfile the rules read (parse.ts makes it from text): the ARGs before the first FROM, and per
+ * stage its FROM and its instructions with 1-based line numbers, arguments, flags and, for CMD/ENTRYPOINT/
+ * HEALTHCHECK, the exec-form argv; and helpers over it. No parser here, so the plan's checks carry none.
  */
-import { DockerfileParser, type Instruction } from "dockerfile-ast";
-
-export const MAX_DOCKERFILE_BYTES = 256 * 1024;
-export const MAX_DOCKERFILE_LINES = 10_000;
 
 export interface ModelInstruction {
   keyword: string;
@@ -34,52 +29,6 @@ export interface DockerfileModel {
   /** ARG instructions before the first FROM. */
   globalArgs: ModelInstruction[];
   stages: Stage[];
-}
-
-export class DockerfileTooLarge extends Error {}
-
-function execForm(text: string): string[] | null {
-  const t = text.trim();
-  if (!t.startsWith("[")) return null;
-  try {
-    const v: unknown = JSON.parse(t);
-    return Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : null;
-  } catch {
-    return null;
-  }
-}
-
-function toModel(i: Instruction): ModelInstruction {
-  const keyword = i.getKeyword().toUpperCase();
-  const text = i.getArgumentsContent() ?? "";
-  const withFlags = i as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
-  const flags = typeof withFlags.getFlags === "function" ? withFlags.getFlags().map((f) => ({ name: f.getName().toLowerCase(), value: f.getValue() ?? "" })) : [];
-  let argv: string[] | null = null;
-  if (keyword === "CMD" || keyword === "ENTRYPOINT") argv = execForm(text);
-  else if (keyword === "HEALTHCHECK") {
-    const m = /(?:^|\s)CMD\s+(.*)$/is.exec(text);
-    argv = m ? execForm(m[1]) : null;
-  }
-  return { keyword, line: i.getRange().start.line + 1, text, words: i.getArguments().map((a) => a.getValue()), flags, argv };
-}
-
-export function parseDockerfile(text: string): DockerfileModel {
-  if (text.length > MAX_DOCKERFILE_BYTES) throw new DockerfileTooLarge(`the Dockerfile is larger than ${MAX_DOCKERFILE_BYTES / 1024} KB`);
-  let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 && ++lines > MAX_DOCKERFILE_LINES) throw new DockerfileTooLarge(`the Dockerfile has more than ${MAX_DOCKERFILE_LINES} lines`);
-  const parsed = DockerfileParser.parse(text);
-  const model: DockerfileModel = { globalArgs: [], stages: [] };
-  for (const instruction of parsed.getInstructions()) {
-    const m = toModel(instruction);
-    if (m.keyword === "FROM") {
-      const words = m.words.filter((w) => !w.startsWith("--"));
-      const as = words.findIndex((w) => w.toUpperCase() === "AS");
-      model.stages.push({ index: model.stages.length, from: m, image: words[0] ?? "", name: as >= 0 ? (words[as + 1] ?? null) : null, instructions: [] });
-    } else if (model.stages.length === 0) {
-      if (m.keyword === "ARG") model.globalArgs.push(m);
-    } else model.stages[model.stages.length - 1].instructions.push(m);
-  }
-  return model;
 }
 
 /** The stage a name or index refers to (COPY --from=builder, --from=0), if it is one of the file's stages. */

@@ -8,7 +8,8 @@ import { PYTHON_VERSION_IDS, VARIANT_IDS, type VariantId } from "../knowledge/py
 import { BuildSpecSchema, DEFAULT_SPEC, type BuildSpec, type BuildSpecInput } from "../spec";
 import { requirementNames } from "./audit";
 import { pythonInstalls, systemInstalls } from "./installs";
-import { finalStage, parseDockerfile, pythonImage } from "./model";
+import { finalStage, pythonImage } from "./model";
+import { parseDockerfile } from "./parse";
 import { baseImage, finalCommand, programOf } from "./stages";
 import { buildOnly } from "./final-build-tools";
 

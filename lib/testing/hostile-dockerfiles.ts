@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { auditDockerfile } from "../rules/audit";
-import { DockerfileTooLarge } from "../rules/model";
+import { DockerfileTooLarge } from "../rules/parse";
 import type { TriageFiles } from "../triage/files";
 import { triageLog } from "../triage/triage";
 
