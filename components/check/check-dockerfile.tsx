@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { adoptPreHydrationInput, releaseHeldClicks } from "@/browser/pre-hydration-input";
 import type { Finding } from "@/lib/rules/types";
 import { Button } from "@/components/ui/button";
 
@@ -23,9 +24,14 @@ export function CheckDockerfile() {
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [rebuild, setRebuild] = useState<{ href: string | null; read: string[]; dropped: string[] } | null>(null);
-  // Marks the place interactive once hydrated (the page hydrates on the first intent, like the wizard).
+  // The page hydrates on the first intent, like the wizard (lib/http/deferred-hydration.mjs): what was typed
+  // meanwhile is handed to React, the clicks held are replayed, and the place is marked interactive.
   const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  useEffect(() => {
+    adoptPreHydrationInput();
+    releaseHeldClicks();
+    setReady(true);
+  }, []);
 
   async function check() {
     try {
