@@ -21,6 +21,10 @@ describe("the rule index", () => {
       expect(files).toContain(`${id}.test.ts`);
     }
   });
+  it("docs/rules.md lists every rule with its severity", () => {
+    const doc = readFileSync(path.join(__dirname, "..", "..", "docs", "rules.md"), "utf8");
+    for (const r of RULES) expect(doc).toContain(`| \`${r.id}\` | ${r.severity} |`);
+  });
 });
 
 describe("golden findings (reviewed by hand: lib/rules/golden/*.findings.json)", () => {
