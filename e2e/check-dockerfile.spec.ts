@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { openWizard } from "./wizard-helpers";
 
@@ -41,4 +42,13 @@ test("an oversized Dockerfile is refused with a message, not a hang", async ({ p
   await page.getByRole("textbox", { name: "Dockerfile" }).fill("#".repeat(300 * 1024));
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "larger than" })).toBeVisible();
+});
+
+test("the check page with findings shown has no axe violations", async ({ page }) => {
+  await openWizard(page, "/check");
+  await page.getByRole("textbox", { name: "Dockerfile" }).fill(SEED_002);
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Findings" })).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).setLegacyMode().analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });

@@ -91,7 +91,7 @@ export function CheckDockerfile() {
                   <p className="font-medium">
                     {f.line > 0 ? `Line ${f.line}` : "File"} · {f.severity} · <code>{f.rule}</code>
                   </p>
-                  {f.line > 0 && lines[f.line - 1] !== undefined ? <pre className="mt-0.5 overflow-x-auto text-xs text-muted-foreground">{lines[f.line - 1].slice(0, 200)}</pre> : null}
+                  {f.line > 0 && lines[f.line - 1] !== undefined ? <pre className="mt-0.5 whitespace-pre-wrap break-all text-xs text-muted-foreground">{lines[f.line - 1].slice(0, 200)}</pre> : null}
                   <p className="text-foreground">{f.message}</p>
                 </li>
               ))}
