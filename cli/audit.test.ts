@@ -25,6 +25,11 @@ describe("wheelwright audit", () => {
     expect(r.status).toBe(1);
     expect(JSON.parse(r.out)).toEqual({ findings: [{ rule: "command-installed", severity: "error", line: 3, message: expect.stringContaining("gunicorn") }] });
   });
+  it("a program only Debian's data knows (pytest's console script) is checked too", () => {
+    const df = file("p.Dockerfile", 'FROM python:3.13-slim-trixie\nUSER 1:1\nCMD ["pytest", "-q"]\n');
+    expect(cli(["audit", df, "--requirements", file("r2.txt", "flask\n")]).status).toBe(1);
+    expect(cli(["audit", df, "--requirements", file("r3.txt", "pytest\n")]).status).toBe(0);
+  });
   it("exit 0 when only warnings; text lines name the rule", () => {
     const df = file("b.Dockerfile", "FROM python:3.13-slim-trixie\nCMD python app.py\n");
     const r = cli(["audit", df]);

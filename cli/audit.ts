@@ -1,6 +1,7 @@
 /** `wheelwright audit FILE [--requirements FILE] [--format text|json]`: the rules over any Dockerfile. */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { derivedEntries } from "../lib/knowledge/derived/all";
 import { auditDockerfile } from "../lib/rules/audit";
 import { DockerfileTooLarge, MAX_DOCKERFILE_BYTES } from "../lib/rules/parse";
 import { CliError, type Io } from "./main";
@@ -21,6 +22,24 @@ function read(path: string, what: string, limit: number): string {
   return text;
 }
 
+/**
+ * Programs → the PyPI project that installs them, from Debian's Contents (the derived entries' scripts of the
+ * newest release that has them): only programs exactly one project installs.
+ */
+let derivedScripts: Map<string, string> | undefined;
+function scriptsFromDebian(): Map<string, string> {
+  if (derivedScripts) return derivedScripts;
+  const owners = new Map<string, Set<string>>();
+  for (const release of ["trixie", "bookworm", "bullseye"] as const) {
+    const entries = derivedEntries(release);
+    if (!entries.some((e) => e.scripts.length)) continue;
+    for (const e of entries) for (const s of e.scripts) owners.set(s, (owners.get(s) ?? new Set()).add(e.display ?? e.name));
+    break;
+  }
+  derivedScripts = new Map([...owners].filter(([, o]) => o.size === 1).map(([s, o]) => [s, [...o][0]]));
+  return derivedScripts;
+}
+
 /** One line of the log per finding; nothing the file contains reaches the terminal but the rules' own words. */
 export function auditCommand(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { requirements: { type: "string" }, format: { type: "string" } } });
@@ -31,7 +50,7 @@ export function auditCommand(args: string[], io: Io): number {
   const requirements = values.requirements === undefined ? undefined : read(values.requirements, "--requirements", 1024 * 1024);
   let findings;
   try {
-    findings = auditDockerfile(text, { requirements });
+    findings = auditDockerfile(text, { requirements, scripts: scriptsFromDebian() });
   } catch (e) {
     if (e instanceof DockerfileTooLarge) throw new CliError(`FILE: ${e.message}`);
     throw e;
