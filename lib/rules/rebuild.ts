@@ -80,7 +80,7 @@ export function rebuildFromDockerfile(text: string, requirements?: string): Rebu
     const root = user === "root" || user === "0";
     runtimeParts.user = { ...DEFAULT_SPEC.runtime.user, enabled: !root, ...(/^\d+$/.test(user) && !root ? { uid: Number(user) } : {}) };
     read.push(root ? "runs as root" : `a non-root user`);
-  }
+  } else if (final) read.push("no USER in the file (the wizard keeps its non-root user)");
   if (Object.keys(runtimeParts).length) parts.runtime = { ...DEFAULT_SPEC.runtime, ...runtimeParts } as BuildSpecInput["runtime"];
 
   // Keep each part the schema accepts; drop (and name) each it refuses.
