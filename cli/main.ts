@@ -3,6 +3,8 @@
  * then prints what the library generates. Invalid input exits 2 with one line naming the field.
  */
 import { readFileSync } from "node:fs";
+import { AUDIT_USAGE, auditCommand } from "./audit";
+import { TRIAGE_USAGE, triageCommand } from "./triage";
 import { parseArgs } from "node:util";
 import { generate, toJson } from "../lib/generate";
 import { explainPackage } from "../lib/explain";
@@ -45,7 +47,7 @@ Usage:
   wheelwright init [DIR] [--force] [--dry-run]
                                       read a project folder, write Dockerfile, .dockerignore
                                       and compose.yaml there, saying why for each choice
-  wheelwright --help
+${AUDIT_USAGE}${TRIAGE_USAGE}  wheelwright --help
 
 Options of render:
 ${[...START_FLAGS, ...FLAG_FIELDS.flatMap((f): Option[] => (f.path === "packages" ? [f.cli, REQUIREMENTS_FLAG] : [f.cli])), FORMAT_FLAG].map(option).join("")}
@@ -186,6 +188,8 @@ export function run(argv: string[], io: Io): number {
       io.out(text.text);
       return 0;
     }
+    if (command === "audit") return auditCommand(rest, io);
+    if (command === "triage") return triageCommand(rest, io);
     throw new CliError(`unknown command "${command}"; see: wheelwright --help`);
   } catch (e) {
     const message = e instanceof CliError ? e.message : e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS") ? e.message : null;
