@@ -47,6 +47,7 @@ import e_python_ldap from "./python-ldap.json" with { type: "json" };
 import e_python_magic from "./python-magic.json" with { type: "json" };
 import e_pyyaml from "./pyyaml.json" with { type: "json" };
 import e_pyzmq from "./pyzmq.json" with { type: "json" };
+import e_scikit_learn from "./scikit-learn.json" with { type: "json" };
 import e_scipy from "./scipy.json" with { type: "json" };
 import e_shapely from "./shapely.json" with { type: "json" };
 import e_uvicorn from "./uvicorn.json" with { type: "json" };
@@ -103,6 +104,7 @@ export const CURATED: readonly PackageKnowledge[] = [
   e_python_magic,
   e_pyyaml,
   e_pyzmq,
+  e_scikit_learn,
   e_scipy,
   e_shapely,
   e_uvicorn,
