@@ -24,17 +24,24 @@ function contents(release: string): string {
   return execFileSync("/usr/lib/apt/apt-helper", ["cat-file", file], { maxBuffer: 2 ** 31 - 1 }).toString("utf8");
 }
 
-/** Of a package's library files, the sonames: per library, its shortest versioned name (libpq.so.5, not libpq.so.5.15). */
-function sonames(files: string[]): string[] {
-  const byLibrary = new Map<string, string>();
-  for (const f of files) {
-    const base = f.slice(0, f.indexOf(".so.") + 3);
-    const seen = byLibrary.get(base);
-    if (seen === undefined || f.length < seen.length) byLibrary.set(base, f);
-  }
-  return [...byLibrary.values()].sort();
+/**
+ * Of a package's library files, the sonames. A file whose name extends another's is the real file behind a soname
+ * link (libpq.so.5.15 behind libpq.so.5) and is dropped; a package may ship two sonames of one library (bullseye's
+ * libodbc1: libodbc.so.1 and libodbc.so.2), so both stay. A name with three or more version numbers beside a
+ * one-number name of the same library is a real file whose soname differs (libopenjp2.so.2.5.3 behind
+ * libopenjp2.so.7), and is dropped too.
+ */
+export function sonames(files: string[]): string[] {
+  const unique = [...new Set(files)];
+  const kept = unique.filter((f) => !unique.some((g) => g !== f && f.startsWith(`${g}.`)));
+  const base = (f: string) => f.slice(0, f.indexOf(".so.") + 3);
+  const versions = (f: string) => f.slice(base(f).length + 1).split(".").length;
+  return kept.filter((f) => !(versions(f) >= 3 && kept.some((g) => base(g) === base(f) && versions(g) === 1))).sort();
 }
 
+if (import.meta.url === `file://${process.argv[1]}`) main();
+
+function main(): void {
 const out: Record<string, Record<string, string[]>> = {};
 for (const release of DEBIAN_RELEASES) {
   const wanted = new Set(CURATED.flatMap((e) => e.needs.filter((n) => n.stage === "runtime").flatMap((n) => n.packages[release])));
@@ -51,3 +58,4 @@ for (const release of DEBIAN_RELEASES) {
 }
 writeFileSync(join(ROOT, "lib/knowledge/sonames.json"), JSON.stringify(out, null, 2) + "\n");
 console.log(Object.entries(out).map(([r, p]) => `${r}: ${Object.keys(p).length} packages`).join(", "));
+}
