@@ -27,7 +27,7 @@ RUN /opt/venv/bin/python -B - <<'SELFCHECK'
 import importlib, importlib.machinery, os, re, shutil, subprocess, sys, tempfile
 ROOTS = ["/opt/venv"]
 MODULES = [("numpy", "numpy"), ("pandas", "pandas"), ("scipy", "SciPy"), ("sklearn", "scikit-learn"), ("matplotlib", "matplotlib"), ("pyarrow", "pyarrow")]
-PROVIDERS = {"libgfortran.so.5": "libgfortran5"}
+PROVIDERS = {"libgfortran.so.5": "libgfortran5", "libgomp.so.1": "libgomp1"}
 MISSING = re.compile(r"^\s*(\S+) => not found|Error loading shared library (\S+?):", re.M)
 SUFFIXES = tuple(s for s in importlib.machinery.EXTENSION_SUFFIXES if s != ".so")
 ldd = shutil.which("ldd")

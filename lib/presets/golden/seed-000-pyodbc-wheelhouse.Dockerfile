@@ -48,7 +48,7 @@ RUN /usr/local/bin/python3 -B - <<'SELFCHECK'
 import importlib, importlib.machinery, os, re, shutil, subprocess, sys, tempfile
 ROOTS = ["/usr/local/lib/python3.8/site-packages"]
 MODULES = [("pyodbc", "pyodbc")]
-PROVIDERS = {"libodbc.so.1": "libodbc1", "libodbccr.so.1": "libodbc1"}
+PROVIDERS = {"libodbc.so.1": "libodbc1", "libodbc.so.2": "libodbc1", "libodbccr.so.1": "libodbc1", "libodbccr.so.2": "libodbc1"}
 MISSING = re.compile(r"^\s*(\S+) => not found|Error loading shared library (\S+?):", re.M)
 SUFFIXES = tuple(s for s in importlib.machinery.EXTENSION_SUFFIXES if s != ".so")
 ldd = shutil.which("ldd")
