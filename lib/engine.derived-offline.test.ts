@@ -6,6 +6,9 @@ vi.mock("./knowledge/derived/page", () => {
   throw new Error("chunk failed to load");
 });
 
+// The suite shares each worker's module cache (isolate: false): start from fresh modules, so the engine imported
+// here is one whose derived layer has not been loaded by an earlier file.
+vi.resetModules();
 const { generateFiles, knowledgeVersion, loadKnowledge } = await import("./engine");
 
 describe("engine: the derived layer cannot be loaded", () => {
