@@ -161,6 +161,8 @@ function installWay(f: PackageFacts, { spec, libc, arch, requirement }: WayConte
 function derivedWarning(f: PackageFacts, alpine: boolean): PlanWarning {
   const d = f.derivedOnly!;
   if (!alpine) return { code: "derived-no-wheel-facts", severity: "info", package: f.name, message: `${f.display}: ${d.note}` };
+  // Every Debian name mapped to an apk name: an info note that the mapping is by name.
+  if (d.alpine === undefined) return { code: "alpine-derived-mapped", severity: "info", field: "base", package: f.name, message: `${f.display} ${d.note}` };
   return { code: "alpine-derived", severity: "warning", field: "base", package: f.name, message: `${f.display} ${d.alpine}` };
 }
 
