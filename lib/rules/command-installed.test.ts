@@ -22,3 +22,14 @@ describe("command-installed", () => {
     expect(lines(commandInstalled, "FROM python:3.13-slim-trixie\nCMD [\"fastapi\", \"run\"]\n", "fastapi[standard]\n")).toEqual([]);
   });
 });
+
+describe("command-installed with a program named like an Object member", () => {
+  it("does not treat constructor, toString or __proto__ as known console scripts", async () => {
+    const { resolve } = await import("../resolve");
+    const { BuildSpecSchema, DEFAULT_SPEC } = await import("../spec");
+    for (const program of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const plan = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, runtime: { ...DEFAULT_SPEC.runtime, command: [program] } }));
+      expect(commandInstalled.plan!(plan)).toEqual([]);
+    }
+  });
+});

@@ -7,7 +7,8 @@ import type { Rule } from "./types";
 
 /** The package that installs `program`, when it is a console script we know. */
 function providerOf(program: string, scripts?: ReadonlyMap<string, string>): string | undefined {
-  return CONSOLE_SCRIPTS[program] ?? scripts?.get(program);
+  // Own keys only: a command named "constructor" or "toString" must not find Object.prototype's members.
+  return (Object.hasOwn(CONSOLE_SCRIPTS, program) ? CONSOLE_SCRIPTS[program] : undefined) ?? scripts?.get(program);
 }
 
 function missing(program: string, packages: ReadonlySet<string>, scripts?: ReadonlyMap<string, string>): string | null {
@@ -15,7 +16,7 @@ function missing(program: string, packages: ReadonlySet<string>, scripts?: Reado
   const provider = providerOf(program, scripts);
   if (!provider) return null;
   const n = normalizeName(provider);
-  if (packages.has(n) || (PROVIDED_BY[n] ?? []).some((p) => packages.has(p))) return null;
+  if (packages.has(n) || ((Object.hasOwn(PROVIDED_BY, n) ? PROVIDED_BY[n] : undefined) ?? []).some((p) => packages.has(p))) return null;
   return `The command runs ${program}, but no installed package provides it: add ${provider} to the requirements, or change the command.`;
 }
 
