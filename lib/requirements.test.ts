@@ -46,9 +46,11 @@ describe("parseRequirementsTxt", () => {
     const r = parseRequirementsTxt(text);
     expect(r.requirements.map((q) => q.name)).toEqual(["Django", "psycopg2", "tomli", "numpy"]);
     expect(r.requirements[1].hashes).toEqual(["sha256:" + "a".repeat(64)]);
-    expect(r.problems.map((p) => p.line)).toEqual([7, 8, 9]);
+    // pip accepts --index-url in a file (and reads it in the build): a note, not a refusal (issue 15).
+    expect(r.problems.map((p) => p.line)).toEqual([7, 9]);
     expect(r.problems[0].message).toMatch(/another file/);
-    expect(r.problems[1].message).toMatch(/pip.conf/);
+    expect(r.notes?.map((p) => p.line)).toEqual([8]);
+    expect(r.notes?.[0].message).toMatch(/pip.conf/);
   });
   it("refuses text over the size limit without parsing it", () => {
     const r = parseRequirementsTxt("a\n".repeat(150_000));
