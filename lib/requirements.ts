@@ -305,15 +305,15 @@ function readRequirement(
   const [spec, ...markerParts] = splitMarker(head);
   const marker = markerParts.join(";").trim() || undefined;
   const location = spec.trim();
-  const isLocation = URL_SCHEME.test(location) || /^(\.|\/|~)/.test(location) || /\.(whl|tar\.gz|zip|tar\.bz2|tgz)$/i.test(location) || (editable && !/@/.test(location) && !PEP508_NAME.test(location));
+  const direct = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*@\s*(.+)$/.exec(location);
+  const isLocation = !direct && (URL_SCHEME.test(location) || /^(\.|\/|~)/.test(location) || /\.(whl|tar\.gz|zip|tar\.bz2|tgz)$/i.test(location) || (editable && !PEP508_NAME.test(location)));
   let requirement: Requirement | undefined;
-  if (isLocation || /^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@\s/.test(location) || /^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@\S*:\/\//.test(location)) {
+  if (isLocation || direct) {
     let name: string | undefined;
     let extras: string[] = [];
     let url = location;
     let specifier: string | undefined;
-    const direct = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*@\s*(.+)$/.exec(location);
-    if (direct && !isLocation) {
+    if (direct) {
       name = direct[1];
       extras = (direct[2] ?? "").split(",").map((e) => e.trim()).filter(Boolean);
       url = direct[3].trim();
