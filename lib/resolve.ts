@@ -7,6 +7,7 @@ import { CURATED, type Knowledge, type PackageFacts } from "./knowledge/facts";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
 import { decideWheel } from "./knowledge/wheels";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
+import { evaluateMarker, markerEnvironment } from "./markers";
 import { appPlan, type AppPlan } from "./plan/app";
 import { installSteps, type InstallPlan } from "./plan/install-steps";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
@@ -253,7 +254,15 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
 
   const packages: ResolvedRequirement[] = [];
   const seen = new Set<string>();
-  const queue = withPulledPackages(spec.packages);
+  // A requirement whose marker is false for this Python and platform is skipped, as pip skips it; so two lines
+  // with exclusive markers (numpy==1.26 below 3.12, numpy==2.1 from it) are not a duplicate.
+  const environment = markerEnvironment(python.version, python.fullVersion, spec.platform);
+  const applicable = spec.packages.filter((r) => {
+    if (!r.marker || evaluateMarker(r.marker, environment, r.extras) !== false) return true;
+    warnings.push({ code: "marker-skipped", severity: "info", field: "packages", package: normalizeName(r.name), message: `${r.name} is skipped: its marker (${r.marker}) is false for Python ${python.version} on ${spec.platform}` });
+    return false;
+  });
+  const queue = withPulledPackages(applicable);
   const listed = new Set(queue.map((q) => normalizeName(q.requirement.name)));
   for (const { requirement, via } of queue) {
     const name = normalizeName(requirement.name);
