@@ -451,6 +451,27 @@ function optionNote(line: number, raw: string, flag: string, value: string, note
   else note(line, raw, `${flag} ${value}: pip reads it from the file in the build; an index that needs credentials belongs in pip.conf or a build secret`);
 }
 
+export type InputFormat = "requirements" | "pyproject" | "uv-lock" | "poetry-lock" | "pylock" | "pipfile-lock";
+
+/** The format of a dependency file: from its name when given (uv.lock, pylock.*.toml…), else from its content. */
+export function detectFormat(text: string, fileName?: string): InputFormat {
+  const base = fileName?.split(/[\\/]/).pop()?.toLowerCase();
+  if (base === "uv.lock") return "uv-lock";
+  if (base === "poetry.lock") return "poetry-lock";
+  if (base === "pipfile.lock") return "pipfile-lock";
+  if (base && /^pylock(\.[^.]+)?\.toml$/.test(base)) return "pylock";
+  if (base === "pyproject.toml") return "pyproject";
+  if (base && /\.(txt|in)$/.test(base)) return "requirements";
+  const head = text.slice(0, 20_000);
+  if (/^\s*\{/.test(head) && /"_meta"\s*:/.test(head)) return "pipfile-lock";
+  if (/^\s*lock-version\s*=/m.test(head) && /^\s*\[\[packages\]\]/m.test(text)) return "pylock";
+  if (/^\s*\[\[package\]\]/m.test(head)) {
+    if (/^\s*source\s*=\s*\{/m.test(text) || /^\s*(version|revision)\s*=\s*\d+\s*$/m.test(head)) return "uv-lock";
+    return "poetry-lock";
+  }
+  return looksLikePyproject(text) ? "pyproject" : "requirements";
+}
+
 /** Whether pasted text looks like a pyproject.toml (parse it with lib/pyproject.ts) rather than a requirements.txt. */
 export function looksLikePyproject(text: string): boolean {
   return /^\s*\[(project|tool\.poetry|build-system)/m.test(text);
