@@ -2,6 +2,7 @@
  * PEP 508 environment markers, evaluated against the image the build targets: CPython on Linux, the chosen
  * Python version and the platform's machine. Browser-safe, never throws.
  */
+import { pythonInfo } from "./knowledge/python-images";
 import { compareVersions } from "./knowledge/wheels";
 
 export interface MarkerEnvironment {
@@ -32,6 +33,12 @@ export function markerEnvironment(python: string, fullVersion: string, platform:
     implementation_name: "cpython",
     implementation_version: fullVersion,
   };
+}
+
+/** The environment for a Python version of the image table ("3.12") and a platform; undefined for an unknown version. */
+export function targetEnvironment(python: string, platform: string): MarkerEnvironment | undefined {
+  const info = pythonInfo(python);
+  return info ? markerEnvironment(info.version, info.fullVersion, platform) : undefined;
 }
 
 type Token = { kind: "var"; name: string } | { kind: "str"; value: string } | { kind: "op"; op: string } | { kind: "and" | "or" | "(" | ")" };

@@ -13,6 +13,8 @@ import { FieldError } from "@/components/ui/field-error";
 export const DependenciesSection = memo(function DependenciesSection({
   packages,
   pasteText,
+  python,
+  platform,
   dependencySource,
   resolved,
   issues,
@@ -20,6 +22,9 @@ export const DependenciesSection = memo(function DependenciesSection({
 }: SectionProps & {
   packages: Draft["packages"];
   pasteText: string;
+  /** The chosen Python and platform, for the markers of pasted lines. */
+  python: string;
+  platform: string;
   dependencySource: string;
   /** How each package of the spec installs. */
   resolved: readonly PackageView[];
@@ -29,7 +34,7 @@ export const DependenciesSection = memo(function DependenciesSection({
       <PackageCombobox onAdd={(r) => edit((d) => addPackages(d, [r]))} />
       <PackageChips packages={packages} resolved={resolved} onRemove={(i) => edit((d) => removePackage(d, i))} />
       <FieldError path="packages.list" issues={issuesAt(issues, "packages")} />
-      <PasteRequirements text={pasteText} onText={(pasteText) => edit((d) => ({ ...d, pasteText }))} onAdd={(reqs) => edit((d) => addPackages(d, reqs))} />
+      <PasteRequirements python={python} platform={platform} text={pasteText} onText={(pasteText) => edit((d) => ({ ...d, pasteText }))} onAdd={(reqs) => edit((d) => addPackages(d, reqs))} />
       <DependencySourceField
         value={dependencySource}
         issues={issuesAt(issues, "dependencySource")}

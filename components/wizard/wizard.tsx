@@ -123,6 +123,8 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
               <DependenciesSection
                 packages={draft.packages}
                 pasteText={draft.pasteText}
+                python={draft.python}
+                platform={draft.platform}
                 dependencySource={draft.dependencySource}
                 resolved={output.plan.packages}
                 issues={issues}
