@@ -123,3 +123,24 @@ describe("environment markers (PEP 508)", () => {
     expect(amd.packages.map((p) => p.name)).toEqual(["flask"]);
   });
 });
+
+describe("compile from source on request, per package (noBinary)", () => {
+  it("compiles the named package with its build needs and tells pip; the others keep their wheels", () => {
+    const p = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.12", base: "slim-bookworm", strategy: "venv", packages: [{ name: "pyodbc" }, { name: "numpy" }], noBinary: ["PyODBC"] }));
+    expect(p.packages.map((q) => [q.name, q.install])).toEqual([["pyodbc", "source"], ["numpy", "wheel"]]);
+    expect(p.compiled).toEqual(["pyodbc"]);
+    expect(p.builder.systemPackages.map((s) => s.name)).toContain("unixodbc-dev");
+    const args = JSON.stringify(p.install);
+    expect(args).toContain('"--no-binary","pyodbc"');
+    expect(args).not.toContain('"--no-binary","numpy"');
+  });
+  it(":all: compiles every package, as buildFromSource does", () => {
+    const all = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "pyodbc" }, { name: "numpy" }], noBinary: [":all:"] }));
+    const legacy = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "pyodbc" }, { name: "numpy" }], buildFromSource: true }));
+    expect(all.compiled).toEqual(legacy.compiled);
+    expect(all.install).toEqual(legacy.install);
+  });
+  it("refuses anything but names and :all:", () => {
+    for (const bad of ["a b", ":none:", "x;id", "$(id)", "-rf"]) expect(BuildSpecSchema.safeParse({ ...DEFAULT_SPEC, noBinary: [bad] }).success).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo
 import { evaluateMarker, markerEnvironment } from "./markers";
 import { appPlan, type AppPlan } from "./plan/app";
 import { installSteps, type InstallPlan } from "./plan/install-steps";
+import { compiledOnRequest } from "./plan/source-builds";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
 export type ReasonKind = "python-package" | "toolchain" | "user";
@@ -141,7 +142,7 @@ interface WayContext {
 
 function installWay(f: PackageFacts, { spec, libc, arch, requirement }: WayContext): InstallWay {
   const k = f.curated;
-  const forced = requirement !== undefined && spec.buildFromSource;
+  const forced = requirement !== undefined && compiledOnRequest(spec, f.name);
   if (!k) {
     const d = f.derivedOnly!;
     return { install: f.pure ? "pure" : "source", detail: forced ? d.forcedDetail : d.detail, fromSource: !f.pure, bundled: false };
@@ -281,9 +282,9 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
 
     const way = installWay(facts, { spec, libc, arch, requirement });
     // Without wheel facts pip is not told to compile (a wheel may exist) unless every package is built from source.
-    if (way.fromSource && (facts.curated || spec.buildFromSource)) compiled.push(name);
+    if (way.fromSource && (facts.curated || compiledOnRequest(spec, name))) compiled.push(name);
     if (way.fromSource && !facts.curated) warnings.push(derivedWarning(facts, builderVariant.family === "alpine"));
-    else if (way.fromSource && builderVariant.family === "alpine" && !spec.buildFromSource)
+    else if (way.fromSource && builderVariant.family === "alpine" && !compiledOnRequest(spec, name))
       warnings.push({
         code: "alpine-compile",
         severity: "warning",

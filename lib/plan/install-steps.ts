@@ -9,6 +9,7 @@
  */
 import { TOOLS } from "../knowledge/tools";
 import type { Plan, PlannedStage, PlannedSystemPackage } from "../resolve";
+import { compiledOnRequest } from "./source-builds";
 import type { StrategyId } from "../spec";
 
 /** One program run: the tool and its arguments; `packages` are further operands, printed one per line. */
@@ -154,9 +155,9 @@ function caches(plan: PlanWithoutSteps, i: Installer): string[] {
 function noCache(plan: PlanWithoutSteps, i: Installer): string[] {
   return plan.spec.cacheMounts ? [] : [i.noCache];
 }
-/** Source builds on request: the packages the plan compiles, each kept from installing a wheel. */
+/** Source builds on request (all packages, or those named): the packages the plan compiles, each kept from installing a wheel. */
 function noBinary(plan: PlanWithoutSteps, i: Installer): string[] {
-  return plan.spec.buildFromSource ? plan.compiled.flatMap((name) => [i.noBinary, name]) : [];
+  return plan.compiled.filter((name) => compiledOnRequest(plan.spec, name)).flatMap((name) => [i.noBinary, name]);
 }
 
 /**

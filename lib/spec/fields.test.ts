@@ -23,6 +23,7 @@ const SAMPLES: { [P in FieldPath]: unknown } = {
     { name: "psycopg", extras: ["binary"], specifier: ">=3,<4", hashes: [] },
   ],
   buildFromSource: true,
+  noBinary: ["pyodbc", "lxml"],
   "systemPackages.build": ["libpq-dev", "gcc"],
   "systemPackages.runtime": ["libpq5"],
   "systemPackages.omit": ["build-essential"],

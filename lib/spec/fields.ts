@@ -13,7 +13,7 @@
  */
 import { PYTHON_VERSION_IDS, VARIANTS, pythonInfo, variantsFor, type VariantId } from "../knowledge/python-images";
 import { DEPENDENCY_SOURCES, LIMITS, PLATFORMS, STRATEGIES, finalBaseProblem } from "../spec-options";
-import { ABSOLUTE_PATH, ALPINE_PACKAGE, CONTEXT_PATH, DEBIAN_PACKAGE, ENV_NAME, HASH, HTTP_PATH, MARKER, PEP508_NAME, SAFE_TEXT, USER_NAME, VERSION_SPECIFIER } from "./grammars";
+import { ABSOLUTE_PATH, ALPINE_PACKAGE, CONTEXT_PATH, DEBIAN_PACKAGE, ENV_NAME, HASH, HTTP_PATH, MARKER, NO_BINARY_ITEM, PEP508_NAME, SAFE_TEXT, USER_NAME, VERSION_SPECIFIER } from "./grammars";
 import type { DraftCodecId } from "../wizard/draft-codecs";
 import type { ShareCodecId } from "./share-codecs";
 import { bool, choice, int, list, nullable, object, optional, text, variant, withDefault, type AnyValue, type InOf, type OutOf } from "./values";
@@ -203,6 +203,17 @@ export const FIELDS = [
     draft: { slot: "buildFromSource", codec: "bool" },
     cli: { none: NO_FLAG },
     section: "advanced",
+  },
+  {
+    /** Packages compiled from source even when a wheel exists (pip --no-binary NAME,… ; ":all:" for every one). */
+    path: "noBinary",
+    label: "Compile from source",
+    value: list(text(NO_BINARY_ITEM, "a package name, or :all:", { max: LIMITS.name }), LIMITS.packages, `at most ${LIMITS.packages} names`),
+    default: [],
+    share: { param: "no-binary", codec: "names" },
+    draft: { slot: "noBinary", codec: "strings" },
+    cli: { flag: "no-binary", arg: "NAME,…|:all:", help: "compile these packages from source even when a wheel exists (pip --no-binary)", read: "list" },
+    section: "dependencies",
   },
   {
     path: "systemPackages.build",

@@ -4,6 +4,8 @@
  */
 /** PEP 508 distribution name. */
 export const PEP508_NAME = /^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$/;
+/** An item of pip's --no-binary list: a package name, or :all:. */
+export const NO_BINARY_ITEM = new RegExp(`${PEP508_NAME.source}|^:all:$`);
 /** One version clause; a specifier is clauses joined by commas. */
 const VERSION_CLAUSE = String.raw`\s*(~=|===|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*`;
 export const VERSION_SPECIFIER = new RegExp(`^${VERSION_CLAUSE}(,${VERSION_CLAUSE})*$`);
