@@ -36,8 +36,14 @@ test("pasting a requirements file with VCS lines, markers and an include: chips,
   await expect(notes).toContainText("Line 2: --index-url");
   await expect(page.getByRole("status").filter({ hasText: "Added 5 packages from requirements.txt; 1 line could not be read; 2 skipped by their markers" })).toBeVisible();
 
-  // psycopg2 is used: its headers are in the builder.
+  // psycopg2 is used: its runtime library is in the final image.
   await expect(page.getByRole("list", { name: "Final image" })).toContainText("psycopg2");
+
+  // Compile one package from source on request: the chip's toggle.
+  const toggle = chips.getByRole("button", { name: "Compile psycopg2 from source" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
 });
 
 test("pasting a uv.lock: every locked package, transitive ones included, becomes a chip", async ({ page }) => {

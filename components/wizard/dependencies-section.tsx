@@ -6,13 +6,21 @@ import { DependencySourceField } from "./dependency-source-field";
 import { PackageChips } from "./package-chips";
 import { PackageCombobox } from "./package-combobox";
 import { PasteRequirements } from "./paste-requirements";
+import { normalizeName } from "@/lib/knowledge/names";
 import { Section } from "./section";
 import type { SectionProps } from "./section-props";
 import { FieldError } from "@/components/ui/field-error";
 
+/** Adds or removes a package name in a --no-binary list (names compared as PEP 503 normalises them). */
+function toggleName(list: readonly string[], name: string): string[] {
+  const n = normalizeName(name);
+  return list.some((x) => normalizeName(x) === n) ? list.filter((x) => normalizeName(x) !== n) : [...list, name];
+}
+
 export const DependenciesSection = memo(function DependenciesSection({
   packages,
   pasteText,
+  noBinary,
   python,
   platform,
   dependencySource,
@@ -22,6 +30,7 @@ export const DependenciesSection = memo(function DependenciesSection({
 }: SectionProps & {
   packages: Draft["packages"];
   pasteText: string;
+  noBinary: Draft["noBinary"];
   /** The chosen Python and platform, for the markers of pasted lines. */
   python: string;
   platform: string;
@@ -32,7 +41,13 @@ export const DependenciesSection = memo(function DependenciesSection({
   return (
     <Section id="dependencies" description="Your Python packages. They decide which system packages each stage needs.">
       <PackageCombobox onAdd={(r) => edit((d) => addPackages(d, [r]))} />
-      <PackageChips packages={packages} resolved={resolved} onRemove={(i) => edit((d) => removePackage(d, i))} />
+      <PackageChips
+        packages={packages}
+        resolved={resolved}
+        noBinary={noBinary}
+        onRemove={(i) => edit((d) => removePackage(d, i))}
+        onToggleSource={(name) => edit((d) => ({ ...d, noBinary: toggleName(d.noBinary, name) }))}
+      />
       <FieldError path="packages.list" issues={issuesAt(issues, "packages")} />
       <PasteRequirements python={python} platform={platform} text={pasteText} onText={(pasteText) => edit((d) => ({ ...d, pasteText }))} onAdd={(reqs) => edit((d) => addPackages(d, reqs))} />
       <DependencySourceField

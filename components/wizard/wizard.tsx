@@ -123,6 +123,7 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
               <DependenciesSection
                 packages={draft.packages}
                 pasteText={draft.pasteText}
+                noBinary={draft.noBinary}
                 python={draft.python}
                 platform={draft.platform}
                 dependencySource={draft.dependencySource}
