@@ -27,6 +27,7 @@ export const BENIGN: BuildSpecInput = {
   base: "slim-bookworm",
   packages: [{ name: "psycopg2", extras: ["pool"], specifier: ">=2.9", marker: 'python_version >= "3.9"' }],
   systemPackages: { build: ["make"], runtime: ["tini"], omit: [] },
+  noBinary: ["psycopg2"],
   runtime: {
     ...DEFAULT_SPEC.runtime,
     copy: ["src"],
@@ -54,6 +55,7 @@ export const FIELDS: { path: string; set: Setter }[] = [
   { path: "packages.0.specifier", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], specifier: v }] }) },
   { path: "packages.0.marker", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], marker: v }] }) },
   { path: "packages.0.hashes.0", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], hashes: [v] }] }) },
+  { path: "noBinary.0", set: (s, v) => ({ ...s, noBinary: [v] }) },
   { path: "systemPackages.build.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, build: [v] } }) },
   { path: "systemPackages.runtime.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, runtime: [v] } }) },
   { path: "systemPackages.omit.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, omit: [v] } }) },
