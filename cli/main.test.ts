@@ -61,6 +61,14 @@ describe("wheelwright CLI", () => {
     expect(json.stages[0].systemPackages.map((p: { name: string }) => p.name)).toContain("libldap2-dev");
     expect(json.input.skipped).toEqual([{ line: 0, text: "pywin32", name: "pywin32", marker: "sys_platform == 'win32'" }]);
   });
+  it("render --requirements pyproject.toml: requires-python is checked against the chosen Python, with the versions that fit", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ww-"));
+    writeFileSync(join(dir, "pyproject.toml"), '[project]\nname = "app"\nrequires-python = ">=3.10,<3.12"\ndependencies = ["flask"]\n');
+    const r = cli("render", "--python", "3.12", "--requirements", join(dir, "pyproject.toml"));
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(/Python 3\.12 is excluded by the project's requires-python \(>=3\.10,<3\.12\); versions that fit: 3\.11$/m);
+    expect(cli("render", "--python", "3.11", "--requirements", join(dir, "pyproject.toml")).status).toBe(0);
+  });
   it("render --requirements: follows includes on disk, uses the rest of a file with bad lines, lists them with reasons", () => {
     const dir = mkdtempSync(join(tmpdir(), "ww-"));
     writeFileSync(join(dir, "base.txt"), "psycopg2==2.9.10\n");

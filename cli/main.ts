@@ -151,6 +151,7 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
       throw new CliError(`--requirements: ${p.file ?? flags.requirements}${p.line ? `:${p.line}` : ""}: ${p.message}`);
     }
     draft = setAt(draft, "packages", parsed.requirements);
+    if (parsed.requiresPython && flags["requires-python"] === undefined) draft = setAt(draft, "requiresPython", parsed.requiresPython);
   }
   const result = parseSpec(draft);
   if (!result.ok) {

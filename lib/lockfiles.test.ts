@@ -21,6 +21,7 @@ describe("lock files as input", () => {
   it("uv.lock: what the project's dependencies reach, transitive ones included, not dev dependencies or the project", () => {
     const r = parseLockfile(fixture("uv.lock"), "uv-lock");
     expect(r.problems).toEqual([]);
+    expect(r.requiresPython).toBe(">=3.12");
     expect(pairs(r)).toEqual([
       ["django", "==5.2.1", undefined],
       ["asgiref", "==3.8.1", undefined],
@@ -54,6 +55,7 @@ describe("lock files as input", () => {
 
   it("Pipfile.lock: the default section, with extras and markers", () => {
     const r = parseLockfile(fixture("Pipfile.lock"), "pipfile-lock");
+    expect(r.requiresPython).toBe("==3.12.*");
     expect(r.requirements.map((q) => [q.name, q.extras, q.specifier, q.marker])).toEqual([
       ["pillow", [], "==9.1.0", "python_version >= '3.9'"],
       ["uvicorn", ["standard"], "==0.32.0", undefined],

@@ -7,7 +7,7 @@
 import { parse as parseToml } from "smol-toml";
 import type { LineProblem, ParsedRequirements } from "./requirements";
 import { parseRequirement } from "./requirements";
-import { LIMITS, MARKER, type Requirement } from "./spec";
+import { LIMITS, MARKER, VERSION_SPECIFIER, type Requirement } from "./spec";
 
 export type LockFormat = "uv-lock" | "poetry-lock" | "pylock" | "pipfile-lock";
 
@@ -135,5 +135,14 @@ export function parseLockfile(text: string, format: LockFormat): ParsedRequireme
     problems.push({ line: 0, text: "", message: `more than ${LIMITS.packages} locked packages: the first ${LIMITS.packages} are used` });
     requirements.length = LIMITS.packages;
   }
-  return { requirements, problems, notes };
+  const declared = format === "pipfile-lock" ? pipfilePython(doc) : str(doc["requires-python"]);
+  const requiresPython = declared && declared.length <= 200 && VERSION_SPECIFIER.test(declared) ? declared.trim() : undefined;
+  return { requirements, problems, notes, ...(requiresPython ? { requiresPython } : {}) };
+}
+
+/** Pipfile.lock's _meta.requires.python_version ("3.12") as a specifier. */
+function pipfilePython(doc: Record<string, unknown>): string | undefined {
+  const meta = isRecord(doc._meta) && isRecord(doc._meta.requires) ? doc._meta.requires : undefined;
+  const v = str(meta?.python_full_version) ?? str(meta?.python_version);
+  return v && /^\d+(\.\d+)*$/.test(v) ? (meta?.python_full_version ? `==${v}` : `==${v}.*`) : undefined;
 }

@@ -104,6 +104,19 @@ function compareVersionOp(lhs: string, op: string, rhs: string): Tri {
   return undefined;
 }
 
+/** Whether a version satisfies a PEP 440 specifier (">=3.9,<3.12"); undefined when a clause cannot be read. */
+export function specifierContains(version: string, specifier: string): boolean | undefined {
+  let all: boolean | undefined = true;
+  for (const clause of specifier.split(",")) {
+    const m = /^\s*(~=|===|==|!=|<=|>=|<|>)\s*(\S+?)\s*$/.exec(clause);
+    if (!m) return undefined;
+    const r = compareVersionOp(version, m[1], m[2]);
+    if (r === false) return false;
+    if (r === undefined) all = undefined;
+  }
+  return all;
+}
+
 const VERSION_VARS = new Set(["python_version", "python_full_version", "implementation_version", "platform_release"]);
 
 function normalizeExtra(s: string): string {

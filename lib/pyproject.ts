@@ -20,7 +20,10 @@ export function parsePyproject(text: string): ParsedRequirements {
     const line = (e as { line?: number }).line ?? 0;
     return { requirements: [], problems: [{ line, text: "", message: `not valid TOML: ${(e as Error).message.split("\n")[0]}` }] };
   }
-  const project = doc.project as { dependencies?: unknown } | undefined;
+  const project = doc.project as { dependencies?: unknown; "requires-python"?: unknown } | undefined;
+  const declared = project?.["requires-python"];
+  const requiresPython = typeof declared === "string" && declared.length <= 200 && VERSION_SPECIFIER.test(declared) ? declared.trim() : undefined;
+  const withPython = (r: ParsedRequirements): ParsedRequirements => (requiresPython ? { ...r, requiresPython } : r);
   const lines = text.split(/\r\n|\n|\r/);
   const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
   const requirements: Requirement[] = [];
@@ -35,7 +38,7 @@ export function parsePyproject(text: string): ParsedRequirements {
       if (r.ok) requirements.push(r.requirement);
       else problems.push({ line: lineOf(dep), text: dep, message: r.message });
     }
-    return { requirements, problems };
+    return withPython({ requirements, problems });
   }
   const poetry = (doc.tool as { poetry?: { dependencies?: Record<string, unknown> } } | undefined)?.poetry?.dependencies;
   if (poetry && typeof poetry === "object") {

@@ -98,6 +98,8 @@ export interface ParsedRequirements {
   includes?: Include[];
   sources?: DirectSource[];
   options?: PipFileOptions;
+  /** The project's requires-python, when the file declares it (pyproject.toml, uv.lock, pylock.toml, Pipfile.lock). */
+  requiresPython?: string;
 }
 
 export interface ParseOptions {

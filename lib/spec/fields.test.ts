@@ -24,6 +24,7 @@ const SAMPLES: { [P in FieldPath]: unknown } = {
   ],
   buildFromSource: true,
   noBinary: ["pyodbc", "lxml"],
+  requiresPython: ">=3.10",
   "systemPackages.build": ["libpq-dev", "gcc"],
   "systemPackages.runtime": ["libpq5"],
   "systemPackages.omit": ["build-essential"],

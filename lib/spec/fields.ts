@@ -11,7 +11,8 @@
  * Adding a field: one entry here (append-only for share links: a new `param`, and a `default` that reproduces the
  * old behaviour, see the rules in lib/share.ts), its control in the wizard, and its use in the renderer.
  */
-import { PYTHON_VERSION_IDS, VARIANTS, pythonInfo, variantsFor, type VariantId } from "../knowledge/python-images";
+import { PYTHON_VERSIONS, PYTHON_VERSION_IDS, VARIANTS, pythonInfo, variantsFor, type VariantId } from "../knowledge/python-images";
+import { specifierContains } from "../markers";
 import { DEPENDENCY_SOURCES, LIMITS, PLATFORMS, STRATEGIES, finalBaseProblem } from "../spec-options";
 import { ABSOLUTE_PATH, ALPINE_PACKAGE, CONTEXT_PATH, DEBIAN_PACKAGE, ENV_NAME, HASH, HTTP_PATH, MARKER, NO_BINARY_ITEM, PEP508_NAME, SAFE_TEXT, USER_NAME, VERSION_SPECIFIER } from "./grammars";
 import type { DraftCodecId } from "../wizard/draft-codecs";
@@ -203,6 +204,28 @@ export const FIELDS = [
     draft: { slot: "buildFromSource", codec: "bool" },
     cli: { none: NO_FLAG },
     section: "advanced",
+  },
+  {
+    /** The project's requires-python (pyproject.toml, uv.lock, pylock.toml): the chosen Python must fit it. */
+    path: "requiresPython",
+    label: "Requires Python",
+    value: nullable(text(VERSION_SPECIFIER, "not a version specifier, e.g. >=3.10,<3.13", { max: 200 })),
+    default: null,
+    share: { param: "requires-python", codec: "text" },
+    draft: { slot: "requiresPython", codec: "emptyIsNull" },
+    cli: { flag: "requires-python", arg: "SPEC", help: 'the project\'s requires-python, e.g. ">=3.10,<3.13" (read from pyproject.toml and lock files)', read: "text" },
+    section: "dependencies",
+    rules: [
+      {
+        reads: ["python"],
+        check: (requires: string | null, python: string) => {
+          const info = pythonInfo(python);
+          if (requires === null || !info || specifierContains(info.fullVersion, requires) !== false) return [];
+          const fit = PYTHON_VERSIONS.filter((p) => p.status !== "end-of-life" && specifierContains(p.fullVersion, requires) !== false).map((p) => p.version);
+          return problem(`Python ${python} is excluded by the project's requires-python (${requires}); ${fit.length ? `versions that fit: ${fit.join(", ")}` : "no Python version offered here fits"}`);
+        },
+      },
+    ],
   },
   {
     /** Packages compiled from source even when a wheel exists (pip --no-binary NAME,… ; ":all:" for every one). */
