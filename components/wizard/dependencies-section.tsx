@@ -6,6 +6,7 @@ import { DependencySourceField } from "./dependency-source-field";
 import { PackageChips } from "./package-chips";
 import { PackageCombobox } from "./package-combobox";
 import { PasteRequirements } from "./paste-requirements";
+import { TextField } from "@/components/ui/text-field";
 import { normalizeName } from "@/lib/knowledge/names";
 import { Section } from "./section";
 import type { SectionProps } from "./section-props";
@@ -21,6 +22,7 @@ export const DependenciesSection = memo(function DependenciesSection({
   packages,
   pasteText,
   noBinary,
+  requiresPython,
   python,
   platform,
   dependencySource,
@@ -31,6 +33,7 @@ export const DependenciesSection = memo(function DependenciesSection({
   packages: Draft["packages"];
   pasteText: string;
   noBinary: Draft["noBinary"];
+  requiresPython: string;
   /** The chosen Python and platform, for the markers of pasted lines. */
   python: string;
   platform: string;
@@ -49,7 +52,22 @@ export const DependenciesSection = memo(function DependenciesSection({
         onToggleSource={(name) => edit((d) => ({ ...d, noBinary: toggleName(d.noBinary, name) }))}
       />
       <FieldError path="packages.list" issues={issuesAt(issues, "packages")} />
-      <PasteRequirements python={python} platform={platform} text={pasteText} onText={(pasteText) => edit((d) => ({ ...d, pasteText }))} onAdd={(reqs) => edit((d) => addPackages(d, reqs))} />
+      <PasteRequirements
+        python={python}
+        platform={platform}
+        text={pasteText}
+        onText={(pasteText) => edit((d) => ({ ...d, pasteText }))}
+        onAdd={(reqs, declared) => edit((d) => ({ ...addPackages(d, reqs), ...(declared ? { requiresPython: declared } : {}) }))}
+      />
+      <TextField
+        path="requiresPython"
+        label="Requires Python"
+        hint="The project's requires-python (read from a pasted pyproject.toml or lock file); the chosen Python must fit it."
+        value={requiresPython}
+        onValue={(value) => edit((d) => ({ ...d, requiresPython: value }))}
+        issues={issuesAt(issues, "requiresPython")}
+        mono
+      />
       <DependencySourceField
         value={dependencySource}
         issues={issuesAt(issues, "dependencySource")}

@@ -52,7 +52,8 @@ export function PasteRequirements({
   python: string;
   platform: string;
   onText: (t: string) => void;
-  onAdd: (reqs: Requirement[]) => void;
+  /** The packages read, and the project's requires-python when the file declares it. */
+  onAdd: (reqs: Requirement[], requiresPython?: string) => void;
 }) {
   const [stored, setResult] = useState<Result | null>(null);
   const [fileName, setFileName] = useState<{ text: string; name: string } | null>(null);
@@ -62,7 +63,7 @@ export function PasteRequirements({
 
   /** `pasted` is the text as it was when the button was pressed (the parsers may arrive later). */
   function show(pasted: string, r: ParsedRequirements, format: InputFormat) {
-    if (r.requirements.length) onAdd(r.requirements);
+    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, r.requiresPython);
     setResult({ text: pasted, added: r.requirements.length, format, problems: r.problems, skipped: r.skipped ?? [], notes: r.notes ?? [] });
   }
 

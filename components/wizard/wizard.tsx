@@ -124,6 +124,7 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
                 packages={draft.packages}
                 pasteText={draft.pasteText}
                 noBinary={draft.noBinary}
+                requiresPython={draft.requiresPython}
                 python={draft.python}
                 platform={draft.platform}
                 dependencySource={draft.dependencySource}
