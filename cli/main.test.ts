@@ -77,6 +77,9 @@ describe("wheelwright CLI", () => {
     expect(r.status).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.packages.map((p: { name: string }) => p.name)).toEqual(["psycopg2", "flask", "tool"]);
+    // The -e git+ line: git in the builder only.
+    expect(json.stages[0].systemPackages.map((p: { name: string }) => p.name)).toContain("git");
+    expect(json.stages[1].systemPackages.map((p: { name: string }) => p.name)).not.toContain("git");
     expect(json.input.problems.map((p: { line: number; message: string }) => [p.line, p.message])).toEqual([
       [2, expect.stringMatching(/missing\.txt/)],
       [4, expect.stringMatching(/./)],

@@ -11,7 +11,7 @@ import { PRESETS, presetById, presetSpec } from "../lib/presets";
 import { INPUT_FORMATS, parseDependencyFile } from "../lib/dependency-file";
 import { markerEnvironment } from "../lib/markers";
 import { pythonInfo } from "../lib/knowledge/python-images";
-import { parsePackageList, type InputFormat, type ParsedRequirements } from "../lib/requirements";
+import { gitPackagesOf, parsePackageList, type InputFormat, type ParsedRequirements } from "../lib/requirements";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
 import { FIELDS, fieldOf, setAt, type CliRead, type Field } from "../lib/spec/fields";
 import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
@@ -152,6 +152,8 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
     }
     draft = setAt(draft, "packages", parsed.requirements);
     if (parsed.requiresPython && flags["requires-python"] === undefined) draft = setAt(draft, "requiresPython", parsed.requiresPython);
+    const git = gitPackagesOf(parsed);
+    if (git.length && flags["git-packages"] === undefined) draft = setAt(draft, "gitPackages", git);
   }
   const result = parseSpec(draft);
   if (!result.ok) {

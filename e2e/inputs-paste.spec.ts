@@ -39,6 +39,9 @@ test("pasting a requirements file with VCS lines, markers and an include: chips,
   // psycopg2 is used: its runtime library is in the final image.
   await expect(page.getByRole("list", { name: "Final image" })).toContainText("psycopg2");
 
+  // mylib and tool come from Git: git in the builder only.
+  await expect(page.getByRole("list", { name: "Build stage" })).toContainText("git");
+
   // Compile one package from source on request: the chip's toggle.
   const toggle = chips.getByRole("button", { name: "Compile psycopg2 from source" });
   await expect(toggle).toHaveAttribute("aria-pressed", "false");

@@ -474,6 +474,12 @@ export function detectFormat(text: string, fileName?: string): InputFormat {
   return looksLikePyproject(text) ? "pyproject" : "requirements";
 }
 
+/** The packages a parse says pip clones from Git (their builder needs git). */
+export function gitPackagesOf(r: Pick<ParsedRequirements, "sources">): string[] {
+  const names = (r.sources ?? []).filter((s) => s.kind === "vcs" && /^git\+/i.test(s.location) && s.name).map((s) => s.name!);
+  return [...new Set(names)];
+}
+
 /** Whether pasted text looks like a pyproject.toml (parse it with lib/pyproject.ts) rather than a requirements.txt. */
 export function looksLikePyproject(text: string): boolean {
   return /^\s*\[(project|tool\.poetry|build-system)/m.test(text);

@@ -144,3 +144,14 @@ describe("compile from source on request, per package (noBinary)", () => {
     for (const bad of ["a b", ":none:", "x;id", "$(id)", "-rf"]) expect(BuildSpecSchema.safeParse({ ...DEFAULT_SPEC, noBinary: [bad] }).success).toBe(false);
   });
 });
+
+describe("requirements from Git", () => {
+  it("the builder gets git, the final image does not", () => {
+    for (const base of ["slim-bookworm", "alpine3.23"] as const) {
+      const p = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", base, packages: [{ name: "mylib" }], gitPackages: ["mylib"] }));
+      expect(p.builder.systemPackages.find((s) => s.name === "git")?.reasons[0]).toMatchObject({ pythonPackage: "mylib" });
+      expect(p.final.systemPackages.map((s) => s.name)).not.toContain("git");
+    }
+    expect(resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "mylib" }] })).builder.systemPackages.map((s) => s.name)).not.toContain("git");
+  });
+});

@@ -324,6 +324,8 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     packages.push(resolved);
   }
 
+  if (spec.gitPackages.length)
+    build.add("git", { kind: "python-package", pythonPackage: spec.gitPackages.join(", "), why: "pip clones them from Git (the final image does not need git)" });
   for (const pkg of spec.systemPackages.build) build.add(pkg, { kind: "user", why: "added by you (build stage)" });
   for (const pkg of spec.systemPackages.runtime) runtime.add(pkg, { kind: "user", why: "added by you (final image)" });
   for (const pkg of spec.systemPackages.omit) {

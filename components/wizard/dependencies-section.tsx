@@ -57,7 +57,13 @@ export const DependenciesSection = memo(function DependenciesSection({
         platform={platform}
         text={pasteText}
         onText={(pasteText) => edit((d) => ({ ...d, pasteText }))}
-        onAdd={(reqs, declared) => edit((d) => ({ ...addPackages(d, reqs), ...(declared ? { requiresPython: declared } : {}) }))}
+        onAdd={(reqs, { requiresPython, gitPackages }) =>
+          edit((d) => ({
+            ...addPackages(d, reqs),
+            ...(requiresPython ? { requiresPython } : {}),
+            gitPackages: [...new Set([...d.gitPackages, ...gitPackages])],
+          }))
+        }
       />
       <TextField
         path="requiresPython"

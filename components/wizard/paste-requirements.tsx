@@ -52,8 +52,8 @@ export function PasteRequirements({
   python: string;
   platform: string;
   onText: (t: string) => void;
-  /** The packages read, and the project's requires-python when the file declares it. */
-  onAdd: (reqs: Requirement[], requiresPython?: string) => void;
+  /** The packages read; the project's requires-python when the file declares it; the packages cloned from Git. */
+  onAdd: (reqs: Requirement[], extra: { requiresPython?: string; gitPackages: string[] }) => void;
 }) {
   const [stored, setResult] = useState<Result | null>(null);
   const [fileName, setFileName] = useState<{ text: string; name: string } | null>(null);
@@ -62,8 +62,8 @@ export function PasteRequirements({
   const problems = result?.problems ?? [];
 
   /** `pasted` is the text as it was when the button was pressed (the parsers may arrive later). */
-  function show(pasted: string, r: ParsedRequirements, format: InputFormat) {
-    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, r.requiresPython);
+  function show(pasted: string, r: ParsedRequirements, format: InputFormat, gitPackages: string[]) {
+    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, { requiresPython: r.requiresPython, gitPackages });
     setResult({ text: pasted, added: r.requirements.length, format, problems: r.problems, skipped: r.skipped ?? [], notes: r.notes ?? [] });
   }
 
@@ -72,12 +72,15 @@ export function PasteRequirements({
     const name = fileName?.text === pasted ? fileName.name : undefined;
     // The requirements parser is in the engine (it may still be loading); the TOML readers are loaded only for TOML
     // and lock files. Neither is in the page's first JavaScript.
-    withEngine(({ detectFormat, parseRequirementsTxt, targetEnvironment }) => {
+    withEngine(({ detectFormat, gitPackagesOf, parseRequirementsTxt, targetEnvironment }) => {
       const format = detectFormat(pasted, name);
       const environment = targetEnvironment(python, platform);
-      if (format === "requirements") return show(pasted, parseRequirementsTxt(pasted, { environment, fileName: undefined }), format);
+      if (format === "requirements") {
+        const r = parseRequirementsTxt(pasted, { environment });
+        return show(pasted, r, format, gitPackagesOf(r));
+      }
       dependencyFile.load().then(
-        ({ parseDependencyFile }) => show(pasted, parseDependencyFile(pasted, { format, environment }), format),
+        ({ parseDependencyFile }) => show(pasted, parseDependencyFile(pasted, { format, environment }), format, []),
         () => setResult({ text: pasted, added: 0, format, problems: [{ line: 0, text: "", message: "the TOML reader could not be loaded; reload the page" }], skipped: [], notes: [] }),
       );
     });

@@ -25,6 +25,7 @@ const SAMPLES: { [P in FieldPath]: unknown } = {
   buildFromSource: true,
   noBinary: ["pyodbc", "lxml"],
   requiresPython: ">=3.10",
+  gitPackages: ["mylib"],
   "systemPackages.build": ["libpq-dev", "gcc"],
   "systemPackages.runtime": ["libpq5"],
   "systemPackages.omit": ["build-essential"],

@@ -228,6 +228,17 @@ export const FIELDS = [
     ],
   },
   {
+    /** Requirements pip clones from Git (name @ git+…, -e git+…#egg=name): the builder needs git, the final image does not. */
+    path: "gitPackages",
+    label: "Installed from Git",
+    value: list(text(PEP508_NAME, "not a valid Python package name (PEP 508)", { max: LIMITS.name }), LIMITS.packages, `at most ${LIMITS.packages} names`),
+    default: [],
+    share: { param: "git", codec: "names" },
+    draft: { slot: "gitPackages", codec: "strings" },
+    cli: { flag: "git-packages", arg: "NAME,…", help: "packages the requirements install from Git (the builder gets git); read from --requirements", read: "list" },
+    section: "dependencies",
+  },
+  {
     /** Packages compiled from source even when a wheel exists (pip --no-binary NAME,… ; ":all:" for every one). */
     path: "noBinary",
     label: "Compile from source",
