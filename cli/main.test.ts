@@ -60,6 +60,9 @@ describe("wheelwright CLI", () => {
     expect(final).toContain("libldap-2.5-0");
     expect(json.stages[0].systemPackages.map((p: { name: string }) => p.name)).toContain("libldap2-dev");
     expect(json.input.skipped).toEqual([{ line: 0, text: "pywin32", name: "pywin32", marker: "sys_platform == 'win32'" }]);
+    // The lock drives the build: uv sync, with the uv strategy.
+    expect(json.dockerfile).toMatch(/uv sync --locked --no-install-project --no-dev/);
+    expect(json.dockerfile).not.toContain("requirements.txt");
   });
   it("render --requirements pyproject.toml: requires-python is checked against the chosen Python, with the versions that fit", () => {
     const dir = mkdtempSync(join(tmpdir(), "ww-"));
@@ -67,7 +70,11 @@ describe("wheelwright CLI", () => {
     const r = cli("render", "--python", "3.12", "--requirements", join(dir, "pyproject.toml"));
     expect(r.status).toBe(2);
     expect(r.err).toMatch(/Python 3\.12 is excluded by the project's requires-python \(>=3\.10,<3\.12\); versions that fit: 3\.11$/m);
-    expect(cli("render", "--python", "3.11", "--requirements", join(dir, "pyproject.toml")).status).toBe(0);
+    const ok = cli("render", "--python", "3.11", "--requirements", join(dir, "pyproject.toml"));
+    expect(ok.status).toBe(0);
+    // The project is installed from its pyproject.toml, not from a requirements.txt it does not have.
+    expect(ok.out).toMatch(/--mount=type=bind,source=\.,target=\/src,rw/);
+    expect(ok.out).not.toContain("requirements.txt");
   });
   it("render --requirements: follows includes on disk, uses the rest of a file with bad lines, lists them with reasons", () => {
     const dir = mkdtempSync(join(tmpdir(), "ww-"));

@@ -152,6 +152,10 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
     }
     draft = setAt(draft, "packages", parsed.requirements);
     if (parsed.requiresPython && flags["requires-python"] === undefined) draft = setAt(draft, "requiresPython", parsed.requiresPython);
+    // The project's own file drives the build: a lock is installed as locked, a pyproject.toml project with pip install.
+    const source = parsed.format === "uv-lock" ? "uv-lock" : parsed.format === "poetry-lock" ? "poetry-lock" : parsed.format === "pyproject" ? "pyproject" : undefined;
+    if (source) draft = setAt(draft, "dependencySource", source);
+    if (source === "uv-lock" && flags.strategy === undefined) draft = setAt(draft, "strategy", "uv");
     const git = gitPackagesOf(parsed);
     if (git.length && flags["git-packages"] === undefined) draft = setAt(draft, "gitPackages", git);
   }

@@ -73,3 +73,13 @@ describe("install steps", () => {
     expect(p.install.env.at(-1)).toEqual({ name: "MODE", value: "$HOME" });
   });
 });
+
+describe("a pyproject.toml project installed from its own file (dependencySource pyproject)", () => {
+  it.each(STRATEGIES.map((s) => s.id))("%s installs the project from the context, mounted writable for that RUN only", (strategy) => {
+    const p = plan({ strategy, dependencySource: "pyproject", packages: [{ name: "psycopg2" }] });
+    const install = runs(p.install.builder).find((s) => s.section === "dependencies")!;
+    expect(install.inputs).toEqual([{ file: ".", at: "/src", rw: true }]);
+    expect(install.calls.at(-1)!.args.at(-1)).toBe("/src");
+    expect(commandLines(p.install.builder).join("\n")).not.toContain("requirements.txt");
+  });
+});

@@ -23,6 +23,8 @@ export interface ToolCall {
 export interface ContextInput {
   file: string;
   at: string;
+  /** Writable for that RUN (the writes are discarded): a project that builds in its own tree. */
+  rw?: boolean;
 }
 
 /** A directory an earlier stage produced, bind-mounted at `at` for one RUN. */
@@ -78,6 +80,8 @@ export interface InstallPlan {
 const VENV = "/opt/venv";
 const BUILD_DIR = "/build";
 const REQS = "/tmp/requirements.txt";
+/** Where the build context is mounted when the project itself is installed from its pyproject.toml. */
+const PROJECT = "/src";
 const PYTHON = "/usr/local/bin/python3";
 
 type PlanWithoutSteps = Omit<Plan, "install" | "app">;
@@ -164,10 +168,14 @@ function noBinary(plan: PlanWithoutSteps, i: Installer): string[] {
  * Where the builder reads the requirements from: requirements.txt bind-mounted (never copied into a layer), or
  * poetry.lock first exported to requirements by a Poetry in a venv of its own.
  */
-function requirements(plan: PlanWithoutSteps): { steps: InstallStep[]; inputs: ContextInput[] } {
-  if (plan.spec.dependencySource !== "poetry-lock") return { steps: [], inputs: [{ file: "requirements.txt", at: REQS }] };
+function requirements(plan: PlanWithoutSteps): { steps: InstallStep[]; inputs: ContextInput[]; target: string[] } {
+  // The project itself, from its pyproject.toml: the context mounted writable for the one RUN (setuptools and
+  // others build in the source tree), so neither the sources nor the build files land in a layer.
+  if (plan.spec.dependencySource === "pyproject") return { steps: [], inputs: [{ file: ".", at: PROJECT, rw: true }], target: [PROJECT] };
+  if (plan.spec.dependencySource !== "poetry-lock") return { steps: [], inputs: [{ file: "requirements.txt", at: REQS }], target: ["-r", REQS] };
   return {
     inputs: [],
+    target: ["-r", REQS],
     steps: [
       run(
         "requirements",
@@ -191,8 +199,8 @@ interface Strategy {
   installer: Installer;
   /** Steps before the working directory: the tool itself, when the image does not have it. */
   tools: InstallStep[];
-  /** The commands that install the requirements file at `reqs`, and the comment above them. */
-  install(plan: PlanWithoutSteps, reqs: string): { calls: ToolCall[]; comment?: string[] };
+  /** The commands that install `what` (["-r", file] or a project directory), and the comment above them. */
+  install(plan: PlanWithoutSteps, what: string[]): { calls: ToolCall[]; comment?: string[] };
   /** The final stage's steps that take the installed dependencies over. */
   takeOver(plan: PlanWithoutSteps): InstallStep[];
   /** ENV the final stage needs for them to be found. */
@@ -239,11 +247,11 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
         ],
       },
     ],
-    install: (plan, reqs) => ({
+    install: (plan, what) => ({
       comment: ["The venv uses the image's own Python, so it runs unchanged in the final stage."],
       calls: [
         { tool: "uv", args: ["venv", "--python", PYTHON, VENV] },
-        { tool: "uv", args: ["pip", "install", "--python", `${VENV}/bin/python`, ...noCache(plan, UV), ...noBinary(plan, UV), "-r", reqs] },
+        { tool: "uv", args: ["pip", "install", "--python", `${VENV}/bin/python`, ...noCache(plan, UV), ...noBinary(plan, UV), ...what] },
       ],
     }),
     takeOver: copyVenv,
@@ -252,10 +260,10 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
   venv: {
     installer: PIP,
     tools: [],
-    install: (plan, reqs) => ({
+    install: (plan, what) => ({
       calls: [
         { tool: "python", args: ["-m", "venv", VENV] },
-        { tool: `${VENV}/bin/pip`, args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "-r", reqs] },
+        { tool: `${VENV}/bin/pip`, args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...what] },
       ],
     }),
     takeOver: copyVenv,
@@ -264,9 +272,9 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
   wheelhouse: {
     installer: PIP,
     tools: [],
-    install: (plan, reqs) => ({
+    install: (plan, what) => ({
       comment: ["A wheel for every dependency: downloaded where one exists, compiled here where not."],
-      calls: [{ tool: "pip", args: ["wheel", ...noCache(plan, PIP), ...noBinary(plan, PIP), "--wheel-dir", "/wheels", "-r", reqs] }],
+      calls: [{ tool: "pip", args: ["wheel", ...noCache(plan, PIP), ...noBinary(plan, PIP), "--wheel-dir", "/wheels", ...what] }],
     }),
     takeOver: () => [
       run("dependencies", [{ tool: "pip", args: ["install", "--no-cache-dir", "--no-index", "/wheels/*.whl"] }], {
@@ -279,8 +287,8 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
   prefix: {
     installer: PIP,
     tools: [],
-    install: (plan, reqs) => ({
-      calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "--prefix=/install", "-r", reqs] }],
+    install: (plan, what) => ({
+      calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "--prefix=/install", ...what] }],
     }),
     takeOver: () => [
       {
@@ -297,7 +305,7 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
   "site-packages": {
     installer: PIP,
     tools: [],
-    install: (plan, reqs) => ({ calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "-r", reqs] }] }),
+    install: (plan, what) => ({ calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...what] }] }),
     takeOver: (plan) => {
       const sitePackages = `/usr/local/lib/python${plan.python.version}/site-packages`;
       return [
@@ -339,7 +347,7 @@ function dependencies(plan: PlanWithoutSteps, strategy: Strategy): InstallStep[]
       ),
     ];
   const reqs = requirements(plan);
-  const install = strategy.install(plan, REQS);
+  const install = strategy.install(plan, reqs.target);
   return [
     workdir,
     ...reqs.steps,
