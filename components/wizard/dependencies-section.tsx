@@ -12,6 +12,9 @@ import { Section } from "./section";
 import type { SectionProps } from "./section-props";
 import { FieldError } from "@/components/ui/field-error";
 
+/** Comma-separated names; an empty last item stays while the next name is being typed. */
+const commaList = (text: string) => text.split(",").map((s) => s.trim()).filter((s, i, all) => s !== "" || i === all.length - 1 && i > 0);
+
 /** Adds or removes a package name in a --no-binary list (names compared as PEP 503 normalises them). */
 function toggleName(list: readonly string[], name: string): string[] {
   const n = normalizeName(name);
@@ -23,6 +26,8 @@ export const DependenciesSection = memo(function DependenciesSection({
   pasteText,
   noBinary,
   requiresPython,
+  projectExtras,
+  gitPackages,
   python,
   platform,
   dependencySource,
@@ -34,6 +39,8 @@ export const DependenciesSection = memo(function DependenciesSection({
   pasteText: string;
   noBinary: Draft["noBinary"];
   requiresPython: string;
+  projectExtras: Draft["projectExtras"];
+  gitPackages: Draft["gitPackages"];
   /** The chosen Python and platform, for the markers of pasted lines. */
   python: string;
   platform: string;
@@ -74,6 +81,26 @@ export const DependenciesSection = memo(function DependenciesSection({
         issues={issuesAt(issues, "requiresPython")}
         mono
       />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField
+          path="projectExtras"
+          label="Optional dependency groups"
+          hint="Extras of your project to install with it, separated by commas (pyproject.toml, uv.lock, poetry.lock)."
+          value={projectExtras.join(",")}
+          onValue={(value) => edit((d) => ({ ...d, projectExtras: commaList(value) }))}
+          issues={issuesAt(issues, "projectExtras")}
+          mono
+        />
+        <TextField
+          path="gitPackages"
+          label="Installed from Git"
+          hint="Packages your requirements clone from Git: the build stage gets git."
+          value={gitPackages.join(",")}
+          onValue={(value) => edit((d) => ({ ...d, gitPackages: commaList(value) }))}
+          issues={issuesAt(issues, "gitPackages")}
+          mono
+        />
+      </div>
       <DependencySourceField
         value={dependencySource}
         issues={issuesAt(issues, "dependencySource")}

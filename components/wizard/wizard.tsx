@@ -125,6 +125,8 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
                 pasteText={draft.pasteText}
                 noBinary={draft.noBinary}
                 requiresPython={draft.requiresPython}
+                projectExtras={draft.projectExtras}
+                gitPackages={draft.gitPackages}
                 python={draft.python}
                 platform={draft.platform}
                 dependencySource={draft.dependencySource}

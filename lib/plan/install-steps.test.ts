@@ -83,3 +83,12 @@ describe("a pyproject.toml project installed from its own file (dependencySource
     expect(commandLines(p.install.builder).join("\n")).not.toContain("requirements.txt");
   });
 });
+
+describe("the project's optional-dependency groups (projectExtras)", () => {
+  it("reach pip as /src[a,b], uv sync as --extra, poetry export as --extras", () => {
+    const line = (over: Partial<BuildSpecInput>) => commandLines(plan({ ...over, projectExtras: ["postgres", "s3"] }).install.builder).join("\n");
+    expect(line({ strategy: "venv", dependencySource: "pyproject" })).toContain("/opt/venv/bin/pip install /src[postgres,s3]");
+    expect(line({ strategy: "uv", dependencySource: "uv-lock" })).toMatch(/uv sync .*--extra postgres --extra s3/);
+    expect(line({ strategy: "venv", dependencySource: "poetry-lock" })).toMatch(/poetry export --only main --extras postgres --extras s3/);
+  });
+});

@@ -171,7 +171,10 @@ function noBinary(plan: PlanWithoutSteps, i: Installer): string[] {
 function requirements(plan: PlanWithoutSteps): { steps: InstallStep[]; inputs: ContextInput[]; target: string[] } {
   // The project itself, from its pyproject.toml: the context mounted writable for the one RUN (setuptools and
   // others build in the source tree), so neither the sources nor the build files land in a layer.
-  if (plan.spec.dependencySource === "pyproject") return { steps: [], inputs: [{ file: ".", at: PROJECT, rw: true }], target: [PROJECT] };
+  if (plan.spec.dependencySource === "pyproject") {
+    const extras = plan.spec.projectExtras;
+    return { steps: [], inputs: [{ file: ".", at: PROJECT, rw: true }], target: [extras.length ? `${PROJECT}[${extras.join(",")}]` : PROJECT] };
+  }
   if (plan.spec.dependencySource !== "poetry-lock") return { steps: [], inputs: [{ file: "requirements.txt", at: REQS }], target: ["-r", REQS] };
   return {
     inputs: [],
@@ -185,7 +188,7 @@ function requirements(plan: PlanWithoutSteps): { steps: InstallStep[]; inputs: C
         ],
         { caches: caches(plan, PIP), comment: ["Poetry runs in a venv of its own, only to export the locked main dependencies."] },
       ),
-      run("requirements", [{ tool: "/opt/poetry/bin/poetry", args: ["export", "--only", "main", "--format", "requirements.txt", "--output", REQS] }], {
+      run("requirements", [{ tool: "/opt/poetry/bin/poetry", args: ["export", "--only", "main", ...plan.spec.projectExtras.flatMap((e) => ["--extras", e]), "--format", "requirements.txt", "--output", REQS] }], {
         inputs: [
           { file: "pyproject.toml", at: "pyproject.toml" },
           { file: "poetry.lock", at: "poetry.lock" },
@@ -335,7 +338,7 @@ function dependencies(plan: PlanWithoutSteps, strategy: Strategy): InstallStep[]
       workdir,
       run(
         "dependencies",
-        [{ tool: "uv", args: ["sync", "--locked", "--no-install-project", "--no-dev", "--no-editable", "--python", PYTHON, ...noCache(plan, UV), ...noBinary(plan, UV_SYNC)] }],
+        [{ tool: "uv", args: ["sync", "--locked", "--no-install-project", "--no-dev", ...plan.spec.projectExtras.flatMap((e) => ["--extra", e]), "--no-editable", "--python", PYTHON, ...noCache(plan, UV), ...noBinary(plan, UV_SYNC)] }],
         {
           caches: caches(plan, UV),
           inputs: [

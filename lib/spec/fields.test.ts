@@ -26,6 +26,7 @@ const SAMPLES: { [P in FieldPath]: unknown } = {
   noBinary: ["pyodbc", "lxml"],
   requiresPython: ">=3.10",
   gitPackages: ["mylib"],
+  projectExtras: ["postgres"],
   "systemPackages.build": ["libpq-dev", "gcc"],
   "systemPackages.runtime": ["libpq5"],
   "systemPackages.omit": ["build-essential"],

@@ -228,6 +228,17 @@ export const FIELDS = [
     ],
   },
   {
+    /** The project's optional-dependency groups (extras) to install with it: pyproject, uv.lock and poetry.lock sources. */
+    path: "projectExtras",
+    label: "Optional dependency groups",
+    value: list(text(PEP508_NAME, "not a valid extra name", { max: LIMITS.name }), 20, "at most 20 groups"),
+    default: [],
+    share: { param: "extras", codec: "names" },
+    draft: { slot: "projectExtras", codec: "strings" },
+    cli: { flag: "extras", arg: "NAME,…", help: "the project's optional-dependency groups to install (pyproject.toml, uv.lock, poetry.lock)", read: "list" },
+    section: "dependencies",
+  },
+  {
     /** Requirements pip clones from Git (name @ git+…, -e git+…#egg=name): the builder needs git, the final image does not. */
     path: "gitPackages",
     label: "Installed from Git",

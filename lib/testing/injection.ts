@@ -56,6 +56,7 @@ export const FIELDS: { path: string; set: Setter }[] = [
   { path: "packages.0.marker", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], marker: v }] }) },
   { path: "packages.0.hashes.0", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], hashes: [v] }] }) },
   { path: "noBinary.0", set: (s, v) => ({ ...s, noBinary: [v] }) },
+  { path: "projectExtras.0", set: (s, v) => ({ ...s, dependencySource: "pyproject", projectExtras: [v] }) },
   { path: "gitPackages.0", set: (s, v) => ({ ...s, gitPackages: [v] }) },
   { path: "requiresPython", set: (s, v) => ({ ...s, requiresPython: v }) },
   { path: "systemPackages.build.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, build: [v] } }) },
