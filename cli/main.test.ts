@@ -76,6 +76,18 @@ describe("wheelwright CLI", () => {
     expect(ok.out).toMatch(/--mount=type=bind,source=\.,target=\/src,rw/);
     expect(ok.out).not.toContain("requirements.txt");
   });
+  it("render --requirements pyproject.toml --extras: the chosen group's packages decide needs (psycopg[c] is compiled against libpq)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ww-"));
+    writeFileSync(join(dir, "pyproject.toml"), '[project]\nname = "app"\ndependencies = ["flask"]\n[project.optional-dependencies]\npostgres = ["psycopg[c]>=3.2"]\n');
+    const without = JSON.parse(cli("render", "--requirements", join(dir, "pyproject.toml"), "--format", "json").out);
+    expect(without.stages[0].systemPackages.map((p: { name: string }) => p.name)).not.toContain("libpq-dev");
+    const r = cli("render", "--requirements", join(dir, "pyproject.toml"), "--extras", "postgres", "--format", "json");
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.stages[0].systemPackages.map((p: { name: string }) => p.name)).toContain("libpq-dev");
+    expect(json.stages[1].systemPackages.map((p: { name: string }) => p.name)).toContain("libpq5");
+    expect(json.dockerfile).toContain("/src[postgres]");
+  });
   it("render --requirements: follows includes on disk, uses the rest of a file with bad lines, lists them with reasons", () => {
     const dir = mkdtempSync(join(tmpdir(), "ww-"));
     writeFileSync(join(dir, "base.txt"), "psycopg2==2.9.10\n");

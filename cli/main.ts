@@ -96,12 +96,13 @@ export interface InputReport {
 }
 
 /** Reads --requirements; relative -r/-c includes are read from disk, relative to the file that names them. */
-function readDependencyFile(path: string, formatIn: string | undefined, env?: { python: string; platform: string }): ParsedRequirements & { format: InputFormat } {
+function readDependencyFile(path: string, formatIn: string | undefined, extras: string | undefined, env?: { python: string; platform: string }): ParsedRequirements & { format: InputFormat } {
   if (formatIn !== undefined && !(INPUT_FORMATS as readonly string[]).includes(formatIn))
     throw new CliError(`--format-in: must be one of ${INPUT_FORMATS.join(", ")}`);
   const info = env && pythonInfo(env.python);
   return parseDependencyFile(readText(path, "--requirements"), {
     format: formatIn as InputFormat | undefined,
+    extras: extras?.split(",").map((e) => e.trim()).filter(Boolean),
     fileName: path,
     environment: info ? markerEnvironment(info.version, info.fullVersion, env.platform) : undefined,
     readInclude: (included, from) => {
@@ -144,7 +145,7 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
     if (text !== undefined) draft = setAt(draft, f.path, READERS[f.cli.read](text, `--${f.cli.flag}`));
   }
   if (flags.requirements !== undefined) {
-    const parsed = readDependencyFile(flags.requirements, flags["format-in"]);
+    const parsed = readDependencyFile(flags.requirements, flags["format-in"], flags.extras);
     // A file is refused only when nothing in it can be used; otherwise its unusable lines are reported.
     if (parsed.requirements.length === 0 && parsed.problems.length) {
       const p = parsed.problems[0];
@@ -170,7 +171,7 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
 /** The --requirements report for a spec: read again with the spec's Python and platform, for its markers. */
 export function inputReport(flags: RenderFlags, spec: BuildSpec): InputReport | undefined {
   if (flags.requirements === undefined) return undefined;
-  const parsed = readDependencyFile(flags.requirements, flags["format-in"], { python: spec.python, platform: spec.platform });
+  const parsed = readDependencyFile(flags.requirements, flags["format-in"], flags.extras, { python: spec.python, platform: spec.platform });
   return {
     file: flags.requirements,
     format: parsed.format,

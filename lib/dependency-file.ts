@@ -13,11 +13,13 @@ export const INPUT_FORMATS: readonly InputFormat[] = ["requirements", "pyproject
 
 export interface DependencyFileOptions extends ParseOptions {
   format?: InputFormat;
+  /** The project's optional-dependency groups to include (pyproject.toml). */
+  extras?: readonly string[];
 }
 
 export function parseDependencyFile(text: string, opts: DependencyFileOptions = {}): ParsedRequirements & { format: InputFormat } {
   const format = opts.format ?? detectFormat(text, opts.fileName);
-  const parsed = format === "requirements" ? parseRequirementsTxt(text, opts) : format === "pyproject" ? parsePyproject(text) : parseLockfile(text, format);
+  const parsed = format === "requirements" ? parseRequirementsTxt(text, opts) : format === "pyproject" ? parsePyproject(text, opts.extras) : parseLockfile(text, format);
   if (format === "requirements" || !opts.environment) return { ...parsed, format };
   return { ...parsed, skipped: skippedBy(parsed, opts.environment), format };
 }

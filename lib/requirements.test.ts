@@ -93,3 +93,18 @@ describe("parsePackageList (CLI and short URLs)", () => {
     ]);
   });
 });
+
+describe("parsePyproject: optional groups", () => {
+  const pep621 = `[project]\nname = "app"\ndependencies = ["flask"]\n[project.optional-dependencies]\npostgres = ["psycopg[c]"]\ns3 = ["boto3"]\n`;
+  it("[project.optional-dependencies]: only the chosen groups, the others named in a note", () => {
+    expect(parsePyproject(pep621).requirements.map((q) => q.name)).toEqual(["flask"]);
+    expect(parsePyproject(pep621).notes?.[0].message).toMatch(/postgres, s3/);
+    expect(parsePyproject(pep621, ["Postgres"]).requirements.map((q) => [q.name, q.extras])).toEqual([["flask", []], ["psycopg", ["c"]]]);
+  });
+  it("Poetry: optional = true only with an extra that names it; dev groups are not read", () => {
+    const poetry = `[tool.poetry.dependencies]\npython = "^3.12"\ndjango = "^5.0"\npsycopg2 = { version = "^2.9", optional = true }\n[tool.poetry.extras]\npg = ["psycopg2"]\n[tool.poetry.group.dev.dependencies]\npytest = "^8"\n`;
+    expect(parsePyproject(poetry).requirements.map((q) => q.name)).toEqual(["django"]);
+    expect(parsePyproject(poetry).notes?.[0].message).toMatch(/psycopg2 is optional/);
+    expect(parsePyproject(poetry, ["pg"]).requirements.map((q) => q.name)).toEqual(["django", "psycopg2"]);
+  });
+});
