@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openWizard } from "./wizard-helpers";
+import { openWizard, previewText } from "./wizard-helpers";
 
 test("pasting a requirements file with VCS lines, markers and an include: chips, skipped lines and reasons", async ({ page }) => {
   await openWizard(page);
@@ -74,4 +74,7 @@ test("pasting a uv.lock: every locked package, transitive ones included, becomes
   await expect(page.getByRole("status").filter({ hasText: "Added 2 packages from uv.lock" })).toBeVisible();
   const chips = page.getByRole("list", { name: "Packages", exact: true });
   await expect(chips.getByRole("listitem").filter({ hasText: "python-ldap==3.4.4" })).toBeVisible();
+  // The lock drives the build, and the transitive native package its runtime library.
+  await expect.poll(() => previewText(page)).toContain("uv sync --locked");
+  await expect(page.getByRole("list", { name: "Final image" })).toContainText("python-ldap");
 });

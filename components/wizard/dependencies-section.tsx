@@ -64,9 +64,11 @@ export const DependenciesSection = memo(function DependenciesSection({
         platform={platform}
         text={pasteText}
         onText={(pasteText) => edit((d) => ({ ...d, pasteText }))}
-        onAdd={(reqs, { requiresPython, gitPackages }) =>
+        onAdd={(reqs, { format, requiresPython, gitPackages }) =>
           edit((d) => ({
             ...addPackages(d, reqs),
+            // The project's own file drives the build: a lock installed as locked, a pyproject.toml with pip install.
+            ...(format === "uv-lock" ? { dependencySource: "uv-lock", strategy: "uv" } : format === "poetry-lock" ? { dependencySource: "poetry-lock" } : format === "pyproject" ? { dependencySource: "pyproject" } : {}),
             ...(requiresPython ? { requiresPython } : {}),
             gitPackages: [...new Set([...d.gitPackages, ...gitPackages])],
           }))

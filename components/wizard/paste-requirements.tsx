@@ -53,7 +53,7 @@ export function PasteRequirements({
   platform: string;
   onText: (t: string) => void;
   /** The packages read; the project's requires-python when the file declares it; the packages cloned from Git. */
-  onAdd: (reqs: Requirement[], extra: { requiresPython?: string; gitPackages: string[] }) => void;
+  onAdd: (reqs: Requirement[], extra: { format: InputFormat; requiresPython?: string; gitPackages: string[] }) => void;
 }) {
   const [stored, setResult] = useState<Result | null>(null);
   const [fileName, setFileName] = useState<{ text: string; name: string } | null>(null);
@@ -63,7 +63,7 @@ export function PasteRequirements({
 
   /** `pasted` is the text as it was when the button was pressed (the parsers may arrive later). */
   function show(pasted: string, r: ParsedRequirements, format: InputFormat, gitPackages: string[]) {
-    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, { requiresPython: r.requiresPython, gitPackages });
+    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, { format, requiresPython: r.requiresPython, gitPackages });
     setResult({ text: pasted, added: r.requirements.length, format, problems: r.problems, skipped: r.skipped ?? [], notes: r.notes ?? [] });
   }
 
