@@ -51,6 +51,7 @@ describe("lock files as input", () => {
       ["tool", undefined, undefined],
     ]);
     expect(r.notes?.[0].message).toMatch(/tool's marker .*dependency_groups/);
+    expect(r.sources).toEqual([{ line: expect.any(Number), name: "tool", kind: "vcs", location: "git+https://github.com/example/tool.git", editable: false }]);
   });
 
   it("Pipfile.lock: the default section, with extras and markers", () => {

@@ -5,7 +5,7 @@
  * TOML parser, so the page loads this module only when a lock file is pasted. Never throws.
  */
 import { parse as parseToml } from "smol-toml";
-import type { LineProblem, ParsedRequirements } from "./requirements";
+import type { DirectSource, LineProblem, ParsedRequirements } from "./requirements";
 import { parseRequirement } from "./requirements";
 import { LIMITS, MARKER, VERSION_SPECIFIER, type Requirement } from "./spec";
 
@@ -13,6 +13,8 @@ export type LockFormat = "uv-lock" | "poetry-lock" | "pylock" | "pipfile-lock";
 
 interface Locked {
   name: string;
+  /** A Git URL the package is installed from. */
+  git?: string;
   version?: string;
   marker?: string;
   extras?: string[];
@@ -60,7 +62,8 @@ function uvLock(doc: Record<string, unknown>, problems: LineProblem[]): Locked[]
   for (const p of packages) {
     const n = normalize(String(p.name ?? ""));
     if (rootNames.has(n) || !reached.has(n)) continue;
-    out.push({ name: String(p.name), version: str(p.version), marker: anyOf(edges.get(n) ?? []) });
+    const git = isRecord(p.source) ? str(p.source.git) : undefined;
+    out.push({ name: String(p.name), version: str(p.version), marker: anyOf(edges.get(n) ?? []), ...(git ? { git } : {}) });
   }
   if (out.length === 0 && packages.length > roots.length)
     problems.push({ line: 0, text: "", message: "the project's dependencies reach none of the locked packages (only dev dependencies?)" });
@@ -84,7 +87,10 @@ function poetryLock(doc: Record<string, unknown>): Locked[] {
 
 /** pylock.toml (PEP 751): [[packages]] with name, version and marker. */
 function pylock(doc: Record<string, unknown>): Locked[] {
-  return (Array.isArray(doc.packages) ? doc.packages : []).filter(isRecord).map((p) => ({ name: String(p.name ?? ""), version: str(p.version), marker: str(p.marker) }));
+  return (Array.isArray(doc.packages) ? doc.packages : []).filter(isRecord).map((p) => {
+    const git = isRecord(p.vcs) && p.vcs.type === "git" ? str(p.vcs.url) : undefined;
+    return { name: String(p.name ?? ""), version: str(p.version), marker: str(p.marker), ...(git ? { git } : {}) };
+  });
 }
 
 /** Pipfile.lock: JSON; "default" is what `pipenv install --deploy` installs, "develop" is not. */
@@ -119,6 +125,7 @@ export function parseLockfile(text: string, format: LockFormat): ParsedRequireme
     return i + 1;
   };
   const requirements: Requirement[] = [];
+  const sources: DirectSource[] = [];
   for (const l of locked) {
     const line = lineOf(l.name);
     let marker = l.marker;
@@ -130,6 +137,10 @@ export function parseLockfile(text: string, format: LockFormat): ParsedRequireme
     const r = parseRequirement(`${l.name}${extras}${l.version ? `==${l.version}` : ""}${marker ? `; ${marker}` : ""}`);
     if (r.ok) requirements.push(r.requirement);
     else problems.push({ line, text: l.name, message: r.message });
+    if (r.ok && l.git) {
+      sources.push({ line, name: l.name, kind: "vcs", location: `git+${l.git}`, editable: false });
+      notes.push({ line, text: l.name, message: `${l.name} is installed from git (the builder needs git)` });
+    }
   }
   if (requirements.length > LIMITS.packages) {
     problems.push({ line: 0, text: "", message: `more than ${LIMITS.packages} locked packages: the first ${LIMITS.packages} are used` });
@@ -137,7 +148,7 @@ export function parseLockfile(text: string, format: LockFormat): ParsedRequireme
   }
   const declared = format === "pipfile-lock" ? pipfilePython(doc) : str(doc["requires-python"]);
   const requiresPython = declared && declared.length <= 200 && VERSION_SPECIFIER.test(declared) ? declared.trim() : undefined;
-  return { requirements, problems, notes, ...(requiresPython ? { requiresPython } : {}) };
+  return { requirements, problems, notes, sources, ...(requiresPython ? { requiresPython } : {}) };
 }
 
 /** Pipfile.lock's _meta.requires.python_version ("3.12") as a specifier. */

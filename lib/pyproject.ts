@@ -4,7 +4,7 @@
  * module only when TOML is pasted. Never throws.
  */
 import { parse as parseToml } from "smol-toml";
-import { looksLikePyproject, parseRequirement, parseRequirementsTxt, type LineProblem, type ParsedRequirements } from "./requirements";
+import { looksLikePyproject, parseRequirement, parseRequirementsTxt, type DirectSource, type LineProblem, type ParsedRequirements } from "./requirements";
 import { LIMITS, VERSION_SPECIFIER, type Requirement } from "./spec";
 
 export type { LineProblem, ParsedRequirements };
@@ -37,17 +37,28 @@ export function parsePyproject(text: string, extras: readonly string[] = []): Pa
     const optional = project["optional-dependencies"];
     const groups = optional && typeof optional === "object" ? Object.entries(optional as Record<string, unknown>) : [];
     const fromGroups = groups.filter(([g]) => chosen.has(g.toLowerCase().replace(/[-_.]+/g, "-"))).flatMap(([, deps]) => (Array.isArray(deps) ? deps : []));
-    const notes = groups.length ? [{ line: lineOf("optional-dependencies"), text: "", message: `optional dependency groups: ${groups.map(([g]) => g).join(", ")}; choose them under "Optional dependency groups" to install them` }] : [];
+    const notes: LineProblem[] = groups.length ? [{ line: lineOf("optional-dependencies"), text: "", message: `optional dependency groups: ${groups.map(([g]) => g).join(", ")}; choose them under "Optional dependency groups" to install them` }] : [];
+    const sources: DirectSource[] = [];
     for (const dep of [...project.dependencies, ...fromGroups]) {
       if (typeof dep !== "string") {
         problems.push({ line: 0, text: String(dep), message: "a dependency must be a string" });
+        continue;
+      }
+      // A direct reference (name @ git+https://…) is read as a requirements line: the name decides needs, the
+      // source is recorded (a Git one puts git in the builder).
+      if (/@/.test(dep.split(";")[0])) {
+        const line = parseRequirementsTxt(dep);
+        requirements.push(...line.requirements);
+        sources.push(...(line.sources ?? []).map((s) => ({ ...s, line: lineOf(dep) })));
+        notes.push(...(line.notes ?? []).map((n) => ({ ...n, line: lineOf(dep) })));
+        problems.push(...line.problems.map((p) => ({ ...p, line: lineOf(dep) })));
         continue;
       }
       const r = parseRequirement(dep);
       if (r.ok) requirements.push(r.requirement);
       else problems.push({ line: lineOf(dep), text: dep, message: r.message });
     }
-    return withPython({ requirements, problems, notes });
+    return withPython({ requirements, problems, notes, sources });
   }
   const poetry = (doc.tool as { poetry?: { dependencies?: Record<string, unknown> } } | undefined)?.poetry?.dependencies;
   if (poetry && typeof poetry === "object") {

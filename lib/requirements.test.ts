@@ -95,6 +95,12 @@ describe("parsePackageList (CLI and short URLs)", () => {
 });
 
 describe("parsePyproject: optional groups", () => {
+  it("a direct reference is used by name, its Git source recorded", () => {
+    const r = parsePyproject(`[project]\nname = "app"\ndependencies = [\n  "mylib @ git+https://github.com/example/mylib.git@v1",\n  "flask",\n]\n`);
+    expect(r.problems).toEqual([]);
+    expect(r.requirements.map((q) => q.name)).toEqual(["mylib", "flask"]);
+    expect(r.sources?.map((s) => [s.name, s.kind, s.line])).toEqual([["mylib", "vcs", 4]]);
+  });
   const pep621 = `[project]\nname = "app"\ndependencies = ["flask"]\n[project.optional-dependencies]\npostgres = ["psycopg[c]"]\ns3 = ["boto3"]\n`;
   it("[project.optional-dependencies]: only the chosen groups, the others named in a note", () => {
     expect(parsePyproject(pep621).requirements.map((q) => q.name)).toEqual(["flask"]);

@@ -80,7 +80,10 @@ export function PasteRequirements({
         return show(pasted, r, format, gitPackagesOf(r));
       }
       dependencyFile.load().then(
-        ({ parseDependencyFile }) => show(pasted, parseDependencyFile(pasted, { format, environment }), format, []),
+        ({ parseDependencyFile }) => {
+          const r = parseDependencyFile(pasted, { format, environment });
+          show(pasted, r, format, gitPackagesOf(r));
+        },
         () => setResult({ text: pasted, added: 0, format, problems: [{ line: 0, text: "", message: "the TOML reader could not be loaded; reload the page" }], skipped: [], notes: [] }),
       );
     });
