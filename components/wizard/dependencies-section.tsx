@@ -6,14 +6,13 @@ import { DependencySourceField } from "./dependency-source-field";
 import { PackageChips } from "./package-chips";
 import { PackageCombobox } from "./package-combobox";
 import { PasteRequirements } from "./paste-requirements";
+import { PackageIndexFields, commaList } from "./package-index-fields";
 import { TextField } from "@/components/ui/text-field";
 import { normalizeName } from "@/lib/knowledge/names";
 import { Section } from "./section";
 import type { SectionProps } from "./section-props";
 import { FieldError } from "@/components/ui/field-error";
 
-/** Comma-separated names; an empty last item stays while the next name is being typed. */
-const commaList = (text: string) => text.split(",").map((s) => s.trim()).filter((s, i, all) => s !== "" || i === all.length - 1 && i > 0);
 
 /** Adds or removes a package name in a --no-binary list (names compared as PEP 503 normalises them). */
 function toggleName(list: readonly string[], name: string): string[] {
@@ -28,6 +27,7 @@ export const DependenciesSection = memo(function DependenciesSection({
   requiresPython,
   projectExtras,
   gitPackages,
+  index,
   python,
   platform,
   dependencySource,
@@ -41,6 +41,7 @@ export const DependenciesSection = memo(function DependenciesSection({
   requiresPython: string;
   projectExtras: Draft["projectExtras"];
   gitPackages: Draft["gitPackages"];
+  index: Pick<Draft, "indexUrl" | "extraIndexUrls" | "trustedHosts" | "pre">;
   /** The chosen Python and platform, for the markers of pasted lines. */
   python: string;
   platform: string;
@@ -103,6 +104,7 @@ export const DependenciesSection = memo(function DependenciesSection({
           mono
         />
       </div>
+      <PackageIndexFields value={index} issues={issues} edit={edit} />
       <DependencySourceField
         value={dependencySource}
         issues={issuesAt(issues, "dependencySource")}

@@ -159,6 +159,18 @@ function caches(plan: PlanWithoutSteps, i: Installer): string[] {
 function noCache(plan: PlanWithoutSteps, i: Installer): string[] {
   return plan.spec.cacheMounts ? [] : [i.noCache];
 }
+/** Where packages come from (the spec's index, extra indexes, trusted hosts) and whether pre-releases may be taken. */
+function indexArgs(plan: PlanWithoutSteps, i: Installer): string[] {
+  const { indexUrl, extraIndexUrls, trustedHosts, pre } = plan.spec;
+  const uv = i !== PIP;
+  return [
+    ...(indexUrl ? ["--index-url", indexUrl] : []),
+    ...extraIndexUrls.flatMap((u) => ["--extra-index-url", u]),
+    ...trustedHosts.flatMap((h) => [uv ? "--allow-insecure-host" : "--trusted-host", h]),
+    ...(pre ? (uv ? ["--prerelease", "allow"] : ["--pre"]) : []),
+  ];
+}
+
 /** Source builds on request (all packages, or those named): the packages the plan compiles, each kept from installing a wheel. */
 function noBinary(plan: PlanWithoutSteps, i: Installer): string[] {
   return plan.compiled.filter((name) => compiledOnRequest(plan.spec, name)).flatMap((name) => [i.noBinary, name]);
@@ -254,7 +266,7 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
       comment: ["The venv uses the image's own Python, so it runs unchanged in the final stage."],
       calls: [
         { tool: "uv", args: ["venv", "--python", PYTHON, VENV] },
-        { tool: "uv", args: ["pip", "install", "--python", `${VENV}/bin/python`, ...noCache(plan, UV), ...noBinary(plan, UV), ...what] },
+        { tool: "uv", args: ["pip", "install", "--python", `${VENV}/bin/python`, ...noCache(plan, UV), ...noBinary(plan, UV), ...indexArgs(plan, UV), ...what] },
       ],
     }),
     takeOver: copyVenv,
@@ -266,7 +278,7 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
     install: (plan, what) => ({
       calls: [
         { tool: "python", args: ["-m", "venv", VENV] },
-        { tool: `${VENV}/bin/pip`, args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...what] },
+        { tool: `${VENV}/bin/pip`, args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...indexArgs(plan, PIP), ...what] },
       ],
     }),
     takeOver: copyVenv,
@@ -277,7 +289,7 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
     tools: [],
     install: (plan, what) => ({
       comment: ["A wheel for every dependency: downloaded where one exists, compiled here where not."],
-      calls: [{ tool: "pip", args: ["wheel", ...noCache(plan, PIP), ...noBinary(plan, PIP), "--wheel-dir", "/wheels", ...what] }],
+      calls: [{ tool: "pip", args: ["wheel", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...indexArgs(plan, PIP), "--wheel-dir", "/wheels", ...what] }],
     }),
     takeOver: () => [
       run("dependencies", [{ tool: "pip", args: ["install", "--no-cache-dir", "--no-index", "/wheels/*.whl"] }], {
@@ -291,7 +303,7 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
     installer: PIP,
     tools: [],
     install: (plan, what) => ({
-      calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "--prefix=/install", ...what] }],
+      calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...indexArgs(plan, PIP), "--prefix=/install", ...what] }],
     }),
     takeOver: () => [
       {
@@ -308,7 +320,7 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
   "site-packages": {
     installer: PIP,
     tools: [],
-    install: (plan, what) => ({ calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...what] }] }),
+    install: (plan, what) => ({ calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...indexArgs(plan, PIP), ...what] }] }),
     takeOver: (plan) => {
       const sitePackages = `/usr/local/lib/python${plan.python.version}/site-packages`;
       return [
@@ -338,7 +350,7 @@ function dependencies(plan: PlanWithoutSteps, strategy: Strategy): InstallStep[]
       workdir,
       run(
         "dependencies",
-        [{ tool: "uv", args: ["sync", "--locked", "--no-install-project", "--no-dev", ...plan.spec.projectExtras.flatMap((e) => ["--extra", e]), "--no-editable", "--python", PYTHON, ...noCache(plan, UV), ...noBinary(plan, UV_SYNC)] }],
+        [{ tool: "uv", args: ["sync", "--locked", "--no-install-project", "--no-dev", ...plan.spec.projectExtras.flatMap((e) => ["--extra", e]), "--no-editable", "--python", PYTHON, ...noCache(plan, UV), ...noBinary(plan, UV_SYNC), ...indexArgs(plan, UV_SYNC)] }],
         {
           caches: caches(plan, UV),
           inputs: [

@@ -14,7 +14,7 @@
 import { PYTHON_VERSIONS, PYTHON_VERSION_IDS, VARIANTS, pythonInfo, variantsFor, type VariantId } from "../knowledge/python-images";
 import { specifierContains } from "../markers";
 import { DEPENDENCY_SOURCES, LIMITS, PLATFORMS, STRATEGIES, finalBaseProblem } from "../spec-options";
-import { ABSOLUTE_PATH, ALPINE_PACKAGE, CONTEXT_PATH, DEBIAN_PACKAGE, ENV_NAME, HASH, HTTP_PATH, MARKER, NO_BINARY_ITEM, PEP508_NAME, SAFE_TEXT, USER_NAME, VERSION_SPECIFIER } from "./grammars";
+import { ABSOLUTE_PATH, ALPINE_PACKAGE, CONTEXT_PATH, DEBIAN_PACKAGE, ENV_NAME, HASH, HTTP_PATH, INDEX_URL, HOST, MARKER, NO_BINARY_ITEM, PEP508_NAME, SAFE_TEXT, USER_NAME, VERSION_SPECIFIER } from "./grammars";
 import type { DraftCodecId } from "../wizard/draft-codecs";
 import type { ShareCodecId } from "./share-codecs";
 import { bool, choice, int, list, nullable, object, optional, text, variant, withDefault, type AnyValue, type InOf, type OutOf } from "./values";
@@ -25,6 +25,8 @@ import { bool, choice, int, list, nullable, object, optional, text, variant, wit
 
 const safeText = (max: number, least?: { min: number; minMessage: string }) =>
   text(SAFE_TEXT, "must not contain control characters or line breaks", { max, maxMessage: `at most ${max} characters`, ...least });
+
+const URL_MESSAGE = "an http(s) URL without credentials or query (a user:password belongs in a build secret: RUN --mount=type=secret)";
 
 /** One requirement (a package of the `packages` list). */
 export const REQUIREMENT = object({
@@ -226,6 +228,48 @@ export const FIELDS = [
         },
       },
     ],
+  },
+  {
+    /** pip's --index-url: where packages come from instead of PyPI. */
+    path: "indexUrl",
+    label: "Index URL",
+    value: nullable(text(INDEX_URL, URL_MESSAGE, { max: 300 })),
+    default: null,
+    share: { param: "index-url", codec: "text" },
+    draft: { slot: "indexUrl", codec: "emptyIsNull" },
+    cli: { flag: "index-url", arg: "URL", help: "a package index instead of PyPI (no credentials: use a build secret)", read: "text" },
+    section: "dependencies",
+  },
+  {
+    path: "extraIndexUrls",
+    label: "Extra index URLs",
+    value: list(text(INDEX_URL, URL_MESSAGE, { max: 300 }), 5, "at most 5 extra indexes"),
+    default: [],
+    share: { param: "extra-index-url", codec: "names" },
+    draft: { slot: "extraIndexUrls", codec: "strings" },
+    cli: { flag: "extra-index-url", arg: "URL,…", help: "package indexes searched besides the main one", read: "list" },
+    section: "dependencies",
+  },
+  {
+    path: "trustedHosts",
+    label: "Trusted hosts",
+    value: list(text(HOST, "a host name, optionally with :port", { max: 253 }), 5, "at most 5 hosts"),
+    default: [],
+    share: { param: "trusted-host", codec: "names" },
+    draft: { slot: "trustedHosts", codec: "strings" },
+    cli: { flag: "trusted-host", arg: "HOST,…", help: "hosts pip may reach without valid HTTPS (pip --trusted-host)", read: "list" },
+    section: "dependencies",
+  },
+  {
+    /** pip --pre: pre-releases may be installed. */
+    path: "pre",
+    label: "Allow pre-releases",
+    value: bool(),
+    default: false,
+    share: { param: "pre", codec: "flag" },
+    draft: { slot: "pre", codec: "bool" },
+    cli: { none: NO_FLAG },
+    section: "dependencies",
   },
   {
     /** The project's optional-dependency groups (extras) to install with it: pyproject, uv.lock and poetry.lock sources. */
