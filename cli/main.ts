@@ -16,6 +16,7 @@ import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
 import { FIELDS, fieldOf, setAt, type CliRead, type Field } from "../lib/spec/fields";
 import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
 import { VARIANTS, type VariantId } from "../lib/knowledge/python-images";
+import { runInit } from "./init";
 
 type FieldFlag = Extract<Field["cli"], { flag: string }>["flag"];
 /** The fields the CLI sets with a flag of their own (lib/spec/fields.ts). */
@@ -49,6 +50,9 @@ Usage:
   wheelwright presets                 list presets, one a line, id first
   wheelwright explain PACKAGE [--base VARIANT]
                                       what PACKAGE needs to build and to run there, and why
+  wheelwright init [DIR] [--force] [--dry-run]
+                                      read a project folder, write Dockerfile, .dockerignore
+                                      and compose.yaml there, saying why for each choice
   wheelwright --help
 
 Options of render:
@@ -198,6 +202,7 @@ export function run(argv: string[], io: Io): number {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     }
+    if (command === "init") return runInit(rest, io);
     if (command === "presets") {
       for (const p of PRESETS) io.out(`${p.id}\t${p.title}${p.seed ? ` (seed ${p.seed})` : ""}: ${p.story}\n`);
       return 0;
