@@ -4,6 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { AUDIT_USAGE, auditCommand } from "./audit";
+import { TRIAGE_USAGE, triageCommand } from "./triage";
 import { parseArgs } from "node:util";
 import { generate, toJson } from "../lib/generate";
 import { explainPackage } from "../lib/explain";
@@ -18,7 +20,9 @@ import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
 import { VARIANTS, type VariantId } from "../lib/knowledge/python-images";
 import { runInit } from "./init";
 
-type FieldFlag = Extract<Field["cli"], { flag: string }>["flag"];
+type FieldFlag = Extract<Field["cli"], { flag: string; read: Exclude<CliRead, "off"> }>["flag"];
+/** Flags without a value: they turn a field off. */
+type OffFlag = Extract<Field["cli"], { read: "off" }>["flag"];
 /** The fields the CLI sets with a flag of their own (lib/spec/fields.ts). */
 const FLAG_FIELDS = FIELDS.filter((f): f is Extract<Field, { cli: { flag: string } }> => "flag" in f.cli);
 
@@ -38,7 +42,7 @@ const FORMAT_FLAG = { flag: "format", arg: "dockerfile|json", help: "json: {dock
 const BASE_URL_FLAG = { flag: "base-url", arg: "URL", help: "where the app runs; default $WHEELWRIGHT_BASE_URL or http://localhost:3000/" } as const;
 
 type Option = { flag: string; arg: string; help: string };
-const option = (o: Option) => `  ${`--${o.flag} ${o.arg}`.padEnd(28)}${o.help}\n`;
+const option = (o: Option) => `  ${(o.arg ? `--${o.flag} ${o.arg}` : `--${o.flag}`).padEnd(28)}${o.help}\n`;
 
 export const USAGE = `wheelwright — lean multi-stage Dockerfiles for Python apps
 
@@ -53,7 +57,7 @@ Usage:
   wheelwright init [DIR] [--force] [--dry-run]
                                       read a project folder, write Dockerfile, .dockerignore
                                       and compose.yaml there, saying why for each choice
-  wheelwright --help
+${AUDIT_USAGE}${TRIAGE_USAGE}  wheelwright --help
 
 Options of render:
 ${[...START_FLAGS, ...FLAG_FIELDS.flatMap((f): Option[] => (f.path === "packages" ? [f.cli, REQUIREMENTS_FLAG, FORMAT_IN_FLAG] : [f.cli])), FORMAT_FLAG].map(option).join("")}
@@ -71,6 +75,7 @@ function flagFor(field: string): string {
 /** How a field flag's text is read (`cli.read` in the field's declaration); `flag` names it in errors. */
 const READERS: Record<CliRead, (text: string, flag: string) => unknown> = {
   text: (text) => text,
+  off: () => false,
   list: (text) => text.split(",").map((s) => s.trim()).filter(Boolean),
   requirements: (text, flag) => {
     const parsed = parsePackageList(text);
@@ -87,7 +92,7 @@ function readText(path: string, what: string): string {
   }
 }
 
-export type RenderFlags = { [K in FieldFlag | (typeof START_FLAGS)[number]["flag"] | "requirements" | "format-in" | "format"]?: string };
+export type RenderFlags = { [K in FieldFlag | (typeof START_FLAGS)[number]["flag"] | "requirements" | "format-in" | "format"]?: string } & { [K in OffFlag]?: boolean };
 
 /** What was read from --requirements: the format, and the lines not used, skipped, or used with a caveat. */
 export interface InputReport {
@@ -145,8 +150,9 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
   }
   let draft = { ...(start as Record<string, unknown>) };
   for (const f of FLAG_FIELDS) {
-    const text = flags[f.cli.flag];
-    if (text !== undefined) draft = setAt(draft, f.path, READERS[f.cli.read](text, `--${f.cli.flag}`));
+    const given = (flags as Record<string, string | boolean | undefined>)[f.cli.flag];
+    if (given === true) draft = setAt(draft, f.path, READERS[f.cli.read]("", `--${f.cli.flag}`));
+    else if (typeof given === "string") draft = setAt(draft, f.path, READERS[f.cli.read](given, `--${f.cli.flag}`));
   }
   if (flags.requirements !== undefined) {
     const parsed = readDependencyFile(flags.requirements, flags["format-in"], flags.extras);
@@ -193,6 +199,11 @@ export interface Io {
 
 /** Flags that describe a spec (render and url). */
 const SPEC_FLAGS = [...START_FLAGS.map((o) => o.flag), ...FLAG_FIELDS.map((f) => f.cli.flag), REQUIREMENTS_FLAG.flag, FORMAT_IN_FLAG.flag];
+/** parseArgs options for these flags: an "off" flag takes no value, every other one takes a string. */
+const optionsFor = (flags: readonly string[]) =>
+  Object.fromEntries(
+    flags.map((k) => [k, { type: FLAG_FIELDS.some((f) => f.cli.flag === k && f.cli.read === "off") ? ("boolean" as const) : ("string" as const) }]),
+  );
 
 /** Runs the CLI; returns the exit status. */
 export function run(argv: string[], io: Io): number {
@@ -211,7 +222,7 @@ export function run(argv: string[], io: Io): number {
       const { values } = parseArgs({
         args: rest,
         strict: true,
-        options: Object.fromEntries([...SPEC_FLAGS, "format"].map((k) => [k, { type: "string" as const }])),
+        options: optionsFor([...SPEC_FLAGS, "format"]),
       });
       const flags = values as RenderFlags;
       const format = flags.format ?? "dockerfile";
@@ -230,9 +241,10 @@ export function run(argv: string[], io: Io): number {
       const { values } = parseArgs({
         args: rest,
         strict: true,
-        options: Object.fromEntries([...SPEC_FLAGS, "base-url"].map((k) => [k, { type: "string" as const }])),
+        options: optionsFor([...SPEC_FLAGS, "base-url"]),
       });
-      const baseUrl = values["base-url"] ?? process.env.WHEELWRIGHT_BASE_URL ?? "http://localhost:3000/";
+      const given = values["base-url"];
+      const baseUrl = typeof given === "string" ? given : (process.env.WHEELWRIGHT_BASE_URL ?? "http://localhost:3000/");
       if (!/^https?:\/\/[^\s]+$/.test(baseUrl) || !URL.canParse(baseUrl)) throw new CliError(`--base-url: "${baseUrl}" is not an http(s) URL`);
       const spec = specFromFlags(values as RenderFlags);
       try {
@@ -253,6 +265,8 @@ export function run(argv: string[], io: Io): number {
       io.out(text.text);
       return 0;
     }
+    if (command === "audit") return auditCommand(rest, io);
+    if (command === "triage") return triageCommand(rest, io);
     throw new CliError(`unknown command "${command}"; see: wheelwright --help`);
   } catch (e) {
     const message = e instanceof CliError ? e.message : e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS") ? e.message : null;

@@ -11,6 +11,7 @@ import { evaluateMarker, markerEnvironment } from "./markers";
 import { appPlan, type AppPlan } from "./plan/app";
 import { installSteps, type InstallPlan } from "./plan/install-steps";
 import { compiledOnRequest } from "./plan/source-builds";
+import { ruleWarnings } from "./rules/plan-warnings";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
 export type ReasonKind = "python-package" | "toolchain" | "user";
@@ -342,8 +343,6 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
       field: "strategy",
       message: `Copying only /usr/local/lib/python${spec.python}/site-packages (seed 002) loses console scripts such as gunicorn and uvicorn, which pip puts in /usr/local/bin. This Dockerfile copies both; the uv or venv strategy avoids the problem altogether.`,
     });
-  if (spec.runtime.user.enabled === false)
-    warnings.push({ code: "root-user", severity: "warning", field: "runtime.user.enabled", message: "The container runs as root. Keep the non-root user unless the app truly needs root." });
 
   const decided: Omit<Plan, "install" | "app"> = {
     spec,
@@ -362,5 +361,8 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     compiled,
     warnings,
   };
-  return Object.assign(decided, { install: installSteps(decided), app: appPlan(spec) });
+  const plan: Plan = Object.assign(decided, { install: installSteps(decided), app: appPlan(spec) });
+  // The rules that read a plan (root user, the command's program, the port, -dev packages in the final image, GDAL's pin).
+  warnings.push(...ruleWarnings(plan));
+  return plan;
 }
