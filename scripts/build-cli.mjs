@@ -63,6 +63,13 @@ if (existsSync(derivedSrc)) {
   }
 }
 
+// The triage file tables, read by cli/triage.ts when a log is triaged.
+const triageSrc = join(root, "lib", "triage", "files");
+if (existsSync(triageSrc)) {
+  mkdirSync(join(out, "triage"), { recursive: true });
+  for (const file of readdirSync(triageSrc)) if (file.endsWith(".json")) cpSync(join(triageSrc, file), join(out, "triage", file));
+}
+
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const cliPkg = {
   name: pkg.name,
@@ -72,7 +79,7 @@ const cliPkg = {
   type: "module",
   bin: { wheelwright: "wheelwright.mjs" },
   engines: pkg.engines,
-  files: ["wheelwright.mjs", "derived/"],
+  files: ["wheelwright.mjs", "derived/", "triage/"],
 };
 writeFileSync(join(out, "package.json"), JSON.stringify(cliPkg, null, 2) + "\n");
 
@@ -80,6 +87,7 @@ writeFileSync(join(out, "package.json"), JSON.stringify(cliPkg, null, 2) + "\n")
 const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/"));
 // The shards are copied, not bundled: each release's meta.json is rewritten with them.
 if (existsSync(derivedSrc)) for (const r of readdirSync(derivedSrc)) if (existsSync(join(derivedSrc, r, "meta.json"))) inputs.push(`lib/knowledge/derived/${r}/meta.json`);
+if (existsSync(triageSrc)) for (const f of readdirSync(triageSrc)) if (f.endsWith(".json")) inputs.push(`lib/triage/files/${f}`);
 writeFileSync(join(out, "inputs.json"), JSON.stringify({ built: Date.now(), files: inputs }) + "\n");
 
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
