@@ -48,6 +48,68 @@ describe("wheelwright CLI", () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.out).packages.map((p: { name: string }) => p.name)).toEqual(["psycopg2", "flask"]);
   });
+  it("render --requirements uv.lock: a native package reached only transitively gets its runtime library", () => {
+    const lock = join(__dirname, "../lib/testing/lockfiles/uv.lock");
+    const r = cli("render", "--python", "3.12", "--base", "slim-bookworm", "--requirements", lock, "--format", "json");
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.input.format).toBe("uv-lock");
+    expect(json.packages.map((p: { name: string }) => p.name)).toContain("python-ldap");
+    expect(json.packages.map((p: { name: string }) => p.name)).not.toContain("pytest");
+    const final = json.stages[1].systemPackages.map((p: { name: string }) => p.name);
+    expect(final).toContain("libldap-2.5-0");
+    expect(json.stages[0].systemPackages.map((p: { name: string }) => p.name)).toContain("libldap2-dev");
+    expect(json.input.skipped).toEqual([{ line: 0, text: "pywin32", name: "pywin32", marker: "sys_platform == 'win32'" }]);
+    // The lock drives the build: uv sync, with the uv strategy.
+    expect(json.dockerfile).toMatch(/uv sync --locked --no-install-project --no-dev/);
+    expect(json.dockerfile).not.toContain("requirements.txt");
+  });
+  it("render --requirements pyproject.toml: requires-python is checked against the chosen Python, with the versions that fit", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ww-"));
+    writeFileSync(join(dir, "pyproject.toml"), '[project]\nname = "app"\nrequires-python = ">=3.10,<3.12"\ndependencies = ["flask"]\n');
+    const r = cli("render", "--python", "3.12", "--requirements", join(dir, "pyproject.toml"));
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(/Python 3\.12 is excluded by the project's requires-python \(>=3\.10,<3\.12\); versions that fit: 3\.11$/m);
+    const ok = cli("render", "--python", "3.11", "--requirements", join(dir, "pyproject.toml"));
+    expect(ok.status).toBe(0);
+    // The project is installed from its pyproject.toml, not from a requirements.txt it does not have.
+    expect(ok.out).toMatch(/--mount=type=bind,source=\.,target=\/src,rw/);
+    expect(ok.out).not.toContain("requirements.txt");
+  });
+  it("render --requirements pyproject.toml --extras: the chosen group's packages decide needs (psycopg[c] is compiled against libpq)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ww-"));
+    writeFileSync(join(dir, "pyproject.toml"), '[project]\nname = "app"\ndependencies = ["flask"]\n[project.optional-dependencies]\npostgres = ["psycopg[c]>=3.2"]\n');
+    const without = JSON.parse(cli("render", "--requirements", join(dir, "pyproject.toml"), "--format", "json").out);
+    expect(without.stages[0].systemPackages.map((p: { name: string }) => p.name)).not.toContain("libpq-dev");
+    const r = cli("render", "--requirements", join(dir, "pyproject.toml"), "--extras", "postgres", "--format", "json");
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.stages[0].systemPackages.map((p: { name: string }) => p.name)).toContain("libpq-dev");
+    expect(json.stages[1].systemPackages.map((p: { name: string }) => p.name)).toContain("libpq5");
+    expect(json.dockerfile).toContain("/src[postgres]");
+  });
+  it("render --requirements: follows includes on disk, uses the rest of a file with bad lines, lists them with reasons", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ww-"));
+    writeFileSync(join(dir, "base.txt"), "psycopg2==2.9.10\n");
+    writeFileSync(join(dir, "reqs"), ["-r base.txt", "-r missing.txt", "flask", "this is not a requirement!", 'pywin32; sys_platform == "win32"', "-e git+https://github.com/x/tool.git#egg=tool"].join("\n"));
+    const r = cli("render", "--requirements", join(dir, "reqs"), "--format-in", "requirements", "--format", "json");
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.packages.map((p: { name: string }) => p.name)).toEqual(["psycopg2", "flask", "tool"]);
+    // The -e git+ line: git in the builder only.
+    expect(json.stages[0].systemPackages.map((p: { name: string }) => p.name)).toContain("git");
+    expect(json.stages[1].systemPackages.map((p: { name: string }) => p.name)).not.toContain("git");
+    expect(json.input.problems.map((p: { line: number; message: string }) => [p.line, p.message])).toEqual([
+      [2, expect.stringMatching(/missing\.txt/)],
+      [4, expect.stringMatching(/./)],
+    ]);
+    expect(json.input.skipped.map((s: { line: number; marker: string }) => [s.line, s.marker])).toEqual([[5, 'sys_platform == "win32"']]);
+    expect(json.input.includes.map((i: { path: string; read: boolean }) => [i.path, i.read])).toEqual([["base.txt", true], ["missing.txt", false]]);
+    const text = cli("render", "--requirements", join(dir, "reqs"), "--format-in", "requirements");
+    expect(text.status).toBe(0);
+    expect(text.err).toMatch(/reqs:2: not used: .*missing\.txt/);
+    expect(cli("render", "--requirements", join(dir, "reqs"), "--format-in", "toml").err).toMatch(/--format-in: must be one of/);
+  });
   it.each([
     [["render", "--python", "3.12\nRUN id"], /^wheelwright: --python: /],
     [["render", "--base", "slim-buster"], /^wheelwright: --base: .*archive/],

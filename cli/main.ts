@@ -3,14 +3,17 @@
  * then prints what the library generates. Invalid input exits 2 with one line naming the field.
  */
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { AUDIT_USAGE, auditCommand } from "./audit";
 import { TRIAGE_USAGE, triageCommand } from "./triage";
 import { parseArgs } from "node:util";
 import { generate, toJson } from "../lib/generate";
 import { explainPackage } from "../lib/explain";
 import { PRESETS, presetById, presetSpec } from "../lib/presets";
-import { parseDependencies } from "../lib/pyproject";
-import { parsePackageList } from "../lib/requirements";
+import { INPUT_FORMATS, parseDependencyFile } from "../lib/dependency-file";
+import { markerEnvironment } from "../lib/markers";
+import { pythonInfo } from "../lib/knowledge/python-images";
+import { gitPackagesOf, parsePackageList, type InputFormat, type ParsedRequirements } from "../lib/requirements";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
 import { FIELDS, fieldOf, setAt, type CliRead, type Field } from "../lib/spec/fields";
 import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
@@ -29,7 +32,12 @@ const START_FLAGS = [
   { flag: "spec", arg: "FILE.json", help: "start from a spec saved as JSON" },
   { flag: "url", arg: "LINK", help: "start from a share link (from the page or wheelwright url)" },
 ] as const;
-const REQUIREMENTS_FLAG = { flag: "requirements", arg: "FILE", help: "a requirements.txt or pyproject.toml to read the packages from" } as const;
+const REQUIREMENTS_FLAG = {
+  flag: "requirements",
+  arg: "FILE",
+  help: "requirements.txt (its -r/-c includes are followed), pyproject.toml, uv.lock, poetry.lock, pylock.toml or Pipfile.lock",
+} as const;
+const FORMAT_IN_FLAG = { flag: "format-in", arg: "FORMAT", help: `the format of --requirements when its name does not say: ${INPUT_FORMATS.join(", ")}` } as const;
 const FORMAT_FLAG = { flag: "format", arg: "dockerfile|json", help: "json: {dockerfile, dockerignore, stages, packages, warnings}" } as const;
 const BASE_URL_FLAG = { flag: "base-url", arg: "URL", help: "where the app runs; default $WHEELWRIGHT_BASE_URL or http://localhost:3000/" } as const;
 
@@ -52,7 +60,7 @@ Usage:
 ${AUDIT_USAGE}${TRIAGE_USAGE}  wheelwright --help
 
 Options of render:
-${[...START_FLAGS, ...FLAG_FIELDS.flatMap((f): Option[] => (f.path === "packages" ? [f.cli, REQUIREMENTS_FLAG] : [f.cli])), FORMAT_FLAG].map(option).join("")}
+${[...START_FLAGS, ...FLAG_FIELDS.flatMap((f): Option[] => (f.path === "packages" ? [f.cli, REQUIREMENTS_FLAG, FORMAT_IN_FLAG] : [f.cli])), FORMAT_FLAG].map(option).join("")}
 Options of url: those of render (but --format), and
 ${option(BASE_URL_FLAG)}`;
 
@@ -84,7 +92,38 @@ function readText(path: string, what: string): string {
   }
 }
 
-export type RenderFlags = { [K in FieldFlag | (typeof START_FLAGS)[number]["flag"] | "requirements" | "format"]?: string } & { [K in OffFlag]?: boolean };
+export type RenderFlags = { [K in FieldFlag | (typeof START_FLAGS)[number]["flag"] | "requirements" | "format-in" | "format"]?: string } & { [K in OffFlag]?: boolean };
+
+/** What was read from --requirements: the format, and the lines not used, skipped, or used with a caveat. */
+export interface InputReport {
+  file: string;
+  format: InputFormat;
+  problems: NonNullable<ParsedRequirements["problems"]>;
+  skipped: NonNullable<ParsedRequirements["skipped"]>;
+  notes: NonNullable<ParsedRequirements["notes"]>;
+  includes: NonNullable<ParsedRequirements["includes"]>;
+}
+
+/** Reads --requirements; relative -r/-c includes are read from disk, relative to the file that names them. */
+function readDependencyFile(path: string, formatIn: string | undefined, extras: string | undefined, env?: { python: string; platform: string }): ParsedRequirements & { format: InputFormat } {
+  if (formatIn !== undefined && !(INPUT_FORMATS as readonly string[]).includes(formatIn))
+    throw new CliError(`--format-in: must be one of ${INPUT_FORMATS.join(", ")}`);
+  const info = env && pythonInfo(env.python);
+  return parseDependencyFile(readText(path, "--requirements"), {
+    format: formatIn as InputFormat | undefined,
+    extras: extras?.split(",").map((e) => e.trim()).filter(Boolean),
+    fileName: path,
+    environment: info ? markerEnvironment(info.version, info.fullVersion, env.platform) : undefined,
+    readInclude: (included, from) => {
+      const name = join(dirname(from ?? path), included);
+      try {
+        return { text: readFileSync(name, "utf8"), name };
+      } catch {
+        return undefined;
+      }
+    },
+  });
+}
 
 /** Flags → a validated spec. Throws CliError with one line naming the flag. */
 export function specFromFlags(flags: RenderFlags): BuildSpec {
@@ -116,12 +155,20 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
     else if (typeof given === "string") draft = setAt(draft, f.path, READERS[f.cli.read](given, `--${f.cli.flag}`));
   }
   if (flags.requirements !== undefined) {
-    const parsed = parseDependencies(readText(flags.requirements, "--requirements"));
-    if (parsed.problems.length) {
+    const parsed = readDependencyFile(flags.requirements, flags["format-in"], flags.extras);
+    // A file is refused only when nothing in it can be used; otherwise its unusable lines are reported.
+    if (parsed.requirements.length === 0 && parsed.problems.length) {
       const p = parsed.problems[0];
-      throw new CliError(`--requirements: ${flags.requirements}${p.line ? `:${p.line}` : ""}: ${p.message}`);
+      throw new CliError(`--requirements: ${p.file ?? flags.requirements}${p.line ? `:${p.line}` : ""}: ${p.message}`);
     }
     draft = setAt(draft, "packages", parsed.requirements);
+    if (parsed.requiresPython && flags["requires-python"] === undefined) draft = setAt(draft, "requiresPython", parsed.requiresPython);
+    // The project's own file drives the build: a lock is installed as locked, a pyproject.toml project with pip install.
+    const source = parsed.format === "uv-lock" ? "uv-lock" : parsed.format === "poetry-lock" ? "poetry-lock" : parsed.format === "pyproject" ? "pyproject" : undefined;
+    if (source) draft = setAt(draft, "dependencySource", source);
+    if (source === "uv-lock" && flags.strategy === undefined) draft = setAt(draft, "strategy", "uv");
+    const git = gitPackagesOf(parsed);
+    if (git.length && flags["git-packages"] === undefined) draft = setAt(draft, "gitPackages", git);
   }
   const result = parseSpec(draft);
   if (!result.ok) {
@@ -131,13 +178,27 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
   return result.spec;
 }
 
+/** The --requirements report for a spec: read again with the spec's Python and platform, for its markers. */
+export function inputReport(flags: RenderFlags, spec: BuildSpec): InputReport | undefined {
+  if (flags.requirements === undefined) return undefined;
+  const parsed = readDependencyFile(flags.requirements, flags["format-in"], flags.extras, { python: spec.python, platform: spec.platform });
+  return {
+    file: flags.requirements,
+    format: parsed.format,
+    problems: parsed.problems,
+    skipped: parsed.skipped ?? [],
+    notes: parsed.notes ?? [],
+    includes: parsed.includes ?? [],
+  };
+}
+
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
 /** Flags that describe a spec (render and url). */
-const SPEC_FLAGS = [...START_FLAGS.map((o) => o.flag), ...FLAG_FIELDS.map((f) => f.cli.flag), REQUIREMENTS_FLAG.flag];
+const SPEC_FLAGS = [...START_FLAGS.map((o) => o.flag), ...FLAG_FIELDS.map((f) => f.cli.flag), REQUIREMENTS_FLAG.flag, FORMAT_IN_FLAG.flag];
 /** parseArgs options for these flags: an "off" flag takes no value, every other one takes a string. */
 const optionsFor = (flags: readonly string[]) =>
   Object.fromEntries(
@@ -166,8 +227,14 @@ export function run(argv: string[], io: Io): number {
       const flags = values as RenderFlags;
       const format = flags.format ?? "dockerfile";
       if (format !== "dockerfile" && format !== "json") throw new CliError(`--format: must be dockerfile or json`);
-      const generated = generate(specFromFlags(flags));
-      io.out(format === "json" ? JSON.stringify(toJson(generated), null, 2) + "\n" : generated.dockerfile);
+      const spec = specFromFlags(flags);
+      const generated = generate(spec);
+      const input = inputReport(flags, spec);
+      if (format === "json") io.out(JSON.stringify(input ? { ...toJson(generated), input } : toJson(generated), null, 2) + "\n");
+      else {
+        io.out(generated.dockerfile);
+        for (const p of input?.problems ?? []) io.err(`wheelwright: ${p.file ?? input!.file}${p.line ? `:${p.line}` : ""}: not used: ${p.message}\n`.replace(/[\r]/g, ""));
+      }
       return 0;
     }
     if (command === "url") {

@@ -17,7 +17,8 @@ export { encodeShare } from "./share";
 export { DEFAULT_SPEC } from "./spec";
 export { presetSpec } from "./presets";
 export { suggest, type Suggestion } from "./wizard/suggest";
-export { looksLikePyproject, parseRequirement, parseRequirementsTxt } from "./requirements";
+export { detectFormat, gitPackagesOf, looksLikePyproject, parseRequirement, parseRequirementsTxt } from "./requirements";
+export { targetEnvironment } from "./markers";
 
 /**
  * The Debian-derived facts the page has loaded (the shards of the packages it was asked about), with the merge that

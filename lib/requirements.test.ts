@@ -46,9 +46,11 @@ describe("parseRequirementsTxt", () => {
     const r = parseRequirementsTxt(text);
     expect(r.requirements.map((q) => q.name)).toEqual(["Django", "psycopg2", "tomli", "numpy"]);
     expect(r.requirements[1].hashes).toEqual(["sha256:" + "a".repeat(64)]);
-    expect(r.problems.map((p) => p.line)).toEqual([7, 8, 9]);
+    // pip accepts --index-url in a file (and reads it in the build): a note, not a refusal (issue 15).
+    expect(r.problems.map((p) => p.line)).toEqual([7, 9]);
     expect(r.problems[0].message).toMatch(/another file/);
-    expect(r.problems[1].message).toMatch(/pip.conf/);
+    expect(r.notes?.map((p) => p.line)).toEqual([8]);
+    expect(r.notes?.[0].message).toMatch(/pip.conf/);
   });
   it("refuses text over the size limit without parsing it", () => {
     const r = parseRequirementsTxt("a\n".repeat(150_000));
@@ -89,5 +91,26 @@ describe("parsePackageList (CLI and short URLs)", () => {
       ["uvicorn", ">=0.30,<1"],
       ["pandas", ""],
     ]);
+  });
+});
+
+describe("parsePyproject: optional groups", () => {
+  it("a direct reference is used by name, its Git source recorded", () => {
+    const r = parsePyproject(`[project]\nname = "app"\ndependencies = [\n  "mylib @ git+https://github.com/example/mylib.git@v1",\n  "flask",\n]\n`);
+    expect(r.problems).toEqual([]);
+    expect(r.requirements.map((q) => q.name)).toEqual(["mylib", "flask"]);
+    expect(r.sources?.map((s) => [s.name, s.kind, s.line])).toEqual([["mylib", "vcs", 4]]);
+  });
+  const pep621 = `[project]\nname = "app"\ndependencies = ["flask"]\n[project.optional-dependencies]\npostgres = ["psycopg[c]"]\ns3 = ["boto3"]\n`;
+  it("[project.optional-dependencies]: only the chosen groups, the others named in a note", () => {
+    expect(parsePyproject(pep621).requirements.map((q) => q.name)).toEqual(["flask"]);
+    expect(parsePyproject(pep621).notes?.[0].message).toMatch(/postgres, s3/);
+    expect(parsePyproject(pep621, ["Postgres"]).requirements.map((q) => [q.name, q.extras])).toEqual([["flask", []], ["psycopg", ["c"]]]);
+  });
+  it("Poetry: optional = true only with an extra that names it; dev groups are not read", () => {
+    const poetry = `[tool.poetry.dependencies]\npython = "^3.12"\ndjango = "^5.0"\npsycopg2 = { version = "^2.9", optional = true }\n[tool.poetry.extras]\npg = ["psycopg2"]\n[tool.poetry.group.dev.dependencies]\npytest = "^8"\n`;
+    expect(parsePyproject(poetry).requirements.map((q) => q.name)).toEqual(["django"]);
+    expect(parsePyproject(poetry).notes?.[0].message).toMatch(/psycopg2 is optional/);
+    expect(parsePyproject(poetry, ["pg"]).requirements.map((q) => q.name)).toEqual(["django", "psycopg2"]);
   });
 });

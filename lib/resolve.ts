@@ -7,8 +7,10 @@ import { CURATED, type Knowledge, type PackageFacts } from "./knowledge/facts";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
 import { decideWheel } from "./knowledge/wheels";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
+import { evaluateMarker, markerEnvironment } from "./markers";
 import { appPlan, type AppPlan } from "./plan/app";
 import { installSteps, type InstallPlan } from "./plan/install-steps";
+import { compiledOnRequest } from "./plan/source-builds";
 import { ruleWarnings } from "./rules/plan-warnings";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
@@ -141,7 +143,7 @@ interface WayContext {
 
 function installWay(f: PackageFacts, { spec, libc, arch, requirement }: WayContext): InstallWay {
   const k = f.curated;
-  const forced = requirement !== undefined && spec.buildFromSource;
+  const forced = requirement !== undefined && compiledOnRequest(spec, f.name);
   if (!k) {
     const d = f.derivedOnly!;
     return { install: f.pure ? "pure" : "source", detail: forced ? d.forcedDetail : d.detail, fromSource: !f.pure, bundled: false };
@@ -256,7 +258,15 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
 
   const packages: ResolvedRequirement[] = [];
   const seen = new Set<string>();
-  const queue = withPulledPackages(spec.packages);
+  // A requirement whose marker is false for this Python and platform is skipped, as pip skips it; so two lines
+  // with exclusive markers (numpy==1.26 below 3.12, numpy==2.1 from it) are not a duplicate.
+  const environment = markerEnvironment(python.version, python.fullVersion, spec.platform);
+  const applicable = spec.packages.filter((r) => {
+    if (!r.marker || evaluateMarker(r.marker, environment, r.extras) !== false) return true;
+    warnings.push({ code: "marker-skipped", severity: "info", field: "packages", package: normalizeName(r.name), message: `${r.name} is skipped: its marker (${r.marker}) is false for Python ${python.version} on ${spec.platform}` });
+    return false;
+  });
+  const queue = withPulledPackages(applicable);
   const listed = new Set(queue.map((q) => normalizeName(q.requirement.name)));
   for (const { requirement, via } of queue) {
     const name = normalizeName(requirement.name);
@@ -275,9 +285,9 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
 
     const way = installWay(facts, { spec, libc, arch, requirement });
     // Without wheel facts pip is not told to compile (a wheel may exist) unless every package is built from source.
-    if (way.fromSource && (facts.curated || spec.buildFromSource)) compiled.push(name);
+    if (way.fromSource && (facts.curated || compiledOnRequest(spec, name))) compiled.push(name);
     if (way.fromSource && !facts.curated) warnings.push(derivedWarning(facts, builderVariant.family === "alpine"));
-    else if (way.fromSource && builderVariant.family === "alpine" && !spec.buildFromSource)
+    else if (way.fromSource && builderVariant.family === "alpine" && !compiledOnRequest(spec, name))
       warnings.push({
         code: "alpine-compile",
         severity: "warning",
@@ -317,6 +327,8 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     packages.push(resolved);
   }
 
+  if (spec.gitPackages.length)
+    build.add("git", { kind: "python-package", pythonPackage: spec.gitPackages.join(", "), why: "pip clones them from Git (the final image does not need git)" });
   for (const pkg of spec.systemPackages.build) build.add(pkg, { kind: "user", why: "added by you (build stage)" });
   for (const pkg of spec.systemPackages.runtime) runtime.add(pkg, { kind: "user", why: "added by you (final image)" });
   for (const pkg of spec.systemPackages.omit) {

@@ -37,6 +37,7 @@ export const DEPENDENCY_SOURCES = [
   { id: "requirements", label: "requirements.txt", files: ["requirements.txt"] },
   { id: "uv-lock", label: "pyproject.toml + uv.lock", files: ["pyproject.toml", "uv.lock"] },
   { id: "poetry-lock", label: "pyproject.toml + poetry.lock", files: ["pyproject.toml", "poetry.lock"] },
+  { id: "pyproject", label: "pyproject.toml (the project installed: pip install .)", files: ["pyproject.toml"] },
 ] as const;
 export type DependencySourceId = (typeof DEPENDENCY_SOURCES)[number]["id"];
 

@@ -6,13 +6,30 @@ import { DependencySourceField } from "./dependency-source-field";
 import { PackageChips } from "./package-chips";
 import { PackageCombobox } from "./package-combobox";
 import { PasteRequirements } from "./paste-requirements";
+import { PackageIndexFields, commaList } from "./package-index-fields";
+import { TextField } from "@/components/ui/text-field";
+import { normalizeName } from "@/lib/knowledge/names";
 import { Section } from "./section";
 import type { SectionProps } from "./section-props";
 import { FieldError } from "@/components/ui/field-error";
 
+
+/** Adds or removes a package name in a --no-binary list (names compared as PEP 503 normalises them). */
+function toggleName(list: readonly string[], name: string): string[] {
+  const n = normalizeName(name);
+  return list.some((x) => normalizeName(x) === n) ? list.filter((x) => normalizeName(x) !== n) : [...list, name];
+}
+
 export const DependenciesSection = memo(function DependenciesSection({
   packages,
   pasteText,
+  noBinary,
+  requiresPython,
+  projectExtras,
+  gitPackages,
+  index,
+  python,
+  platform,
   dependencySource,
   resolved,
   issues,
@@ -20,6 +37,14 @@ export const DependenciesSection = memo(function DependenciesSection({
 }: SectionProps & {
   packages: Draft["packages"];
   pasteText: string;
+  noBinary: Draft["noBinary"];
+  requiresPython: string;
+  projectExtras: Draft["projectExtras"];
+  gitPackages: Draft["gitPackages"];
+  index: Pick<Draft, "indexUrl" | "extraIndexUrls" | "trustedHosts" | "pre">;
+  /** The chosen Python and platform, for the markers of pasted lines. */
+  python: string;
+  platform: string;
   dependencySource: string;
   /** How each package of the spec installs. */
   resolved: readonly PackageView[];
@@ -27,9 +52,59 @@ export const DependenciesSection = memo(function DependenciesSection({
   return (
     <Section id="dependencies" description="Your Python packages. They decide which system packages each stage needs.">
       <PackageCombobox onAdd={(r) => edit((d) => addPackages(d, [r]))} />
-      <PackageChips packages={packages} resolved={resolved} onRemove={(i) => edit((d) => removePackage(d, i))} />
+      <PackageChips
+        packages={packages}
+        resolved={resolved}
+        noBinary={noBinary}
+        onRemove={(i) => edit((d) => removePackage(d, i))}
+        onToggleSource={(name) => edit((d) => ({ ...d, noBinary: toggleName(d.noBinary, name) }))}
+      />
       <FieldError path="packages.list" issues={issuesAt(issues, "packages")} />
-      <PasteRequirements text={pasteText} onText={(pasteText) => edit((d) => ({ ...d, pasteText }))} onAdd={(reqs) => edit((d) => addPackages(d, reqs))} />
+      <PasteRequirements
+        python={python}
+        platform={platform}
+        text={pasteText}
+        onText={(pasteText) => edit((d) => ({ ...d, pasteText }))}
+        onAdd={(reqs, { format, requiresPython, gitPackages }) =>
+          edit((d) => ({
+            ...addPackages(d, reqs),
+            // The project's own file drives the build: a lock installed as locked, a pyproject.toml with pip install.
+            ...(format === "uv-lock" ? { dependencySource: "uv-lock", strategy: "uv" } : format === "poetry-lock" ? { dependencySource: "poetry-lock" } : format === "pyproject" ? { dependencySource: "pyproject" } : {}),
+            ...(requiresPython ? { requiresPython } : {}),
+            gitPackages: [...new Set([...d.gitPackages, ...gitPackages])],
+          }))
+        }
+      />
+      <TextField
+        path="requiresPython"
+        label="Requires Python"
+        hint="The project's requires-python (read from a pasted pyproject.toml or lock file); the chosen Python must fit it."
+        value={requiresPython}
+        onValue={(value) => edit((d) => ({ ...d, requiresPython: value }))}
+        issues={issuesAt(issues, "requiresPython")}
+        mono
+      />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField
+          path="projectExtras"
+          label="Optional dependency groups"
+          hint="Extras of your project to install with it, separated by commas (pyproject.toml, uv.lock, poetry.lock)."
+          value={projectExtras.join(",")}
+          onValue={(value) => edit((d) => ({ ...d, projectExtras: commaList(value) }))}
+          issues={issuesAt(issues, "projectExtras")}
+          mono
+        />
+        <TextField
+          path="gitPackages"
+          label="Installed from Git"
+          hint="Packages your requirements clone from Git: the build stage gets git."
+          value={gitPackages.join(",")}
+          onValue={(value) => edit((d) => ({ ...d, gitPackages: commaList(value) }))}
+          issues={issuesAt(issues, "gitPackages")}
+          mono
+        />
+      </div>
+      <PackageIndexFields value={index} issues={issues} edit={edit} />
       <DependencySourceField
         value={dependencySource}
         issues={issuesAt(issues, "dependencySource")}

@@ -10,12 +10,19 @@ import { InstallBadge, CarriesBadge } from "./install-badge";
 export const PackageChips = memo(function PackageChips({
   packages,
   resolved,
+  noBinary = [],
   onRemove,
+  onToggleSource,
 }: {
   packages: readonly Requirement[];
   resolved: readonly PackageView[];
+  /** Packages compiled from source on request (pip --no-binary), ":all:" for every one. */
+  noBinary?: readonly string[];
   onRemove: (index: number) => void;
+  onToggleSource?: (name: string) => void;
 }) {
+  const all = noBinary.includes(":all:");
+  const forced = new Set(noBinary.map(normalizeName));
   if (packages.length === 0) return <p className="text-sm text-muted-foreground">No packages yet.</p>;
   const byName = new Map(resolved.map((r) => [r.name, r]));
   const unknown = packages.filter((p) => byName.get(normalizeName(p.name))?.install === "unknown");
@@ -29,6 +36,20 @@ export const PackageChips = memo(function PackageChips({
               <span className="font-mono">{requirementLine({ ...p, hashes: [] })}</span>
               {r ? <InstallBadge kind={r.install} derived={r.derived} /> : null}
               {r ? <CarriesBadge carries={r.carries} /> : null}
+              {onToggleSource ? (
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="rounded-full text-xs"
+                  aria-pressed={all || forced.has(normalizeName(p.name))}
+                  disabled={all}
+                  aria-label={`Compile ${p.name} from source`}
+                  title="Compile from source even when a wheel exists (pip --no-binary)"
+                  onClick={() => onToggleSource(p.name)}
+                >
+                  src
+                </Button>
+              ) : null}
               <Button variant="ghost" size="sm" className="rounded-full" aria-label={`Remove ${p.name}`} onClick={() => onRemove(i)}>
                 <span aria-hidden="true">×</span>
               </Button>

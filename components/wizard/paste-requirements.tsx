@@ -1,66 +1,119 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids";
 import { INPUT_CLASS } from "@/components/ui/text-field";
-import type { LineProblem, ParsedRequirements } from "@/lib/requirements";
+import type { InputFormat, LineProblem, ParsedRequirements, SkippedLine } from "@/lib/requirements";
 import type { Requirement } from "@/lib/spec";
 import { withEngine } from "@/browser/engine";
 import { lazyModule } from "@/browser/lazy-module";
 
-/** The TOML parser (smol-toml), loaded only when a pyproject.toml is pasted. */
-const pyproject = lazyModule(
-  () => import("@/lib/pyproject"),
-  (err) => console.warn("Paste: the pyproject.toml reader could not be loaded.", err),
+/** The TOML readers (smol-toml): pyproject.toml and the lock files, loaded only when one is pasted or dropped. */
+const dependencyFile = lazyModule(
+  () => import("@/lib/dependency-file"),
+  (err) => console.warn("Paste: the TOML and lock file reader could not be loaded.", err),
 );
+
+const FORMAT_NAMES: Record<InputFormat, string> = {
+  requirements: "requirements.txt",
+  pyproject: "pyproject.toml",
+  "uv-lock": "uv.lock",
+  "poetry-lock": "poetry.lock",
+  pylock: "pylock.toml",
+  "pipfile-lock": "Pipfile.lock",
+};
 
 interface Result {
   /** The text this result is about: once the text changes (typing, start over) it no longer shows. */
   text: string;
   added: number;
-  format: "requirements" | "pyproject";
+  format: InputFormat;
   problems: LineProblem[];
+  skipped: SkippedLine[];
+  notes: LineProblem[];
 }
 
-/** Paste a requirements.txt or pyproject.toml: the packages become chips; the text stays. */
-export function PasteRequirements({ text, onText, onAdd }: { text: string; onText: (t: string) => void; onAdd: (reqs: Requirement[]) => void }) {
+const where = (p: { line: number; file?: string }) => (p.line > 0 ? <>{p.file ? `${p.file}, line` : "Line"} {p.line}: </> : null);
+
+/**
+ * Paste or drop a requirements.txt, pyproject.toml or lock file: the packages become chips; the text stays. Lines that
+ * cannot be used are listed with their reason, lines whose marker is false for the chosen Python and platform as
+ * skipped.
+ */
+export function PasteRequirements({
+  text,
+  python,
+  platform,
+  onText,
+  onAdd,
+}: {
+  text: string;
+  python: string;
+  platform: string;
+  onText: (t: string) => void;
+  /** The packages read; the project's requires-python when the file declares it; the packages cloned from Git. */
+  onAdd: (reqs: Requirement[], extra: { format: InputFormat; requiresPython?: string; gitPackages: string[] }) => void;
+}) {
   const [stored, setResult] = useState<Result | null>(null);
+  const [fileName, setFileName] = useState<{ text: string; name: string } | null>(null);
   const result = stored?.text === text ? stored : null;
   const path = "paste";
   const problems = result?.problems ?? [];
 
   /** `pasted` is the text as it was when the button was pressed (the parsers may arrive later). */
-  function show(pasted: string, r: ParsedRequirements, format: Result["format"]) {
-    if (r.requirements.length) onAdd(r.requirements);
-    setResult({ text: pasted, added: r.requirements.length, format, problems: r.problems });
+  function show(pasted: string, r: ParsedRequirements, format: InputFormat, gitPackages: string[]) {
+    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, { format, requiresPython: r.requiresPython, gitPackages });
+    setResult({ text: pasted, added: r.requirements.length, format, problems: r.problems, skipped: r.skipped ?? [], notes: r.notes ?? [] });
   }
 
   function read() {
     const pasted = text;
-    // The requirements parser is in the engine (it may still be loading); the TOML parser is loaded only when TOML
-    // is pasted. Neither is in the page's first JavaScript.
-    withEngine(({ looksLikePyproject, parseRequirementsTxt }) => {
-      if (!looksLikePyproject(pasted)) return show(pasted, parseRequirementsTxt(pasted), "requirements");
-      pyproject.load().then(
-        ({ parsePyproject }) => show(pasted, parsePyproject(pasted), "pyproject"),
-        () => setResult({ text: pasted, added: 0, format: "pyproject", problems: [{ line: 0, text: "", message: "the pyproject.toml reader could not be loaded; reload the page" }] }),
+    const name = fileName?.text === pasted ? fileName.name : undefined;
+    // The requirements parser is in the engine (it may still be loading); the TOML readers are loaded only for TOML
+    // and lock files. Neither is in the page's first JavaScript.
+    withEngine(({ detectFormat, gitPackagesOf, parseRequirementsTxt, targetEnvironment }) => {
+      const format = detectFormat(pasted, name);
+      const environment = targetEnvironment(python, platform);
+      if (format === "requirements") {
+        const r = parseRequirementsTxt(pasted, { environment });
+        return show(pasted, r, format, gitPackagesOf(r));
+      }
+      dependencyFile.load().then(
+        ({ parseDependencyFile }) => {
+          const r = parseDependencyFile(pasted, { format, environment });
+          show(pasted, r, format, gitPackagesOf(r));
+        },
+        () => setResult({ text: pasted, added: 0, format, problems: [{ line: 0, text: "", message: "the TOML reader could not be loaded; reload the page" }], skipped: [], notes: [] }),
       );
+    });
+  }
+
+  function drop(e: DragEvent<HTMLTextAreaElement>) {
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    e.preventDefault();
+    file.text().then((t) => {
+      setFileName({ text: t, name: file.name });
+      onText(t);
     });
   }
 
   return (
     <div>
       <label htmlFor={fieldId(path)} className="block text-sm font-medium">
-        Or paste a requirements.txt or pyproject.toml
+        Or paste a requirements.txt or pyproject.toml, or a lock file (or drop one)
       </label>
       <p id={hintId(path)} className="text-xs text-muted-foreground">
-        Each package becomes a chip above; lines that cannot be read are listed with their number.
+        Each package becomes a chip above: uv.lock, poetry.lock, pylock.toml and Pipfile.lock give every locked package. Lines that cannot be used are listed
+        with their number and reason.
       </p>
       <textarea
         id={fieldId(path)}
         value={text}
         onChange={(e) => onText(e.target.value)}
+        onDragOver={(e) => e.dataTransfer.types.includes("Files") && e.preventDefault()}
+        onDrop={drop}
         rows={5}
         spellCheck={false}
         aria-invalid={problems.length > 0 || undefined}
@@ -73,9 +126,9 @@ export function PasteRequirements({ text, onText, onAdd }: { text: string; onTex
         </Button>
         <p role="status" className="text-sm text-muted-foreground">
           {result
-            ? `Added ${result.added} package${result.added === 1 ? "" : "s"} from ${result.format === "pyproject" ? "pyproject.toml" : "requirements.txt"}${
+            ? `Added ${result.added} package${result.added === 1 ? "" : "s"} from ${FORMAT_NAMES[result.format]}${
                 problems.length ? `; ${problems.length} line${problems.length === 1 ? "" : "s"} could not be read` : ""
-              }.`
+              }${result.skipped.length ? `; ${result.skipped.length} skipped by their markers` : ""}.`
             : ""}
         </p>
       </div>
@@ -85,10 +138,36 @@ export function PasteRequirements({ text, onText, onAdd }: { text: string; onTex
           <ul aria-label="Lines that could not be read" className="mt-1 space-y-1">
             {problems.map((p, i) => (
               <li key={i}>
-                {p.line > 0 ? <>Line {p.line}: </> : null}
+                {where(p)}
                 {p.text ? <code className="font-mono break-all">{p.text}</code> : null}
                 {p.text ? " — " : ""}
                 {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result?.skipped.length ? (
+        <div className="mt-2 rounded-md border border-input p-2 text-sm">
+          <p className="font-medium">Skipped for Python {python} on {platform} (their marker is false; pip skips them too):</p>
+          <ul aria-label="Skipped lines" className="mt-1 space-y-1">
+            {result.skipped.map((s, i) => (
+              <li key={i}>
+                {where(s)}
+                <code className="font-mono break-all">{s.name}</code> — <code className="font-mono break-all">{s.marker}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result?.notes.length ? (
+        <div className="mt-2 rounded-md border border-input p-2 text-sm text-muted-foreground">
+          <p className="font-medium">Read, with a note:</p>
+          <ul aria-label="Notes on lines" className="mt-1 space-y-1">
+            {result.notes.map((n, i) => (
+              <li key={i}>
+                {where(n)}
+                {n.message}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Preset } from "@/lib/presets/catalog";
 import type { Dropped } from "@/lib/share";
@@ -49,6 +49,11 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
   // A preset's full spec comes from the schema (the engine): at once when it has loaded, else when it arrives.
   const applyPreset = useCallback((p: Preset) => load((e) => ({ type: "load", spec: e.presetSpec(p), presetId: p.id })), [load]);
   const { draft, issues } = state;
+  // One object for the package-index fields, the same while they do not change (the section is memoised).
+  const index = useMemo(
+    () => ({ indexUrl: draft.indexUrl, extraIndexUrls: draft.extraIndexUrls, trustedHosts: draft.trustedHosts, pre: draft.pre }),
+    [draft.indexUrl, draft.extraIndexUrls, draft.trustedHosts, draft.pre],
+  );
 
   return (
     <div data-ready={ready || undefined} className="mx-auto max-w-[100rem] px-4 pb-16 sm:px-6">
@@ -126,6 +131,13 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
               <DependenciesSection
                 packages={draft.packages}
                 pasteText={draft.pasteText}
+                noBinary={draft.noBinary}
+                requiresPython={draft.requiresPython}
+                projectExtras={draft.projectExtras}
+                gitPackages={draft.gitPackages}
+                index={index}
+                python={draft.python}
+                platform={draft.platform}
                 dependencySource={draft.dependencySource}
                 resolved={output.plan.packages}
                 issues={issues}

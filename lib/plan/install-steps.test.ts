@@ -73,3 +73,41 @@ describe("install steps", () => {
     expect(p.install.env.at(-1)).toEqual({ name: "MODE", value: "$HOME" });
   });
 });
+
+describe("a pyproject.toml project installed from its own file (dependencySource pyproject)", () => {
+  it.each(STRATEGIES.map((s) => s.id))("%s installs the project from the context, mounted writable for that RUN only", (strategy) => {
+    const p = plan({ strategy, dependencySource: "pyproject", packages: [{ name: "psycopg2" }] });
+    const install = runs(p.install.builder).find((s) => s.section === "dependencies")!;
+    expect(install.inputs).toEqual([{ file: ".", at: "/src", rw: true }]);
+    expect(install.calls.at(-1)!.args.at(-1)).toBe("/src");
+    expect(commandLines(p.install.builder).join("\n")).not.toContain("requirements.txt");
+  });
+});
+
+describe("the project's optional-dependency groups (projectExtras)", () => {
+  it("reach pip as /src[a,b], uv sync as --extra, poetry export as --extras", () => {
+    const line = (over: Partial<BuildSpecInput>) => commandLines(plan({ ...over, projectExtras: ["postgres", "s3"] }).install.builder).join("\n");
+    expect(line({ strategy: "venv", dependencySource: "pyproject" })).toContain("/opt/venv/bin/pip install /src[postgres,s3]");
+    expect(line({ strategy: "uv", dependencySource: "uv-lock" })).toMatch(/uv sync .*--extra postgres --extra s3/);
+    expect(line({ strategy: "venv", dependencySource: "poetry-lock" })).toMatch(/poetry export --only main --extras postgres --extras s3/);
+  });
+});
+
+describe("package indexes and pre-releases", () => {
+  const spec = { indexUrl: "https://pypi.example.org/simple", extraIndexUrls: ["https://extra.example.org/simple"], trustedHosts: ["pypi.example.org"], pre: true };
+  it("pip gets --index-url, --extra-index-url, --trusted-host and --pre", () => {
+    expect(commandLines(plan({ ...spec, strategy: "venv" }).install.builder).join("\n")).toContain(
+      "--index-url https://pypi.example.org/simple --extra-index-url https://extra.example.org/simple --trusted-host pypi.example.org --pre -r /tmp/requirements.txt",
+    );
+  });
+  it("uv pip install and uv sync get uv's spellings", () => {
+    expect(commandLines(plan({ ...spec, strategy: "uv" }).install.builder).join("\n")).toContain("--allow-insecure-host pypi.example.org --prerelease allow -r");
+    expect(commandLines(plan({ ...spec, strategy: "uv", dependencySource: "uv-lock" }).install.builder).join("\n")).toMatch(/uv sync .*--index-url https:\/\/pypi\.example\.org\/simple/);
+  });
+  it("refuses credentials in a URL and points to build secrets", () => {
+    const r = BuildSpecSchema.safeParse({ ...DEFAULT_SPEC, indexUrl: "https://user:pass@pypi.example.org/simple" });
+    expect(r.success).toBe(false);
+    expect(JSON.stringify(r.error?.issues)).toMatch(/build secret/);
+    for (const bad of ["ftp://x.org", "https://x.org/simple?token=1", "https://x.org/a b", "https://x.org/$(id)"]) expect(BuildSpecSchema.safeParse({ ...DEFAULT_SPEC, indexUrl: bad }).success).toBe(false);
+  });
+});

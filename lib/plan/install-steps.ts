@@ -9,6 +9,7 @@
  */
 import { TOOLS } from "../knowledge/tools";
 import type { Plan, PlannedStage, PlannedSystemPackage } from "../resolve";
+import { compiledOnRequest } from "./source-builds";
 import type { StrategyId } from "../spec";
 import { SELF_CHECK_DELIMITER, selfCheckOf, selfCheckScript } from "./self-check";
 
@@ -23,6 +24,8 @@ export interface ToolCall {
 export interface ContextInput {
   file: string;
   at: string;
+  /** Writable for that RUN (the writes are discarded): a project that builds in its own tree. */
+  rw?: boolean;
 }
 
 /** A directory an earlier stage produced, bind-mounted at `at` for one RUN. */
@@ -80,6 +83,8 @@ export interface InstallPlan {
 const VENV = "/opt/venv";
 const BUILD_DIR = "/build";
 const REQS = "/tmp/requirements.txt";
+/** Where the build context is mounted when the project itself is installed from its pyproject.toml. */
+const PROJECT = "/src";
 const PYTHON = "/usr/local/bin/python3";
 
 type PlanWithoutSteps = Omit<Plan, "install" | "app">;
@@ -157,19 +162,38 @@ function caches(plan: PlanWithoutSteps, i: Installer): string[] {
 function noCache(plan: PlanWithoutSteps, i: Installer): string[] {
   return plan.spec.cacheMounts ? [] : [i.noCache];
 }
-/** Source builds on request: the packages the plan compiles, each kept from installing a wheel. */
+/** Where packages come from (the spec's index, extra indexes, trusted hosts) and whether pre-releases may be taken. */
+function indexArgs(plan: PlanWithoutSteps, i: Installer): string[] {
+  const { indexUrl, extraIndexUrls, trustedHosts, pre } = plan.spec;
+  const uv = i !== PIP;
+  return [
+    ...(indexUrl ? ["--index-url", indexUrl] : []),
+    ...extraIndexUrls.flatMap((u) => ["--extra-index-url", u]),
+    ...trustedHosts.flatMap((h) => [uv ? "--allow-insecure-host" : "--trusted-host", h]),
+    ...(pre ? (uv ? ["--prerelease", "allow"] : ["--pre"]) : []),
+  ];
+}
+
+/** Source builds on request (all packages, or those named): the packages the plan compiles, each kept from installing a wheel. */
 function noBinary(plan: PlanWithoutSteps, i: Installer): string[] {
-  return plan.spec.buildFromSource ? plan.compiled.flatMap((name) => [i.noBinary, name]) : [];
+  return plan.compiled.filter((name) => compiledOnRequest(plan.spec, name)).flatMap((name) => [i.noBinary, name]);
 }
 
 /**
  * Where the builder reads the requirements from: requirements.txt bind-mounted (never copied into a layer), or
  * poetry.lock first exported to requirements by a Poetry in a venv of its own.
  */
-function requirements(plan: PlanWithoutSteps): { steps: InstallStep[]; inputs: ContextInput[] } {
-  if (plan.spec.dependencySource !== "poetry-lock") return { steps: [], inputs: [{ file: "requirements.txt", at: REQS }] };
+function requirements(plan: PlanWithoutSteps): { steps: InstallStep[]; inputs: ContextInput[]; target: string[] } {
+  // The project itself, from its pyproject.toml: the context mounted writable for the one RUN (setuptools and
+  // others build in the source tree), so neither the sources nor the build files land in a layer.
+  if (plan.spec.dependencySource === "pyproject") {
+    const extras = plan.spec.projectExtras;
+    return { steps: [], inputs: [{ file: ".", at: PROJECT, rw: true }], target: [extras.length ? `${PROJECT}[${extras.join(",")}]` : PROJECT] };
+  }
+  if (plan.spec.dependencySource !== "poetry-lock") return { steps: [], inputs: [{ file: "requirements.txt", at: REQS }], target: ["-r", REQS] };
   return {
     inputs: [],
+    target: ["-r", REQS],
     steps: [
       run(
         "requirements",
@@ -179,7 +203,7 @@ function requirements(plan: PlanWithoutSteps): { steps: InstallStep[]; inputs: C
         ],
         { caches: caches(plan, PIP), comment: ["Poetry runs in a venv of its own, only to export the locked main dependencies."] },
       ),
-      run("requirements", [{ tool: "/opt/poetry/bin/poetry", args: ["export", "--only", "main", "--format", "requirements.txt", "--output", REQS] }], {
+      run("requirements", [{ tool: "/opt/poetry/bin/poetry", args: ["export", "--only", "main", ...plan.spec.projectExtras.flatMap((e) => ["--extras", e]), "--format", "requirements.txt", "--output", REQS] }], {
         inputs: [
           { file: "pyproject.toml", at: "pyproject.toml" },
           { file: "poetry.lock", at: "poetry.lock" },
@@ -193,8 +217,8 @@ interface Strategy {
   installer: Installer;
   /** Steps before the working directory: the tool itself, when the image does not have it. */
   tools: InstallStep[];
-  /** The commands that install the requirements file at `reqs`, and the comment above them. */
-  install(plan: PlanWithoutSteps, reqs: string): { calls: ToolCall[]; comment?: string[] };
+  /** The commands that install `what` (["-r", file] or a project directory), and the comment above them. */
+  install(plan: PlanWithoutSteps, what: string[]): { calls: ToolCall[]; comment?: string[] };
   /** The final stage's steps that take the installed dependencies over. */
   takeOver(plan: PlanWithoutSteps): InstallStep[];
   /** ENV the final stage needs for them to be found. */
@@ -241,11 +265,11 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
         ],
       },
     ],
-    install: (plan, reqs) => ({
+    install: (plan, what) => ({
       comment: ["The venv uses the image's own Python, so it runs unchanged in the final stage."],
       calls: [
         { tool: "uv", args: ["venv", "--python", PYTHON, VENV] },
-        { tool: "uv", args: ["pip", "install", "--python", `${VENV}/bin/python`, ...noCache(plan, UV), ...noBinary(plan, UV), "-r", reqs] },
+        { tool: "uv", args: ["pip", "install", "--python", `${VENV}/bin/python`, ...noCache(plan, UV), ...noBinary(plan, UV), ...indexArgs(plan, UV), ...what] },
       ],
     }),
     takeOver: copyVenv,
@@ -254,10 +278,10 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
   venv: {
     installer: PIP,
     tools: [],
-    install: (plan, reqs) => ({
+    install: (plan, what) => ({
       calls: [
         { tool: "python", args: ["-m", "venv", VENV] },
-        { tool: `${VENV}/bin/pip`, args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "-r", reqs] },
+        { tool: `${VENV}/bin/pip`, args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...indexArgs(plan, PIP), ...what] },
       ],
     }),
     takeOver: copyVenv,
@@ -266,9 +290,9 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
   wheelhouse: {
     installer: PIP,
     tools: [],
-    install: (plan, reqs) => ({
+    install: (plan, what) => ({
       comment: ["A wheel for every dependency: downloaded where one exists, compiled here where not."],
-      calls: [{ tool: "pip", args: ["wheel", ...noCache(plan, PIP), ...noBinary(plan, PIP), "--wheel-dir", "/wheels", "-r", reqs] }],
+      calls: [{ tool: "pip", args: ["wheel", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...indexArgs(plan, PIP), "--wheel-dir", "/wheels", ...what] }],
     }),
     takeOver: () => [
       run("dependencies", [{ tool: "pip", args: ["install", "--no-cache-dir", "--no-index", "/wheels/*.whl"] }], {
@@ -281,8 +305,8 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
   prefix: {
     installer: PIP,
     tools: [],
-    install: (plan, reqs) => ({
-      calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "--prefix=/install", "-r", reqs] }],
+    install: (plan, what) => ({
+      calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...indexArgs(plan, PIP), "--prefix=/install", ...what] }],
     }),
     takeOver: () => [
       {
@@ -299,7 +323,7 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
   "site-packages": {
     installer: PIP,
     tools: [],
-    install: (plan, reqs) => ({ calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), "-r", reqs] }] }),
+    install: (plan, what) => ({ calls: [{ tool: "pip", args: ["install", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...indexArgs(plan, PIP), ...what] }] }),
     takeOver: (plan) => {
       const sitePackages = `/usr/local/lib/python${plan.python.version}/site-packages`;
       return [
@@ -329,7 +353,7 @@ function dependencies(plan: PlanWithoutSteps, strategy: Strategy): InstallStep[]
       workdir,
       run(
         "dependencies",
-        [{ tool: "uv", args: ["sync", "--locked", "--no-install-project", "--no-dev", "--no-editable", "--python", PYTHON, ...noCache(plan, UV), ...noBinary(plan, UV_SYNC)] }],
+        [{ tool: "uv", args: ["sync", "--locked", "--no-install-project", "--no-dev", ...plan.spec.projectExtras.flatMap((e) => ["--extra", e]), "--no-editable", "--python", PYTHON, ...noCache(plan, UV), ...noBinary(plan, UV_SYNC), ...indexArgs(plan, UV_SYNC)] }],
         {
           caches: caches(plan, UV),
           inputs: [
@@ -341,7 +365,7 @@ function dependencies(plan: PlanWithoutSteps, strategy: Strategy): InstallStep[]
       ),
     ];
   const reqs = requirements(plan);
-  const install = strategy.install(plan, REQS);
+  const install = strategy.install(plan, reqs.target);
   return [
     workdir,
     ...reqs.steps,

@@ -17,7 +17,7 @@ function stepInstructions(step: InstallStep): Instruction[] {
       const mounts: Mount[] = [
         ...step.caches.map((target): Mount => ({ type: "cache", target })),
         ...step.from.map((f): Mount => ({ type: "bind", from: f.stage, source: f.path, target: f.at })),
-        ...step.inputs.map((i): Mount => ({ type: "bind", source: i.file, target: i.at })),
+        ...step.inputs.map((i): Mount => ({ type: "bind", source: i.file, target: i.at, ...(i.rw ? { rw: true } : {}) })),
       ];
       const commands = step.calls.map((c) => ({ words: [c.tool, ...c.args], items: c.packages }));
       return [...comment, { kind: "run", mounts, commands, why }];

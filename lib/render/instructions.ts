@@ -15,6 +15,8 @@ export interface Mount {
   target: string;
   source?: string;
   from?: string;
+  /** A bind mount the RUN may write to (the writes are discarded): a project built in its own tree. */
+  rw?: boolean;
 }
 
 /** A shell command: fixed words, then optional items printed one per line (package lists). */
@@ -82,6 +84,7 @@ function mountFlag(m: Mount): string {
   if (m.from) parts.push(`from=${check(REF, m.from, "mount source stage")}`);
   if (m.source) parts.push(`source=${check(REF, m.source, "mount source")}`);
   parts.push(`target=${check(REF, m.target, "mount target")}`);
+  if (m.rw) parts.push("rw");
   return `--mount=${parts.join(",")}`;
 }
 

@@ -11,9 +11,10 @@
  * Adding a field: one entry here (append-only for share links: a new `param`, and a `default` that reproduces the
  * old behaviour, see the rules in lib/share.ts), its control in the wizard, and its use in the renderer.
  */
-import { PYTHON_VERSION_IDS, VARIANTS, pythonInfo, variantsFor, type VariantId } from "../knowledge/python-images";
+import { PYTHON_VERSIONS, PYTHON_VERSION_IDS, VARIANTS, pythonInfo, variantsFor, type VariantId } from "../knowledge/python-images";
+import { specifierContains } from "../markers";
 import { DEPENDENCY_SOURCES, LIMITS, PLATFORMS, STRATEGIES, finalBaseProblem } from "../spec-options";
-import { ABSOLUTE_PATH, ALPINE_PACKAGE, CONTEXT_PATH, DEBIAN_PACKAGE, ENV_NAME, HASH, HTTP_PATH, MARKER, PEP508_NAME, SAFE_TEXT, USER_NAME, VERSION_SPECIFIER } from "./grammars";
+import { ABSOLUTE_PATH, ALPINE_PACKAGE, CONTEXT_PATH, DEBIAN_PACKAGE, ENV_NAME, HASH, HTTP_PATH, INDEX_URL, HOST, MARKER, NO_BINARY_ITEM, PEP508_NAME, SAFE_TEXT, USER_NAME, VERSION_SPECIFIER } from "./grammars";
 import type { DraftCodecId } from "../wizard/draft-codecs";
 import type { ShareCodecId } from "./share-codecs";
 import { bool, choice, int, list, nullable, object, optional, text, variant, withDefault, type AnyValue, type InOf, type OutOf } from "./values";
@@ -24,6 +25,8 @@ import { bool, choice, int, list, nullable, object, optional, text, variant, wit
 
 const safeText = (max: number, least?: { min: number; minMessage: string }) =>
   text(SAFE_TEXT, "must not contain control characters or line breaks", { max, maxMessage: `at most ${max} characters`, ...least });
+
+const URL_MESSAGE = "an http(s) URL without credentials or query (a user:password belongs in a build secret: RUN --mount=type=secret)";
 
 /** One requirement (a package of the `packages` list). */
 export const REQUIREMENT = object({
@@ -206,6 +209,103 @@ export const FIELDS = [
     draft: { slot: "buildFromSource", codec: "bool" },
     cli: { none: NO_FLAG },
     section: "advanced",
+  },
+  {
+    /** The project's requires-python (pyproject.toml, uv.lock, pylock.toml): the chosen Python must fit it. */
+    path: "requiresPython",
+    label: "Requires Python",
+    value: nullable(text(VERSION_SPECIFIER, "not a version specifier, e.g. >=3.10,<3.13", { max: 200 })),
+    default: null,
+    share: { param: "requires-python", codec: "text" },
+    draft: { slot: "requiresPython", codec: "emptyIsNull" },
+    cli: { flag: "requires-python", arg: "SPEC", help: 'the project\'s requires-python, e.g. ">=3.10,<3.13" (read from pyproject.toml and lock files)', read: "text" },
+    section: "dependencies",
+    rules: [
+      {
+        reads: ["python"],
+        check: (requires: string | null, python: string) => {
+          const info = pythonInfo(python);
+          if (requires === null || !info || specifierContains(info.fullVersion, requires) !== false) return [];
+          const fit = PYTHON_VERSIONS.filter((p) => p.status !== "end-of-life" && specifierContains(p.fullVersion, requires) !== false).map((p) => p.version);
+          return problem(`Python ${python} is excluded by the project's requires-python (${requires}); ${fit.length ? `versions that fit: ${fit.join(", ")}` : "no Python version offered here fits"}`);
+        },
+      },
+    ],
+  },
+  {
+    /** pip's --index-url: where packages come from instead of PyPI. */
+    path: "indexUrl",
+    label: "Index URL",
+    value: nullable(text(INDEX_URL, URL_MESSAGE, { max: 300 })),
+    default: null,
+    share: { param: "index-url", codec: "text" },
+    draft: { slot: "indexUrl", codec: "emptyIsNull" },
+    cli: { flag: "index-url", arg: "URL", help: "a package index instead of PyPI (no credentials: use a build secret)", read: "text" },
+    section: "dependencies",
+  },
+  {
+    path: "extraIndexUrls",
+    label: "Extra index URLs",
+    value: list(text(INDEX_URL, URL_MESSAGE, { max: 300 }), 5, "at most 5 extra indexes"),
+    default: [],
+    share: { param: "extra-index-url", codec: "names" },
+    draft: { slot: "extraIndexUrls", codec: "strings" },
+    cli: { flag: "extra-index-url", arg: "URL,…", help: "package indexes searched besides the main one", read: "list" },
+    section: "dependencies",
+  },
+  {
+    path: "trustedHosts",
+    label: "Trusted hosts",
+    value: list(text(HOST, "a host name, optionally with :port", { max: 253 }), 5, "at most 5 hosts"),
+    default: [],
+    share: { param: "trusted-host", codec: "names" },
+    draft: { slot: "trustedHosts", codec: "strings" },
+    cli: { flag: "trusted-host", arg: "HOST,…", help: "hosts pip may reach without valid HTTPS (pip --trusted-host)", read: "list" },
+    section: "dependencies",
+  },
+  {
+    /** pip --pre: pre-releases may be installed. */
+    path: "pre",
+    label: "Allow pre-releases",
+    value: bool(),
+    default: false,
+    share: { param: "pre", codec: "flag" },
+    draft: { slot: "pre", codec: "bool" },
+    cli: { none: NO_FLAG },
+    section: "dependencies",
+  },
+  {
+    /** The project's optional-dependency groups (extras) to install with it: pyproject, uv.lock and poetry.lock sources. */
+    path: "projectExtras",
+    label: "Optional dependency groups",
+    value: list(text(PEP508_NAME, "not a valid extra name", { max: LIMITS.name }), 20, "at most 20 groups"),
+    default: [],
+    share: { param: "extras", codec: "names" },
+    draft: { slot: "projectExtras", codec: "strings" },
+    cli: { flag: "extras", arg: "NAME,…", help: "the project's optional-dependency groups to install (pyproject.toml, uv.lock, poetry.lock)", read: "list" },
+    section: "dependencies",
+  },
+  {
+    /** Requirements pip clones from Git (name @ git+…, -e git+…#egg=name): the builder needs git, the final image does not. */
+    path: "gitPackages",
+    label: "Installed from Git",
+    value: list(text(PEP508_NAME, "not a valid Python package name (PEP 508)", { max: LIMITS.name }), LIMITS.packages, `at most ${LIMITS.packages} names`),
+    default: [],
+    share: { param: "git", codec: "names" },
+    draft: { slot: "gitPackages", codec: "strings" },
+    cli: { flag: "git-packages", arg: "NAME,…", help: "packages the requirements install from Git (the builder gets git); read from --requirements", read: "list" },
+    section: "dependencies",
+  },
+  {
+    /** Packages compiled from source even when a wheel exists (pip --no-binary NAME,… ; ":all:" for every one). */
+    path: "noBinary",
+    label: "Compile from source",
+    value: list(text(NO_BINARY_ITEM, "a package name, or :all:", { max: LIMITS.name }), LIMITS.packages, `at most ${LIMITS.packages} names`),
+    default: [],
+    share: { param: "no-binary", codec: "names" },
+    draft: { slot: "noBinary", codec: "strings" },
+    cli: { flag: "no-binary", arg: "NAME,…|:all:", help: "compile these packages from source even when a wheel exists (pip --no-binary)", read: "list" },
+    section: "dependencies",
   },
   {
     path: "systemPackages.build",

@@ -4,6 +4,15 @@
  */
 /** PEP 508 distribution name. */
 export const PEP508_NAME = /^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$/;
+/** An item of pip's --no-binary list: a package name, or :all:. */
+export const NO_BINARY_ITEM = new RegExp(`${PEP508_NAME.source}|^:all:$`);
+/**
+ * A package index or find-links URL: http(s), a host name, an optional port and path; no credentials (an "@" is
+ * refused: user:password belongs in a build secret), no query, no quotes or shell characters.
+ */
+export const INDEX_URL = /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?(?:\/[A-Za-z0-9._~%+\/-]*)?$/;
+/** A host name (with an optional port) for pip's --trusted-host. */
+export const HOST = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$/;
 /** One version clause; a specifier is clauses joined by commas. */
 const VERSION_CLAUSE = String.raw`\s*(~=|===|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*`;
 export const VERSION_SPECIFIER = new RegExp(`^${VERSION_CLAUSE}(,${VERSION_CLAUSE})*$`);

@@ -1,0 +1,7 @@
+import { normalizeName } from "../knowledge/names";
+import type { BuildSpec } from "../spec";
+
+/** Whether the user asked for this package to be compiled: every package, or this one by name (pip --no-binary). */
+export function compiledOnRequest(spec: Pick<BuildSpec, "buildFromSource" | "noBinary">, name: string): boolean {
+  return spec.buildFromSource || spec.noBinary.some((n) => n === ":all:" || normalizeName(n) === normalizeName(name));
+}
