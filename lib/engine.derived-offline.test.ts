@@ -1,12 +1,9 @@
 /** The engine when the derived layer's own chunk cannot be loaded: curated output, a message, no error. */
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { pageGenerator } from "./engine";
 import { BuildSpecSchema, DEFAULT_SPEC } from "./spec";
 
-vi.mock("./knowledge/derived/page", () => {
-  throw new Error("chunk failed to load");
-});
-
-const { generateFiles, knowledgeVersion, loadKnowledge } = await import("./engine");
+const { generateFiles, knowledgeVersion, loadKnowledge } = pageGenerator(() => Promise.reject(new Error("chunk failed to load")));
 
 describe("engine: the derived layer cannot be loaded", () => {
   it("keeps the curated output and says why, without throwing", async () => {
