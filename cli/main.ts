@@ -3,6 +3,8 @@
  * then prints what the library generates. Invalid input exits 2 with one line naming the field.
  */
 import { readFileSync } from "node:fs";
+import { AUDIT_USAGE, auditCommand } from "./audit";
+import { TRIAGE_USAGE, triageCommand } from "./triage";
 import { parseArgs } from "node:util";
 import { generate, toJson } from "../lib/generate";
 import { explainPackage } from "../lib/explain";
@@ -13,8 +15,11 @@ import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
 import { FIELDS, fieldOf, setAt, type CliRead, type Field } from "../lib/spec/fields";
 import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
 import { VARIANTS, type VariantId } from "../lib/knowledge/python-images";
+import { runInit } from "./init";
 
-type FieldFlag = Extract<Field["cli"], { flag: string }>["flag"];
+type FieldFlag = Extract<Field["cli"], { flag: string; read: Exclude<CliRead, "off"> }>["flag"];
+/** Flags without a value: they turn a field off. */
+type OffFlag = Extract<Field["cli"], { read: "off" }>["flag"];
 /** The fields the CLI sets with a flag of their own (lib/spec/fields.ts). */
 const FLAG_FIELDS = FIELDS.filter((f): f is Extract<Field, { cli: { flag: string } }> => "flag" in f.cli);
 
@@ -29,7 +34,7 @@ const FORMAT_FLAG = { flag: "format", arg: "dockerfile|json", help: "json: {dock
 const BASE_URL_FLAG = { flag: "base-url", arg: "URL", help: "where the app runs; default $WHEELWRIGHT_BASE_URL or http://localhost:3000/" } as const;
 
 type Option = { flag: string; arg: string; help: string };
-const option = (o: Option) => `  ${`--${o.flag} ${o.arg}`.padEnd(28)}${o.help}\n`;
+const option = (o: Option) => `  ${(o.arg ? `--${o.flag} ${o.arg}` : `--${o.flag}`).padEnd(28)}${o.help}\n`;
 
 export const USAGE = `wheelwright — lean multi-stage Dockerfiles for Python apps
 
@@ -41,7 +46,10 @@ Usage:
   wheelwright presets                 list presets, one a line, id first
   wheelwright explain PACKAGE [--base VARIANT]
                                       what PACKAGE needs to build and to run there, and why
-  wheelwright --help
+  wheelwright init [DIR] [--force] [--dry-run]
+                                      read a project folder, write Dockerfile, .dockerignore
+                                      and compose.yaml there, saying why for each choice
+${AUDIT_USAGE}${TRIAGE_USAGE}  wheelwright --help
 
 Options of render:
 ${[...START_FLAGS, ...FLAG_FIELDS.flatMap((f): Option[] => (f.path === "packages" ? [f.cli, REQUIREMENTS_FLAG] : [f.cli])), FORMAT_FLAG].map(option).join("")}
@@ -59,6 +67,7 @@ function flagFor(field: string): string {
 /** How a field flag's text is read (`cli.read` in the field's declaration); `flag` names it in errors. */
 const READERS: Record<CliRead, (text: string, flag: string) => unknown> = {
   text: (text) => text,
+  off: () => false,
   list: (text) => text.split(",").map((s) => s.trim()).filter(Boolean),
   requirements: (text, flag) => {
     const parsed = parsePackageList(text);
@@ -75,7 +84,7 @@ function readText(path: string, what: string): string {
   }
 }
 
-export type RenderFlags = { [K in FieldFlag | (typeof START_FLAGS)[number]["flag"] | "requirements" | "format"]?: string };
+export type RenderFlags = { [K in FieldFlag | (typeof START_FLAGS)[number]["flag"] | "requirements" | "format"]?: string } & { [K in OffFlag]?: boolean };
 
 /** Flags → a validated spec. Throws CliError with one line naming the flag. */
 export function specFromFlags(flags: RenderFlags): BuildSpec {
@@ -102,8 +111,9 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
   }
   let draft = { ...(start as Record<string, unknown>) };
   for (const f of FLAG_FIELDS) {
-    const text = flags[f.cli.flag];
-    if (text !== undefined) draft = setAt(draft, f.path, READERS[f.cli.read](text, `--${f.cli.flag}`));
+    const given = (flags as Record<string, string | boolean | undefined>)[f.cli.flag];
+    if (given === true) draft = setAt(draft, f.path, READERS[f.cli.read]("", `--${f.cli.flag}`));
+    else if (typeof given === "string") draft = setAt(draft, f.path, READERS[f.cli.read](given, `--${f.cli.flag}`));
   }
   if (flags.requirements !== undefined) {
     const parsed = parseDependencies(readText(flags.requirements, "--requirements"));
@@ -128,6 +138,11 @@ export interface Io {
 
 /** Flags that describe a spec (render and url). */
 const SPEC_FLAGS = [...START_FLAGS.map((o) => o.flag), ...FLAG_FIELDS.map((f) => f.cli.flag), REQUIREMENTS_FLAG.flag];
+/** parseArgs options for these flags: an "off" flag takes no value, every other one takes a string. */
+const optionsFor = (flags: readonly string[]) =>
+  Object.fromEntries(
+    flags.map((k) => [k, { type: FLAG_FIELDS.some((f) => f.cli.flag === k && f.cli.read === "off") ? ("boolean" as const) : ("string" as const) }]),
+  );
 
 /** Runs the CLI; returns the exit status. */
 export function run(argv: string[], io: Io): number {
@@ -137,6 +152,7 @@ export function run(argv: string[], io: Io): number {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     }
+    if (command === "init") return runInit(rest, io);
     if (command === "presets") {
       for (const p of PRESETS) io.out(`${p.id}\t${p.title}${p.seed ? ` (seed ${p.seed})` : ""}: ${p.story}\n`);
       return 0;
@@ -145,7 +161,7 @@ export function run(argv: string[], io: Io): number {
       const { values } = parseArgs({
         args: rest,
         strict: true,
-        options: Object.fromEntries([...SPEC_FLAGS, "format"].map((k) => [k, { type: "string" as const }])),
+        options: optionsFor([...SPEC_FLAGS, "format"]),
       });
       const flags = values as RenderFlags;
       const format = flags.format ?? "dockerfile";
@@ -158,9 +174,10 @@ export function run(argv: string[], io: Io): number {
       const { values } = parseArgs({
         args: rest,
         strict: true,
-        options: Object.fromEntries([...SPEC_FLAGS, "base-url"].map((k) => [k, { type: "string" as const }])),
+        options: optionsFor([...SPEC_FLAGS, "base-url"]),
       });
-      const baseUrl = values["base-url"] ?? process.env.WHEELWRIGHT_BASE_URL ?? "http://localhost:3000/";
+      const given = values["base-url"];
+      const baseUrl = typeof given === "string" ? given : (process.env.WHEELWRIGHT_BASE_URL ?? "http://localhost:3000/");
       if (!/^https?:\/\/[^\s]+$/.test(baseUrl) || !URL.canParse(baseUrl)) throw new CliError(`--base-url: "${baseUrl}" is not an http(s) URL`);
       const spec = specFromFlags(values as RenderFlags);
       try {
@@ -181,6 +198,8 @@ export function run(argv: string[], io: Io): number {
       io.out(text.text);
       return 0;
     }
+    if (command === "audit") return auditCommand(rest, io);
+    if (command === "triage") return triageCommand(rest, io);
     throw new CliError(`unknown command "${command}"; see: wheelwright --help`);
   } catch (e) {
     const message = e instanceof CliError ? e.message : e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS") ? e.message : null;

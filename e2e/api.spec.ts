@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { generate, toJson } from "../lib/generate";
 import { presetById, presetSpec } from "../lib/presets";
+import { renderCompose } from "../lib/render/compose";
 import { MAX_QUERY_LENGTH, shareUrl } from "../lib/share";
 
 const preset = (id: string) => presetSpec(presetById(id)!);
@@ -28,6 +29,14 @@ test.describe("GET /api/dockerfile", () => {
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toMatch(/^application\/json/);
     expect(await res.json()).toEqual(JSON.parse(JSON.stringify(toJson(generate(preset("fastapi-uvicorn"))))));
+  });
+
+  test("format=compose answers compose.yaml for the same spec", async ({ request }) => {
+    const res = await request.get("/api/dockerfile?preset=fastapi-uvicorn&format=compose&download=1");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toBe("text/yaml; charset=utf-8");
+    expect(res.headers()["content-disposition"]).toBe('attachment; filename="compose.yaml"');
+    expect(await res.text()).toBe(renderCompose({ spec: preset("fastapi-uvicorn") }));
   });
 
   test("download=1 asks the browser to save a file named Dockerfile", async ({ request }) => {

@@ -7,6 +7,7 @@
 import { expect, test, type Page, type Route } from "@playwright/test";
 import { generate } from "../lib/generate";
 import { presetById, presetSpec } from "../lib/presets";
+import { renderCompose } from "../lib/render/compose";
 import { DEFAULT_SPEC } from "../lib/spec";
 import { hoverPreviewForMonaco, MONACO_CHUNK_MARKER, waitForMonaco } from "./preview-helpers";
 import { htmlText, servedPreview, showIntent, waitHydrated } from "./wizard-helpers";
@@ -249,6 +250,18 @@ test("the theme follows prefers-color-scheme, live", async ({ page }) => {
   await expect(page.locator(".monaco-editor")).toHaveClass(/\bvs\b/);
   await page.emulateMedia({ colorScheme: "dark" });
   await expect(page.locator(".monaco-editor")).toHaveClass(/\bvs-dark\b/);
+});
+
+test("the compose.yaml tab shows the compose file for the spec, highlighted, then in Monaco", async ({ page }) => {
+  await open(page);
+  const region = page.getByRole("region", { name: "Dockerfile preview" });
+  const composeTab = region.getByRole("tab", { name: "compose.yaml" });
+  await composeTab.click();
+  await expect(composeTab).toHaveAttribute("aria-selected", "true");
+  const compose = renderCompose({ spec: DEFAULT_SPEC });
+  await expect.poll(async () => region.getByTestId("preview-text").textContent()).toBe(compose);
+  await hoverPreviewForMonaco(page);
+  await expect.poll(async () => (await monacoLines(page)).slice(0, 4).join("\n")).toBe(compose.split("\n").slice(0, 4).join("\n"));
 });
 
 test("tabs switch files with the keyboard", async ({ page }) => {

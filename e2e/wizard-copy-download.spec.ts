@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { generate } from "../lib/generate";
+import { renderCompose } from "../lib/render/compose";
 import { DEFAULT_SPEC } from "../lib/spec";
 import { unzipStore } from "../lib/wizard/zip";
 import { openWizard, previewText } from "./wizard-helpers";
@@ -25,7 +26,8 @@ test("copy and download give exactly the previewed text", async ({ page }) => {
   expect(zip.suggestedFilename()).toMatch(/\.zip$/);
   const files = unzipStore(new Uint8Array(await readFile(await zip.path())));
   const text = (name: string) => new TextDecoder().decode(files.get(name));
-  expect([...files.keys()]).toEqual(["Dockerfile", ".dockerignore", "requirements.txt"]);
+  expect([...files.keys()]).toEqual(["Dockerfile", ".dockerignore", "compose.yaml", "requirements.txt"]);
+  expect(text("compose.yaml")).toBe(renderCompose({ spec: DEFAULT_SPEC }));
   expect(text("Dockerfile")).toBe(shown);
   expect(text(".dockerignore")).toBe(g.dockerignore);
   expect(text("requirements.txt")).toBe(g.requirements);

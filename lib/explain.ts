@@ -3,6 +3,7 @@ import { fullDerived } from "./knowledge/derived/full";
 import { CURATED, type PackageFacts } from "./knowledge/facts";
 import { derivedRelease, derivedSource, withDerived, type DerivedLookup } from "./knowledge/merge";
 import { PYTHON_VERSIONS, VARIANTS, imageTag, variantsFor, type VariantId } from "./knowledge/python-images";
+import { verificationLine } from "./knowledge/verification";
 import { resolve, type PlannedSystemPackage } from "./resolve";
 import { BuildSpecSchema, PEP508_NAME } from "./spec";
 
@@ -49,6 +50,8 @@ export function explainPackage(
   if (chains.length) out.push(`System needs through them: ${chains.map((c) => `via ${c}`).join("; ")}`);
   if (f?.scripts.length) out.push(`Programs it installs: ${f.scripts.join(", ")}`);
   out.push(...section("Build stage", plan.builder.systemPackages), ...section("Final image", plan.final.systemPackages));
+  const verified = verificationLine(resolved.name, target);
+  if (verified) out.push(verified);
   const notes = plan.warnings.filter((w) => w.package === resolved.name).map((w) => `  - ${w.message}`);
   if (notes.length) out.push("Notes:", ...notes);
   const sources = [...(f?.sources ?? [])];

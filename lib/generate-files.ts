@@ -5,6 +5,7 @@
 import { renderDockerfile } from "./render/dockerfile";
 import type { Highlight, LineNote } from "./render/printed";
 import { renderDockerignore } from "./render/dockerignore";
+import { pinnedPackages } from "./plan/pins";
 import { renderRequirements } from "./render/requirements";
 import { CURATED, type Knowledge } from "./knowledge/facts";
 import { resolve, type Plan, type PlanWarning } from "./resolve";
@@ -33,7 +34,7 @@ export function generateFiles(spec: BuildSpec, knowledge: Knowledge = CURATED): 
     dockerfileHighlight: highlight,
     lineNotes: notes,
     dockerignore: renderDockerignore(plan),
-    requirements: renderRequirements(spec.packages),
+    requirements: renderRequirements(pinnedPackages(plan)),
     warnings: plan.warnings,
   };
 }

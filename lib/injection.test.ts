@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BENIGN_STRUCTURE, FIELDS, caseArbitrary, checkCase } from "./testing/injection";
+import { BENIGN_STRUCTURE, FIELDS, caseArbitrary, checkCase, composeStructure } from "./testing/injection";
 
 /** The short run; scripts/fuzz.ts runs 100,000+ cases (npm run fuzz). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
@@ -8,6 +8,13 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 describe("untrusted input cannot reach the Dockerfile", () => {
   it("the benign spec exercises RUN, ENV, COPY, USER, HEALTHCHECK and CMD", () => {
     for (const k of ["RUN", "ENV", "COPY", "USER", "HEALTHCHECK", "CMD", "WORKDIR", "EXPOSE"]) expect(BENIGN_STRUCTURE.some((s) => s.startsWith(k))).toBe(true);
+  });
+  it("the compose.yaml check sees a value that escaped its quotes or its line", () => {
+    const good = composeStructure('services:\n  app:\n    ports:\n      - "8000:8000"\n');
+    expect(good).toEqual(["0 services", "2 service", "4 ports", '6 - string']);
+    expect(composeStructure('services:\n  app:\n    ports:\n      - "8000:8000"\n    privileged: true\n')).not.toEqual(good);
+    expect(composeStructure('services:\n  app:\n    ports:\n      - "8000:8000" # x\n')).not.toEqual(good);
+    expect(composeStructure('services:\n  app:\n    ports:\n      - "8000\u2028:8000"\n')[3]).toMatch(/^line break/);
   });
   it.each([
     ["runtime.workdir", "/app\nRUN id"],

@@ -57,3 +57,13 @@ export function parsePyproject(text: string): ParsedRequirements {
 export function parseDependencies(text: string): ParsedRequirements & { format: "requirements" | "pyproject" } {
   return looksLikePyproject(text) ? { ...parsePyproject(text), format: "pyproject" } : { ...parseRequirementsTxt(text), format: "requirements" };
 }
+
+/** [project].requires-python of a pyproject.toml (e.g. ">=3.11"), or undefined when absent or not TOML. */
+export function pyprojectRequiresPython(text: string): string | undefined {
+  try {
+    const value = ((parseToml(text) as Record<string, unknown>).project as { "requires-python"?: unknown } | undefined)?.["requires-python"];
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

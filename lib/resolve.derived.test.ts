@@ -100,16 +100,27 @@ describe("resolve with the derived layer", () => {
   });
 
   it("Alpine: a derived-only compiled package warns that the build compiles it and the apk packages are yours to name", () => {
-    const p = plan({ base: "alpine", packages: [{ name: "pyicu" }] });
+    const p = plan({ base: "alpine", packages: [{ name: "pyaudio" }] });
     const [w] = p.warnings.filter((w) => w.code === "alpine-derived");
-    expect(w.package).toBe("pyicu");
-    expect(w.message).toMatch(/^PyICU is compiled on Alpine: only Debian's data knows it \(Debian trixie python3-pyicu 1\.0-1\).*Name the apk packages/);
+    expect(w.package).toBe("pyaudio");
+    expect(w.message).toMatch(/^PyAudio is compiled on Alpine: only Debian's data knows it \(Debian trixie python3-pyaudio 1\.0-1\).*Name the apk packages/);
     // Debian's names never reach an Alpine image; the compiler does.
-    expect(names(p.builder.systemPackages)).toEqual([...TOOLCHAINS["c++"].alpine].sort());
+    expect(names(p.builder.systemPackages)).toEqual([...TOOLCHAINS.c.alpine].sort());
     expect(p.final.systemPackages).toEqual([]);
     expect(p.warnings.map((w) => w.code)).not.toContain("derived-no-wheel-facts");
     // Not for a curated package with Alpine facts.
     expect(plan({ base: "alpine", packages: [{ name: "psycopg2" }] }).warnings.map((w) => w.code)).not.toContain("alpine-derived");
+  });
+
+  it("Alpine: a derived-only compiled package whose Debian names all map gets the apk packages and an info note", () => {
+    const p = plan({ base: "alpine", packages: [{ name: "pyicu" }] });
+    expect(names(p.builder.systemPackages)).toEqual([...new Set([...TOOLCHAINS["c++"].alpine, "icu-dev", "pkgconf"])].sort());
+    expect(names(p.final.systemPackages)).toEqual(["icu-libs"]);
+    expect(p.final.systemPackages[0].reasons[0].why).toMatch(/^apk names from aports main\/icu, mapped from Debian's libicu76/);
+    expect(p.warnings.map((w) => w.code)).not.toContain("alpine-derived");
+    const note = p.warnings.find((w) => w.code === "alpine-derived-mapped")!;
+    expect([note.severity, note.package]).toEqual(["info", "pyicu"]);
+    expect(note.message).toMatch(/^PyICU is compiled on Alpine.*mapped by name/);
   });
 
   it("curated entries stay as they were, from a wheel or from source: pandas states no needs, Debian's do not come in", () => {

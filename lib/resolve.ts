@@ -9,6 +9,7 @@ import { decideWheel } from "./knowledge/wheels";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
 import { appPlan, type AppPlan } from "./plan/app";
 import { installSteps, type InstallPlan } from "./plan/install-steps";
+import { ruleWarnings } from "./rules/plan-warnings";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
 export type ReasonKind = "python-package" | "toolchain" | "user";
@@ -160,6 +161,8 @@ function installWay(f: PackageFacts, { spec, libc, arch, requirement }: WayConte
 function derivedWarning(f: PackageFacts, alpine: boolean): PlanWarning {
   const d = f.derivedOnly!;
   if (!alpine) return { code: "derived-no-wheel-facts", severity: "info", package: f.name, message: `${f.display}: ${d.note}` };
+  // Every Debian name mapped to an apk name: an info note that the mapping is by name.
+  if (d.alpine === undefined) return { code: "alpine-derived-mapped", severity: "info", field: "base", package: f.name, message: `${f.display} ${d.note}` };
   return { code: "alpine-derived", severity: "warning", field: "base", package: f.name, message: `${f.display} ${d.alpine}` };
 }
 
@@ -330,8 +333,6 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
       field: "strategy",
       message: `Copying only /usr/local/lib/python${spec.python}/site-packages (seed 002) loses console scripts such as gunicorn and uvicorn, which pip puts in /usr/local/bin. This Dockerfile copies both; the uv or venv strategy avoids the problem altogether.`,
     });
-  if (spec.runtime.user.enabled === false)
-    warnings.push({ code: "root-user", severity: "warning", field: "runtime.user.enabled", message: "The container runs as root. Keep the non-root user unless the app truly needs root." });
 
   const decided: Omit<Plan, "install" | "app"> = {
     spec,
@@ -350,5 +351,8 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     compiled,
     warnings,
   };
-  return Object.assign(decided, { install: installSteps(decided), app: appPlan(spec) });
+  const plan: Plan = Object.assign(decided, { install: installSteps(decided), app: appPlan(spec) });
+  // The rules that read a plan (root user, the command's program, the port, -dev packages in the final image, GDAL's pin).
+  warnings.push(...ruleWarnings(plan));
+  return plan;
 }

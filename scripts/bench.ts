@@ -9,6 +9,8 @@
  * - preset X, estimate cache miss: the same with the estimate cache cleared before every run.
  * - 300-line requirements.txt: parse the text, build the spec (zod), resolve and render.
  * - share link encode / decode: encodeShare(spec) and searchParamsToSpec(query) for every preset.
+ * - CLI start: `node bin/wheelwright.mjs presets|render|explain` against a bare `node -e 0`, paired runs, the ratio
+ *   (scripts/cli-start.ts).
  *
  * Budgets on the reference machine (2 cores): < 0.1 ms median per preset, < 2 ms for 300 lines.
  */
@@ -18,6 +20,7 @@ import { PACKAGES } from "../lib/knowledge";
 import { PRESETS, presetSpec } from "../lib/presets";
 import { parseRequirementsTxt } from "../lib/requirements";
 import { encodeShare, searchParamsToSpec } from "../lib/share";
+import { measureCliStart, printCliStart } from "./cli-start";
 import { BuildSpecSchema, DEFAULT_SPEC } from "../lib/spec";
 
 interface Stats {
@@ -85,3 +88,5 @@ for (const { name, stats, budget } of rows) {
   const b = budget === undefined ? "" : `< ${fmt(budget)}${over ? " OVER" : ""}`;
   console.log(`${name.padEnd(width)}  ${fmt(stats.median).padStart(10)}  ${fmt(stats.p99).padStart(10)}  ${b.padStart(15)}`);
 }
+
+printCliStart(measureCliStart());

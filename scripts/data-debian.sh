@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerate every file made from Debian's indices: fetch (or reuse) the indices, then the snapshot and weights
-# (scripts/build-debian-snapshot.ts), then the derived knowledge layer (scripts/derive-knowledge.ts).
+# (scripts/build-debian-snapshot.ts), then the derived knowledge layer (scripts/derive-knowledge.ts), then triage's
+# file → package table (scripts/triage-files.ts).
 #
 # Usage: bash scripts/data-debian.sh [--check] [--refresh]
 #   --check    write nothing; exit 1 when a committed file differs from what the indices give
@@ -20,4 +21,5 @@ bash scripts/fetch-debian-indices.sh "${fetch[@]}"
 status=0
 npx tsx scripts/build-debian-snapshot.ts "${check[@]}" || status=1
 npx tsx scripts/derive-knowledge.ts "${check[@]}" || status=1
+npx tsx scripts/triage-files.ts "${check[@]}" || status=1
 exit $status

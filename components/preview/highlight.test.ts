@@ -5,7 +5,7 @@ import { DEFAULT_SPEC } from "@/lib/spec";
 import { PRESETS, presetSpec } from "@/lib/presets";
 import { joinTokens, tokenize, tokenizeDockerfile, type PreviewLanguage, type Token } from "./highlight";
 
-const LANGUAGES: PreviewLanguage[] = ["dockerfile", "ignore", "plaintext"];
+const LANGUAGES: PreviewLanguage[] = ["dockerfile", "ignore", "yaml", "plaintext"];
 
 /** The kinds of the non-blank tokens of one line, as "kind:text" pairs, for readable expectations. */
 function kinds(line: Token[]): string[] {

@@ -221,6 +221,37 @@ function tokenizeIgnore(text: string): Token[][] {
   });
 }
 
+/**
+ * YAML as Wheelwright writes it (compose.yaml): comment lines, `key:` as a keyword, double-quoted strings
+ * (with their escapes), everything else as text.
+ */
+export function tokenizeYaml(text: string): Token[][] {
+  return splitLines(text).map((s) => {
+    const line: Token[] = [];
+    if (/^[ \t]*#/.test(s)) {
+      push(line, "comment", s);
+      return line;
+    }
+    const key = /^([ \t]*(?:- )?)([A-Za-z_][\w-]*)(:)/.exec(s);
+    let rest = s;
+    if (key) {
+      push(line, "text", key[1]);
+      push(line, "keyword", key[2]);
+      push(line, "text", key[3]);
+      rest = s.slice(key[0].length);
+    }
+    const string = /"(?:[^"\\]|\\.)*"?/g;
+    let at = 0;
+    for (let m = string.exec(rest); m; m = string.exec(rest)) {
+      push(line, "text", rest.slice(at, m.index));
+      push(line, "string", m[0]);
+      at = m.index + m[0].length;
+    }
+    push(line, "text", rest.slice(at));
+    return line;
+  });
+}
+
 /** Plain text: one token per non-empty line. */
 function tokenizePlain(text: string): Token[][] {
   return splitLines(text).map((s) => (s === "" ? [] : [{ kind: "text" as const, text: s }]));
@@ -232,6 +263,8 @@ export function tokenize(text: string, language: PreviewLanguage): Token[][] {
       return tokenizeDockerfile(text);
     case "ignore":
       return tokenizeIgnore(text);
+    case "yaml":
+      return tokenizeYaml(text);
     case "plaintext":
       return tokenizePlain(text);
   }

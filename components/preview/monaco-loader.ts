@@ -63,6 +63,7 @@ export interface PreviewEditor {
 const MONACO_LANGUAGE: Record<PreviewLanguage, string> = {
   dockerfile: "dockerfile",
   ignore: "ignore",
+  yaml: "yaml",
   plaintext: "plaintext",
 };
 
@@ -77,6 +78,11 @@ function registerLanguages(): void {
   monaco.languages.register({ id: "ignore", aliases: ["Ignore"] });
   monaco.languages.setMonarchTokensProvider("ignore", {
     tokenizer: { root: [[/^#.*$/, "comment"], [/^!/, "keyword"]] },
+  });
+  // compose.yaml as Wheelwright writes it: comments, keys, double-quoted strings.
+  monaco.languages.register({ id: "yaml", aliases: ["YAML"] });
+  monaco.languages.setMonarchTokensProvider("yaml", {
+    tokenizer: { root: [[/^\s*#.*$/, "comment"], [/^(\s*(?:- )?)([A-Za-z_][\w-]*)(?=:)/, ["", "keyword"]], [/"(?:[^"\\]|\\.)*"/, "string"]] },
   });
 }
 

@@ -29,6 +29,14 @@ export const AdvancedSection = memo(function AdvancedSection({ issues, edit, ...
         onChecked={(buildFromSource) => edit((d) => ({ ...d, buildFromSource }))}
         issues={issuesAt(issues, "buildFromSource")}
       />
+      <CheckboxField
+        path="selfCheck"
+        label="Self-check"
+        hint="The build fails if an installed extension misses a shared library (ldd) or a known native package does not import."
+        checked={draft.selfCheck}
+        onChecked={(selfCheck) => edit((d) => ({ ...d, selfCheck }))}
+        issues={issuesAt(issues, "selfCheck")}
+      />
       <PlatformField value={draft.platform} issues={issuesAt(issues, "platform")} onValue={(platform) => edit((d) => ({ ...d, platform }))} />
       <FinalBaseField
         python={draft.python}

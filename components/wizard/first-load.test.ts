@@ -10,7 +10,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const ENTRIES = ["components/wizard/wizard.tsx", "app/error.tsx", "app/global-error.tsx"];
+const ENTRIES = ["components/wizard/wizard.tsx", "app/error.tsx", "app/global-error.tsx", "components/check/check-dockerfile.tsx", "components/check/triage-box.tsx"];
 
 /** Runtime imports of a file: not `import type`, not an import whose every name is a type, not import(). */
 function runtimeImports(file: string): string[] {
@@ -87,6 +87,12 @@ describe("first-load JavaScript", () => {
       "lib/knowledge/index.ts",
       "lib/wizard/evaluate.ts",
       "lib/wizard/suggest.ts",
+      // The check page's audit and triage (lib/check.ts, loaded with import() at the first check).
+      "package:dockerfile-ast",
+      "lib/check.ts",
+      "lib/rules/parse.ts",
+      "lib/rules/audit.ts",
+      "lib/triage/triage.ts",
     ];
     expect([...modules].filter((m) => engine.includes(m) || m.startsWith("lib/knowledge/packages/") || m.endsWith(".json"))).toEqual([]);
   });

@@ -21,12 +21,12 @@ export const OutputPanel = memo(function OutputPanel({
   stale: boolean;
   estimatePending?: boolean;
 }) {
-  const { dependencySource } = spec;
+  const { dependencySource, runtime } = spec;
   const { dockerfile, dockerfileHighlight, dockerignore, requirements } = output;
   // Only when a file changes (not when the estimate arrives), so the preview is not updated for nothing.
   const files = useMemo(
-    () => outputFiles({ dependencySource }, { dockerfile, dockerfileHighlight, dockerignore, requirements }),
-    [dependencySource, dockerfile, dockerfileHighlight, dockerignore, requirements],
+    () => outputFiles({ dependencySource, runtime }, { dockerfile, dockerfileHighlight, dockerignore, requirements }),
+    [dependencySource, runtime, dockerfile, dockerfileHighlight, dockerignore, requirements],
   );
   return (
     <section id="output" aria-labelledby="output-title" className="scroll-mt-4 space-y-3">

@@ -61,6 +61,9 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
           </p>
         </div>
         <div className="flex gap-2">
+          <a href="/check" className="rounded-md border border-input px-3 py-1.5 text-sm font-medium hover:bg-muted">
+            Check a Dockerfile
+          </a>
           <a href="#output" className="rounded-md border border-input px-3 py-1.5 text-sm font-medium hover:bg-muted lg:hidden">
             Jump to the Dockerfile
           </a>

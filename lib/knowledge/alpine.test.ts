@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ALPINE_NAMES, alpineFor } from "./alpine";
+import { ALPINE_ABSENT, ALPINE_NAMES, alpineAbsent, alpineFor } from "./alpine";
 import { PACKAGES } from "./index";
 import { DEBIAN_RELEASES, type DebianRelease } from "./types";
 
@@ -25,6 +25,15 @@ describe("Debian → Alpine names", () => {
       // Headers on the build side, never a -dev package at run time.
       if (row.stage === "runtime") for (const a of row.alpine) expect(a, row.aports).not.toMatch(/-dev$/);
     }
+  });
+
+  it("absent names have a reason and no row", () => {
+    for (const row of ALPINE_ABSENT) {
+      expect(row.reason.length, row.debian.join()).toBeGreaterThan(20);
+      for (const d of row.debian) expect(alpineFor(d), d).toBeUndefined();
+    }
+    expect(alpineAbsent("qtchooser")).toMatch(/qt5-qtbase/);
+    expect(alpineAbsent("zlib1g-dev")).toBeUndefined();
   });
 
   it("looks up by any Debian spelling of a release rename", () => {
@@ -77,7 +86,7 @@ function aptNames(release: DebianRelease): Set<string> {
 describe.skipIf(!haveIndices)("Debian names in the Alpine table exist (local indices)", () => {
   it("each in at least one of bullseye, bookworm, trixie", () => {
     const known = DEBIAN_RELEASES.map(aptNames);
-    const missing = ALPINE_NAMES.flatMap((row) => row.debian).filter((name) => !known.some((k) => k.has(name)));
+    const missing = [...ALPINE_NAMES, ...ALPINE_ABSENT].flatMap((row) => row.debian).filter((name) => !known.some((k) => k.has(name)));
     expect(missing).toEqual([]);
   }, 60_000);
 });

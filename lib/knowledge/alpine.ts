@@ -17,9 +17,26 @@ export interface AlpineNameRow {
 
 export const ALPINE_NAMES: readonly AlpineNameRow[] = table.rows as AlpineNameRow[];
 
+export interface AlpineAbsentRow {
+  /** Debian names with no Alpine package of the same role. */
+  debian: string[];
+  /** Why: e.g. a Debian-only split, or a library Alpine does not package. */
+  reason: string;
+}
+
+/** Debian names Alpine has no equivalent for, each with the reason. */
+export const ALPINE_ABSENT: readonly AlpineAbsentRow[] = (table.absent ?? []) as AlpineAbsentRow[];
+
 const BY_DEBIAN = new Map(ALPINE_NAMES.flatMap((row) => row.debian.map((name) => [name, row] as const)));
 
 /** The Alpine packages for a Debian package name, or undefined when the table does not know it. */
 export function alpineFor(debianName: string): AlpineNameRow | undefined {
   return BY_DEBIAN.get(debianName);
+}
+
+const ABSENT_BY_DEBIAN = new Map(ALPINE_ABSENT.flatMap((row) => row.debian.map((name) => [name, row.reason] as const)));
+
+/** Why Alpine has no package for a Debian name, or undefined when that is not known to be the case. */
+export function alpineAbsent(debianName: string): string | undefined {
+  return ABSENT_BY_DEBIAN.get(debianName);
 }

@@ -49,10 +49,28 @@ describe("packageFacts: curated ⊕ derived", () => {
   });
 
   it("Alpine takes whether it is compiled and its requires from Debian, never Debian's package names", () => {
-    const f = packageFacts("pyicu", "alpine", fixtureLookup, CURATED)!;
+    const f = packageFacts("pyaudio", "alpine", fixtureLookup, CURATED)!;
     expect(f.pure).toBe(false);
     expect(f.needs).toEqual([]);
     expect(f.derived?.debian.release).toBe("trixie");
+    // Partly mapped: the warning names the Debian packages without an apk name.
+    expect(f.derivedOnly?.alpine).toMatch(/and libportaudio2, portaudio19-dev have no Alpine name here\. Name the apk packages/);
+    expect(f.derivedOnly?.unnamedNeeds).toBe(true);
+  });
+
+  it("Alpine: a derived entry whose Debian names all map gets their apk packages, each reason naming the APKBUILD", () => {
+    const f = packageFacts("pyicu", "alpine", fixtureLookup, CURATED)!;
+    expect(f.needs.map((n) => [n.stage, n.when, n.packages])).toEqual([
+      ["build", "source", ["icu-dev"]],
+      ["build", "source", ["pkgconf"]],
+      ["runtime", "always", ["icu-libs"]],
+    ]);
+    expect(f.needs[0].why).toBe("apk names from aports main/icu, mapped from Debian's libicu-dev (Debian trixie python3-pyicu 1.0-1)");
+    expect(f.needs.every((n) => n.derived)).toBe(true);
+    expect(f.toolchains).toEqual(["c++"]);
+    expect(f.derivedOnly?.alpine).toBeUndefined();
+    expect(f.derivedOnly?.unnamedNeeds).toBeUndefined();
+    expect(f.derivedOnly?.note).toMatch(/mapped by name through aports/);
   });
 
   it("pure vs unknown: Architecture all is pure, a name Debian does not package is unknown", () => {

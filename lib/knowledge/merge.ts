@@ -3,6 +3,7 @@
  * target's Debian release (lib/knowledge/derived) fills what the curated one does not state. Pure and
  * deterministic. The page loads this with the derived shards, not with the engine.
  */
+import { alpineFor } from "./alpine";
 import type { DerivedEntry } from "./derived/types";
 import type { DerivedOnly, Dependency, FactNeed, Knowledge, PackageFacts } from "./facts";
 import { normalizeName } from "./names";
@@ -47,6 +48,34 @@ function derivedNeeds(d: DerivedEntry): FactNeed[] {
   return needs;
 }
 
+/** Debian's build and run-time names of an entry that the Debian → Alpine table does not know. */
+function unmappedOnAlpine(d: DerivedEntry): string[] {
+  return [...new Set([...d.build, ...d.runtime])].filter((name) => !alpineFor(name)).sort();
+}
+
+/**
+ * Alpine needs of a derived entry whose Debian names all map (alpine-names.json): one need per table row, so each
+ * reason names the APKBUILD and the Debian package it stands for. Names that map to the same apk packages share it.
+ */
+function alpineNeeds(d: DerivedEntry): FactNeed[] {
+  const needs: FactNeed[] = [];
+  const add = (stage: FactNeed["stage"], when: FactNeed["when"], names: string[]) => {
+    const byRow = new Map<string, { packages: string[]; aports: string; debian: string[] }>();
+    for (const name of names) {
+      const row = alpineFor(name)!;
+      const key = row.alpine.join(" ");
+      const seen = byRow.get(key);
+      if (seen) seen.debian.push(name);
+      else byRow.set(key, { packages: [...row.alpine], aports: row.aports, debian: [name] });
+    }
+    for (const { packages, aports, debian } of byRow.values())
+      needs.push({ stage, when, packages, why: `apk names from aports ${aports}, mapped from Debian's ${debian.join(", ")} (${derivedSource(d)})`, derived: true });
+  };
+  add("build", "source", d.build);
+  add("runtime", "always", d.runtime);
+  return needs;
+}
+
 function derivedOnly(d: DerivedEntry, target: Target): DerivedOnly {
   const source = derivedSource(d);
   if (!d.compiled) {
@@ -58,8 +87,13 @@ function derivedOnly(d: DerivedEntry, target: Target): DerivedOnly {
     forcedDetail: `Compiled from source as requested (Debian compiles it too: ${source}).`,
   };
   if (target === "alpine") {
-    out.alpine = `is compiled on Alpine: only Debian's data knows it (${source}), which gives no Alpine package names. Name the apk packages it needs to build and to run yourself, or use a slim Debian image.`;
-    out.unnamedNeeds = d.build.length + d.runtime.length > 0;
+    const unmapped = unmappedOnAlpine(d);
+    if (unmapped.length === 0)
+      out.note = `is compiled on Alpine with no wheel facts known; its apk packages are Debian's (${source}) mapped by name through aports (Debian's packaging, not Alpine's, decided what it needs): check them if the build fails.`;
+    else {
+      out.alpine = `is compiled on Alpine: only Debian's data knows it (${source}), and ${unmapped.join(", ")} ${unmapped.length === 1 ? "has" : "have"} no Alpine name here. Name the apk packages it needs to build and to run yourself, or use a slim Debian image.`;
+      out.unnamedNeeds = true;
+    }
   } else
     out.note = `no wheel facts are known, so from Debian's data (${source}) the builder gets its build packages (the stage is discarded) and the final image its libraries; a wheel may make them unnecessary.`;
   return out;
@@ -72,7 +106,8 @@ function derivedOnly(d: DerivedEntry, target: Target): DerivedOnly {
  * derived layer shares the engine's copy of them). Field by field: display, toolchains, wheels, binary extra, notes and needs are the curated entry's when there is
  * one (an entry without needs states that there are none: gevent and matplotlib build their own copies of the
  * libraries Debian links); requires, scripts and a source line are Debian's. Without a curated entry the needs are
- * Debian's, the run-time ones always (no wheel facts). Alpine gets no derived needs: Debian's names are not Alpine's.
+ * Debian's, the run-time ones always (no wheel facts). On Alpine, Debian's names become apk names
+ * through the Debian → Alpine table (./alpine) when every one of them maps; otherwise no needs and a warning.
  */
 export function packageFacts(name: string, target: Target, derived: DerivedLookup, curated: Knowledge): PackageFacts | undefined {
   const key = normalizeName(name);
@@ -90,7 +125,7 @@ export function packageFacts(name: string, target: Target, derived: DerivedLooku
     pure: !d.compiled,
     toolchains: derivedToolchains(d),
     // Without wheel facts nothing says a wheel bundles the libraries: the final image gets them (safe).
-    needs: target === "alpine" ? [] : derivedNeeds(d),
+    needs: target !== "alpine" ? derivedNeeds(d) : unmappedOnAlpine(d).length === 0 ? alpineNeeds(d) : [],
     requires,
     scripts,
     notes: [],

@@ -38,6 +38,7 @@ export const PackageKnowledgeSchema = z.strictObject({
   name: z.string().check(z.regex(NORMALISED, "not a PEP 503 normalised name")),
   display: text,
   summary: text,
+  modules: z.optional(z.array(z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "not a Python module name")))),
   toolchains: z.array(z.enum(["c", "c++", "fortran", "rust"])),
   needs: z.array(SystemNeedSchema),
   wheels: z.strictObject({

@@ -85,6 +85,11 @@ export interface PackageKnowledge {
   display: string;
   /** One line: what the package is. */
   summary: string;
+  /**
+   * Top-level modules to import, when they differ from the name with "-" as "_" (Pillow → PIL); empty when the
+   * package has no importable module outside its own runtime (uWSGI's module exists only inside the server).
+   */
+  modules?: string[];
   /** Compilers needed when built from source. */
   toolchains: Toolchain[];
   needs: SystemNeed[];

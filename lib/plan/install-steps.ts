@@ -10,6 +10,7 @@
 import { TOOLS } from "../knowledge/tools";
 import type { Plan, PlannedStage, PlannedSystemPackage } from "../resolve";
 import type { StrategyId } from "../spec";
+import { SELF_CHECK_DELIMITER, selfCheckOf, selfCheckScript } from "./self-check";
 
 /** One program run: the tool and its arguments; `packages` are further operands, printed one per line. */
 export interface ToolCall {
@@ -39,7 +40,7 @@ export interface EnvVar {
 }
 
 /** What a step is part of: the printer separates sections with a blank line. */
-export type StepSection = "system-packages" | "user" | "requirements" | "dependencies";
+export type StepSection = "system-packages" | "user" | "requirements" | "dependencies" | "self-check";
 
 interface StepCommon {
   section: StepSection;
@@ -63,6 +64,8 @@ export type InstallStep = StepCommon &
     | { kind: "copy"; from: string; sources: string[]; dest: string }
     | { kind: "env"; vars: EnvVar[] }
     | { kind: "workdir"; path: string }
+    /** A program that reads its script from a heredoc: nothing is copied in, nothing stays behind. */
+    | { kind: "script"; interpreter: string[]; delimiter: string; lines: string[] }
   );
 
 export interface InstallPlan {
@@ -346,12 +349,32 @@ function dependencies(plan: PlanWithoutSteps, strategy: Strategy): InstallStep[]
   ];
 }
 
+function selfCheck(plan: PlanWithoutSteps): InstallStep[] {
+  if (!plan.spec.selfCheck) return [];
+  const check = selfCheckOf(plan);
+  const where = check.roots.join(", ");
+  return [
+    {
+      kind: "script",
+      section: "self-check",
+      interpreter: check.interpreter,
+      delimiter: SELF_CHECK_DELIMITER,
+      lines: selfCheckScript(check),
+      comment: ["Self-check: fail the build, not the first request, when a compiled extension misses a shared library", "or a native package does not import. The script is stdin: nothing is added to the image."],
+      why:
+        `Runs ldd on every compiled extension module under ${where}: a "not found" library fails the build, named with the package that provides it where known` +
+        (check.modules.length ? `; then imports ${check.modules.map((m) => m.module).join(", ")}` : "") +
+        ". The script is read from a heredoc (nothing copied in, python -B writes no bytecode); turn it off with the Self-check option or --no-self-check.",
+    },
+  ];
+}
+
 export function installSteps(plan: PlanWithoutSteps): InstallPlan {
   const { runtime } = plan.spec;
   const strategy = STRATEGIES[plan.strategy];
   return {
     builder: [...systemPackages(plan.builder), ...strategy.tools, ...dependencies(plan, strategy)],
-    final: [...systemPackages(plan.final), ...appUser(plan), ...strategy.takeOver(plan)],
+    final: [...systemPackages(plan.final), ...appUser(plan), ...strategy.takeOver(plan), ...selfCheck(plan)],
     env: [
       ...strategy.env,
       ...(runtime.pythonDontWriteBytecode ? [{ name: "PYTHONDONTWRITEBYTECODE", value: "1" }] : []),

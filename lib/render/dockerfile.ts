@@ -28,6 +28,8 @@ function stepInstructions(step: InstallStep): Instruction[] {
       return [...comment, { kind: "env", vars: step.vars, why }];
     case "workdir":
       return [...comment, { kind: "workdir", path: step.path, why }];
+    case "script":
+      return [...comment, { kind: "run-heredoc", words: step.interpreter, delimiter: step.delimiter, body: step.lines, why }];
   }
 }
 

@@ -33,6 +33,8 @@ export type Instruction = { why?: string } & (
   | { kind: "workdir"; path: string }
   | { kind: "copy"; from?: string; sources: string[]; dest: string }
   | { kind: "run"; mounts?: Mount[]; commands: ShellCommand[] }
+  /** RUN words <<'DELIMITER', then the body's lines verbatim (the quoted delimiter: no expansion), then DELIMITER. */
+  | { kind: "run-heredoc"; words: string[]; delimiter: string; body: string[] }
   | { kind: "user"; user: string }
   | { kind: "expose"; port: number }
   | { kind: "healthcheck"; interval: string; timeout: string; startPeriod: string; retries: number; argv: string[] }
@@ -196,6 +198,9 @@ function print(out: Lines, ins: Instruction): void {
     case "run":
       printRun(out, ins.mounts ?? [], ins.commands);
       return;
+    case "run-heredoc":
+      printHeredoc(out, ins.words, ins.delimiter, ins.body);
+      return;
     case "user":
       out.add("keyword", "USER").text(" ").word(check(/^[a-z0-9_:-]+$/, ins.user, "USER"));
       return;
@@ -216,6 +221,17 @@ function print(out: Lines, ins: Instruction): void {
       printExecForm(out, ins.argv);
       return;
   }
+}
+
+function printHeredoc(out: Lines, words: string[], delimiter: string, body: string[]): void {
+  check(/^[A-Z][A-Z0-9_]*$/, delimiter, "heredoc delimiter");
+  for (const line of body) {
+    if (LINE_BREAKERS.test(line)) throw new Error(`refusing to print a heredoc line with a line break: ${JSON.stringify(line)}`);
+    if (line.trim() === delimiter) throw new Error(`refusing to print a heredoc line that ends it: ${JSON.stringify(line)}`);
+  }
+  out.add("keyword", "RUN").text(" ").words(words, (w) => out.shell(w)).text(" <<").add("string", `'${delimiter}'`);
+  for (const line of body) out.newLine().text(line);
+  out.newLine().text(delimiter);
 }
 
 function printExecForm(out: Lines, argv: string[]): void {

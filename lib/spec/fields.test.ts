@@ -36,6 +36,7 @@ const SAMPLES: { [P in FieldPath]: unknown } = {
   "runtime.pythonDontWriteBytecode": false,
   "runtime.pythonUnbuffered": false,
   cacheMounts: false,
+  selfCheck: false,
   platform: "linux/arm64",
 };
 
@@ -126,6 +127,14 @@ describe("the field declarations", () => {
         return;
       }
       const { flag, read } = f.cli;
+      if (read === "off") {
+        // A flag without a value: it turns off what the CLI's starting spec (DEFAULT_SPEC) has on.
+        expect(USAGE).toContain(`  --${flag} `);
+        expect(getAt(DEFAULT_SPEC, path)).toBe(true);
+        expect(getAt(specFromFlags({}), path)).toBe(true);
+        expect(getAt(specFromFlags({ [flag]: true }), path)).toBe(false);
+        return;
+      }
       expect(USAGE).toContain(`  --${flag} ${f.cli.arg} `);
       expect(getAt(specFromFlags({ [flag]: CLI_TEXT[read](sample) }), path)).toEqual(sample);
       expect(() => specFromFlags({ [flag]: CLI_BAD[read] })).toThrow(CliError);

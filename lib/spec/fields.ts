@@ -79,8 +79,11 @@ const familyGrammar: Rule = {
 /** Which wizard section shows the field's control (components/wizard/sections.ts). */
 export type FieldSection = "image" | "strategy" | "dependencies" | "system" | "runtime" | "advanced";
 
-/** How the CLI reads a flag's text: as is, as a comma-separated list, as comma-separated requirements. */
-export type CliRead = "text" | "list" | "requirements";
+/**
+ * How the CLI reads a flag's text: as is, as a comma-separated list, as comma-separated requirements; "off": a flag
+ * without a value that sets a boolean field to false.
+ */
+export type CliRead = "text" | "list" | "requirements" | "off";
 
 /** The CLI has no flag for this field: why (the field is still set with --spec or --url). */
 const NO_FLAG = "set it in a spec file (--spec) or a share link (--url)";
@@ -365,6 +368,24 @@ export const FIELDS = [
     share: { param: "cache-mounts", codec: "flag" },
     draft: { slot: "cacheMounts", codec: "bool" },
     cli: { none: NO_FLAG },
+    section: "advanced",
+  },
+  {
+    path: "selfCheck",
+    label: "Self-check",
+    /**
+     * The final stage's self-check step (lib/plan/self-check.ts): the build fails when an installed extension has an
+     * unresolved shared library or a known native package does not import. Absent means on, for links made before
+     * the field existed too (rule 3 in lib/share.ts asks for the value that keeps their meaning): the step adds no
+     * file and changes nothing the image does, it only refuses to finish an image that would fail at its first
+     * import, so an old link still describes the same image. It is also the product's default, so the default spec
+     * stays the empty link and the frozen links that name presets still open those presets.
+     */
+    value: bool(),
+    default: true,
+    share: { param: "self-check", codec: "flag" },
+    draft: { slot: "selfCheck", codec: "bool" },
+    cli: { flag: "no-self-check", arg: "", help: "leave out the final stage's self-check (ldd and import of the native packages)", read: "off" },
     section: "advanced",
   },
   {

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { generate } from "../generate";
+import { renderCompose } from "../render/compose";
 import { BuildSpecSchema, DEFAULT_SPEC, parseSpec, type BuildSpecInput } from "../spec";
 import { parseDockerfile } from "./dockerfile";
 
@@ -95,6 +96,41 @@ export function structure(dockerfile: string): string[] {
 
 export const BENIGN_STRUCTURE = structure(generate(BuildSpecSchema.parse(BENIGN)).dockerfile);
 
+const COMPOSE_LINE = /^( *)(?:(#) .*|([a-z0-9_-]+):(?: (.*))?|- (.*))$/;
+/** Fixed scalars compose.ts prints bare; every other value must read back as one JSON/YAML double-quoted string (or a list of them). */
+const BARE_VALUE = /^(\d+|\d+s|unless-stopped)$/;
+
+function composeValue(v: string): string {
+  if (BARE_VALUE.test(v)) return "bare";
+  try {
+    const parsed: unknown = JSON.parse(v);
+    if (typeof parsed === "string") return "string";
+    if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return `list=${parsed.length}`;
+  } catch {
+    // not one quoted value: reported below
+  }
+  return `unquoted ${JSON.stringify(v)}`;
+}
+
+/**
+ * compose.yaml's structure: per line its indentation and key (the service name as "service"), list items, and
+ * what kind of value each carries. A YAML line break other than \n (\r, NEL, LS, PS) is reported as such.
+ */
+export function composeStructure(yaml: string): string[] {
+  return yaml.trimEnd().split("\n").map((line) => {
+    if (/[\r\u0085\u2028\u2029]/.test(line)) return `line break inside ${JSON.stringify(line)}`;
+    const m = COMPOSE_LINE.exec(line);
+    if (!m) return `unreadable ${JSON.stringify(line)}`;
+    const [, indent, hash, key, value, item] = m;
+    if (hash) return `${indent.length} #`;
+    const name = key === undefined ? "-" : indent.length === 2 ? "service" : key;
+    const v = value ?? item;
+    return `${indent.length} ${name}${v === undefined ? "" : ` ${composeValue(v)}`}`;
+  });
+}
+
+const BENIGN_COMPOSE = composeStructure(renderCompose({ spec: BuildSpecSchema.parse(BENIGN) }, { service: "app", envFile: true }));
+
 export type CaseResult = { outcome: "refused" | "rendered" } | { outcome: "failed"; reason: string };
 
 /** One case: a field and a value. */
@@ -118,6 +154,10 @@ export function checkCase(field: (typeof FIELDS)[number], value: string): CaseRe
     if (got.length > BENIGN_STRUCTURE.length || extra.length > 0)
       return { outcome: "failed", reason: `structure changed: ${JSON.stringify({ value, got, benign: BENIGN_STRUCTURE })}` };
   }
+  // compose.yaml from the same spec, the hostile value also offered as the service name: the same lines.
+  const compose = composeStructure(renderCompose({ spec: r.spec }, { service: value, envFile: true }));
+  if (compose.length !== BENIGN_COMPOSE.length || compose.some((c, i) => c !== BENIGN_COMPOSE[i]))
+    return { outcome: "failed", reason: `compose.yaml structure changed: ${JSON.stringify({ value, got: compose, benign: BENIGN_COMPOSE })}` };
   return { outcome: "rendered" };
 }
 

@@ -42,10 +42,10 @@ describe("describeFor", () => {
 
 describe("outputFiles", () => {
   it("adds requirements.txt only when the packages were typed in", () => {
-    expect(outputFiles(DEFAULT_SPEC, generate(DEFAULT_SPEC)).map((f) => f.name)).toEqual(["Dockerfile", ".dockerignore", "requirements.txt"]);
+    expect(outputFiles(DEFAULT_SPEC, generate(DEFAULT_SPEC)).map((f) => f.name)).toEqual(["Dockerfile", ".dockerignore", "compose.yaml", "requirements.txt"]);
     const none = parseSpec({ ...DEFAULT_SPEC, packages: [] });
-    if (none.ok) expect(outputFiles(none.spec, generate(none.spec)).map((f) => f.name)).toEqual(["Dockerfile", ".dockerignore"]);
+    if (none.ok) expect(outputFiles(none.spec, generate(none.spec)).map((f) => f.name)).toEqual(["Dockerfile", ".dockerignore", "compose.yaml"]);
     const lock = parseSpec({ ...DEFAULT_SPEC, dependencySource: "uv-lock" });
-    if (lock.ok) expect(outputFiles(lock.spec, generate(lock.spec)).map((f) => f.name)).toEqual(["Dockerfile", ".dockerignore"]);
+    if (lock.ok) expect(outputFiles(lock.spec, generate(lock.spec)).map((f) => f.name)).toEqual(["Dockerfile", ".dockerignore", "compose.yaml"]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * GET /api/dockerfile?<the page's share parameters> → the Dockerfile (text/plain).
- *   &format=json   the JSON contract of `wheelwright render --format json` (toJson)
- *   &download=1    Content-Disposition: attachment (filename "Dockerfile", or "dockerfile.json")
+ *   &format=json      the JSON contract of `wheelwright render --format json` (toJson)
+ *   &format=compose   compose.yaml for the same spec (lib/render/compose.ts), text/yaml
+ *   &download=1       Content-Disposition: attachment (filename "Dockerfile", "dockerfile.json" or "compose.yaml")
  * Any parameter the share decoder drops answers 400 with { error, issues: [{ field, message }] };
  * a query longer than MAX_QUERY_LENGTH answers 414 (more packages than LIMITS.packages is a 400 naming
  * "packages", like any other refused field). Never a 500, never a stack trace. Before this route runs, the
@@ -9,6 +10,7 @@
  * with more than 256 parameters and for requests too big for Node's header limit.
  */
 import { generate, toJson } from "@/lib/generate";
+import { renderCompose } from "@/lib/render/compose";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { MAX_QUERY_LENGTH, queryLength, searchParamsToSpec } from "@/lib/share";
 
@@ -49,7 +51,7 @@ export function GET(request: Request): Response {
     params.delete("format");
     params.delete("download");
     const format = formats.length ? formats[formats.length - 1] : "dockerfile";
-    if (format !== "dockerfile" && format !== "json") issues.push({ field: "format", message: "must be dockerfile or json" });
+    if (format !== "dockerfile" && format !== "json" && format !== "compose") issues.push({ field: "format", message: "must be dockerfile, json or compose" });
     const download = downloads.length ? FLAG.get(downloads[downloads.length - 1]) : false;
     if (download === undefined) issues.push({ field: "download", message: "must be 1 or 0" });
 
@@ -57,8 +59,13 @@ export function GET(request: Request): Response {
     for (const d of decoded.dropped) issues.push({ field: d.field, message: d.param && d.param !== d.field ? `${d.message} (parameter ${d.param})` : d.message });
     if (issues.length) return problem(400, `invalid ${issues[0].field}: ${issues[0].message}`, issues);
 
-    const generated = generate(decoded.spec);
     const headers: Record<string, string> = { ...SECURITY_HEADERS };
+    if (format === "compose") {
+      headers["Content-Type"] = "text/yaml; charset=utf-8";
+      if (download) headers["Content-Disposition"] = 'attachment; filename="compose.yaml"';
+      return new Response(renderCompose({ spec: decoded.spec }), { headers });
+    }
+    const generated = generate(decoded.spec);
     if (format === "json") {
       if (download) headers["Content-Disposition"] = 'attachment; filename="dockerfile.json"';
       return Response.json(toJson(generated), { headers });

@@ -34,6 +34,47 @@ RUN groupadd --system --gid 10001 app \
 
 # Only the virtualenv crosses over: same python tag, same /usr/local/bin/python3 it links to.
 COPY --from=builder /opt/venv /opt/venv
+# Self-check: fail the build, not the first request, when a compiled extension misses a shared library
+# or a native package does not import. The script is stdin: nothing is added to the image.
+RUN /opt/venv/bin/python -B - <<'SELFCHECK'
+import importlib, importlib.machinery, os, re, shutil, subprocess, sys, tempfile
+ROOTS = ["/opt/venv"]
+MODULES = [("psycopg", "psycopg")]
+PROVIDERS = {"libpq.so.5": "libpq5"}
+MISSING = re.compile(r"^\s*(\S+) => not found|Error loading shared library (\S+?):", re.M)
+SUFFIXES = tuple(s for s in importlib.machinery.EXTENSION_SUFFIXES if s != ".so")
+ldd = shutil.which("ldd")
+if ldd is None:
+    sys.exit("self-check: no ldd in the image, cannot check the shared libraries")
+problems, checked = [], 0
+for root in ROOTS:
+    for folder, _, files in os.walk(root):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if not name.endswith(SUFFIXES) or os.path.islink(path):
+                continue
+            checked += 1
+            out = subprocess.run([ldd, path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, errors="replace")
+            for m in MISSING.finditer(out.stdout + out.stderr):
+                soname = m.group(1) or m.group(2)
+                owner = PROVIDERS.get(soname)
+                problems.append(f"{soname} not found" + (f" (provided by {owner})" if owner else "") + f", needed by {path}")
+scratch = tempfile.mkdtemp()
+for var in ("HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "MPLCONFIGDIR"):
+    os.environ[var] = scratch
+for module, package in MODULES:
+    try:
+        importlib.import_module(module)
+    except Exception as e:
+        problems.append(f"import {module} ({package}) failed: {type(e).__name__}: {e}")
+shutil.rmtree(scratch, ignore_errors=True)
+for p in problems:
+    print("self-check:", p, file=sys.stderr)
+if problems:
+    sys.exit(1)
+print(f"self-check: {checked} extension modules resolve their libraries, {len(MODULES)} modules import")
+SELFCHECK
+
 ENV VIRTUAL_ENV="/opt/venv" \
     PATH="/opt/venv/bin:$PATH" \
     PYTHONDONTWRITEBYTECODE="1" \

@@ -22,6 +22,47 @@ RUN groupadd --system --gid 10001 app \
 # and were lost. Copy both. Both stages use the same python tag, so the paths match.
 COPY --from=builder /usr/local/lib/python3.9/site-packages /usr/local/lib/python3.9/site-packages
 COPY --from=builder /usr/local/bin /usr/local/bin
+# Self-check: fail the build, not the first request, when a compiled extension misses a shared library
+# or a native package does not import. The script is stdin: nothing is added to the image.
+RUN /usr/local/bin/python3 -B - <<'SELFCHECK'
+import importlib, importlib.machinery, os, re, shutil, subprocess, sys, tempfile
+ROOTS = ["/usr/local/lib/python3.9/site-packages"]
+MODULES = []
+PROVIDERS = {}
+MISSING = re.compile(r"^\s*(\S+) => not found|Error loading shared library (\S+?):", re.M)
+SUFFIXES = tuple(s for s in importlib.machinery.EXTENSION_SUFFIXES if s != ".so")
+ldd = shutil.which("ldd")
+if ldd is None:
+    sys.exit("self-check: no ldd in the image, cannot check the shared libraries")
+problems, checked = [], 0
+for root in ROOTS:
+    for folder, _, files in os.walk(root):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if not name.endswith(SUFFIXES) or os.path.islink(path):
+                continue
+            checked += 1
+            out = subprocess.run([ldd, path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, errors="replace")
+            for m in MISSING.finditer(out.stdout + out.stderr):
+                soname = m.group(1) or m.group(2)
+                owner = PROVIDERS.get(soname)
+                problems.append(f"{soname} not found" + (f" (provided by {owner})" if owner else "") + f", needed by {path}")
+scratch = tempfile.mkdtemp()
+for var in ("HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "MPLCONFIGDIR"):
+    os.environ[var] = scratch
+for module, package in MODULES:
+    try:
+        importlib.import_module(module)
+    except Exception as e:
+        problems.append(f"import {module} ({package}) failed: {type(e).__name__}: {e}")
+shutil.rmtree(scratch, ignore_errors=True)
+for p in problems:
+    print("self-check:", p, file=sys.stderr)
+if problems:
+    sys.exit(1)
+print(f"self-check: {checked} extension modules resolve their libraries, {len(MODULES)} modules import")
+SELFCHECK
+
 ENV PYTHONDONTWRITEBYTECODE="1" \
     PYTHONUNBUFFERED="1"
 

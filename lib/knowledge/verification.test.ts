@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { PACKAGES } from "./index";
+import { VERIFICATION_REPORTS, runtimeVerification, verificationLine } from "./verification";
+
+describe("verification reports", () => {
+  const names = new Set(PACKAGES.map((p) => p.name));
+  for (const [release, report] of Object.entries(VERIFICATION_REPORTS)) {
+    it(`${release}: names curated entries only, in order, each with a line for explain`, () => {
+      expect(report!.release).toBe(release);
+      const order = report!.runtime.map((r) => r.name);
+      expect(order).toEqual([...order].sort());
+      for (const r of report!.runtime) {
+        expect(names.has(r.name), r.name).toBe(true);
+        const line = verificationLine(r.name, report!.release)!;
+        expect(line, r.name).toContain(release);
+        if (r.status === "missing") for (const m of r.missing) expect(line).toContain(m.soname);
+        if (r.status === "redundant") for (const p of r.redundant) expect(line).toContain(p);
+      }
+    });
+  }
+
+  it("says nothing for Alpine or an unknown name", () => {
+    expect(verificationLine("lxml", "alpine")).toBeUndefined();
+    expect(runtimeVerification("not-a-package", "bookworm")).toBeUndefined();
+  });
+});

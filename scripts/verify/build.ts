@@ -1,0 +1,291 @@
+/**
+ * npm run verify:build — build a package's wheel from an upstream source tree with exactly the builder list, then
+ * run the runtime check on that wheel; the result goes to the build section of lib/knowledge/verification/<release>.json.
+ *
+ *   tsx scripts/verify/build.ts --release trixie --name psycopg2 [--src DIR] [--with PKG,... --no-write]
+ *
+ * Without --src the tree is exported from the git snapshot of the target's repository (BUILD_TARGETS) into
+ * /work/src/<name>-<tag> (WHEELWRIGHT_SRC_DIR), outside the repository; the snapshot comes from
+ * WHEELWRIGHT_MIRRORS/<owner>+<name>/repo.
+ *
+ * The build root: the cached minbase root (python:*-slim's set plus Debian's python3) plus the builder list plus
+ * Debian's python3-dev, pip and the build backend. python3-dev pulls -dev packages the official images do not have
+ * (its libpython3.x-dev depends on zlib1g-dev and libexpat1-dev): those not in the builder list's own closure are
+ * removed first (dpkg --remove --force-depends), so a build that needs them fails as it would in the real builder.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { lookupPackage } from "../../lib/knowledge";
+import { DEBIAN_RELEASES, type DebianRelease } from "../../lib/knowledge/types";
+import type { BuildVerification, RuntimeVerification } from "../../lib/knowledge/verification";
+import { BUILD_TARGETS, NOT_BUILDABLE } from "./build-targets";
+import { lookupContents } from "./check";
+import { debianBinaryFor } from "./debian-map";
+import { isSharedObject, pythonDependencies } from "./parse";
+import { sourceBuildLists } from "./plan";
+import { readReport, writeReport } from "./report";
+import { CACHE_DIR, canRun, closeAllLayers, collectDebs, ensureRoot, inRoot, installedPackages, mustInRoot, openLayer, seedDebs } from "./root";
+import { closureOnImageBase, debInfo, judge, type Context } from "./runtime";
+
+const APT_INSTALL = ["apt-get", "install", "-y", "-q", "--no-install-recommends"];
+const MIRRORS = process.env.WHEELWRIGHT_MIRRORS ?? "/work/.mirror";
+const SRC_DIR = process.env.WHEELWRIGHT_SRC_DIR ?? "/work/src";
+
+/** The -dev packages to remove before building: pulled in by python3-dev/backends, not by the builder list. */
+export function devPackagesToRemove(installed: string[], builderClosure: ReadonlySet<string>, before: ReadonlySet<string>): string[] {
+  return installed
+    .filter((p) => /-dev$/.test(p) && !before.has(p) && !builderClosure.has(p))
+    // The interpreter's own headers stand for /usr/local/include/python3.x of the official image.
+    .filter((p) => !/^(lib)?python3(\.\d+)?-dev$/.test(p) && !/^python3-.*-dev$/.test(p))
+    .sort();
+}
+
+function exportTree(name: string, release: DebianRelease): { dir: string; repository: string; tag: string; note?: string } {
+  const target = BUILD_TARGETS[name];
+  if (!target) throw new Error(`no build target for ${name}: pass --src`);
+  const older = target.tagOn?.[release];
+  const t = { repository: target.repository, tag: older?.tag ?? target.tag };
+  const dir = path.join(SRC_DIR, `${name}-${t.tag}`);
+  if (!existsSync(dir)) {
+    const git = path.join(MIRRORS, t.repository.replace("/", "+"), "repo");
+    if (!existsSync(git)) throw new Error(`no snapshot of ${t.repository} at ${git} (fetch github:${t.repository} first)`);
+    mkdirSync(dir, { recursive: true });
+    // Paths and tag come from the targets table, passed as arguments, never spliced into the script.
+    const excludes = (target.exclude ?? []).map((p) => `:(exclude)${p}`);
+    const r = spawnSync("bash", ["-c", 'set -o pipefail; git --git-dir="$1" archive "$2" -- . "${@:4}" | tar -x -C "$3"', "_", git, t.tag, dir, ...excludes], { stdio: "inherit" });
+    if (r.status !== 0) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`git archive ${t.tag} of ${t.repository} failed`);
+    }
+  }
+  return { dir, repository: t.repository, tag: t.tag, ...(older ? { note: `built ${older.tag}, not ${target.tag}: ${older.why}` } : {}) };
+}
+
+/** Unconditional Requires-Dist names of a wheel's METADATA (no extra, no environment marker), PEP 503 normalised. */
+export function requiredDistributions(metadata: string): string[] {
+  const out = new Set<string>();
+  for (const m of metadata.matchAll(/^Requires-Dist: ([A-Za-z0-9._-]+)([^;\n]*)(;.*)?$/gm)) if (!m[3]) out.add(m[1].toLowerCase().replace(/[-_.]+/g, "-"));
+  return [...out].sort();
+}
+
+/** Files a failed build could not find: "-lz" → "libz.so" (the link-time name), and missing headers. */
+export function missingAtBuild(log: string): string[] {
+  const out = new Set<string>();
+  for (const m of log.matchAll(/cannot find -l(\S+?):/g)) out.add(`lib${m[1]}.so`);
+  for (const m of log.matchAll(/fatal error: ([\w./+-]+\.h): No such file or directory/g)) out.add(m[1].slice(m[1].lastIndexOf("/") + 1));
+  return [...out].sort();
+}
+
+/**
+ * PEP 639 license strings (`license = "MIT"`, `license-files`) need setuptools >= 77; bookworm has 66. Rewrites them
+ * to the older table form in the build root's copy: metadata only, the compiled code is the same. Returns a note, or
+ * null when nothing was changed.
+ */
+export function pep639ToTable(pyproject: string): string | null {
+  const project = /^\[project\]$/m.exec(pyproject);
+  if (!project) return null;
+  const next = pyproject.slice(project.index + 1).search(/^\[/m);
+  const end = next < 0 ? pyproject.length : project.index + 1 + next;
+  const section = pyproject.slice(project.index, end);
+  const fixed = section
+    .replace(/^license\s*=\s*("[^"\n]*")\s*$/m, "license = {text = $1}")
+    .replace(/^license-files\s*=\s*\[[^\]]*\]\s*\n/m, "");
+  return fixed === section ? null : pyproject.slice(0, project.index) + fixed + pyproject.slice(end);
+}
+
+function olderLicenseSyntax(file: string, release: DebianRelease): string | null {
+  if (release !== "bookworm" || !existsSync(file)) return null;
+  const fixed = pep639ToTable(readFileSync(file, "utf8"));
+  if (fixed === null) return null;
+  writeFileSync(file, fixed);
+  return "pyproject.toml's PEP 639 license string rewritten as a table for bookworm's setuptools 66 (metadata only)";
+}
+
+export async function buildEntry(
+  ctx: Context,
+  name: string,
+  src: { dir: string; repository: string; tag: string; note?: string },
+  log: (s: string) => void,
+  extraBuilder: string[] = [],
+): Promise<BuildVerification> {
+  const { release, rootfs, meta } = ctx;
+  const date = new Date().toISOString().slice(0, 10);
+  const planned = sourceBuildLists(name, release);
+  // --with: an experiment on a corrected list; the report says so.
+  const lists = { ...planned, builder: [...new Set([...planned.builder, ...extraBuilder])].sort() };
+  const target = BUILD_TARGETS[name];
+  const result: BuildVerification = {
+    name,
+    status: "failed",
+    upstream: { repository: src.repository, tag: src.tag, version: "" },
+    date,
+    builder: lists.builder,
+    removedFirst: [],
+    details: [...(src.note ? [src.note] : []), ...(extraBuilder.length ? [`builder list plus ${extraBuilder.join(", ")} (not what Wheelwright lists)`] : [])],
+  };
+  const reason = target?.unbuildableOn?.[release];
+  if (reason) return { ...result, status: "not-buildable", details: [reason] };
+  const builderClosure = new Set([...lists.builder, ...(await closureOnImageBase(rootfs, meta, lists.builder))]);
+  const allowed = new Set([...meta.imageBase, ...(await closureOnImageBase(rootfs, meta, lists.final))]);
+  const logDir = path.join(CACHE_DIR, "builds", release);
+  mkdirSync(logDir, { recursive: true });
+
+  // 1. Build.
+  const builder = await openLayer([rootfs], `${name}-build`);
+  let wheelPath = "";
+  try {
+    seedDebs(release, builder.upper);
+    const before = new Set(meta.all);
+    const backends = target?.backends ?? ["python3-setuptools", "python3-wheel"];
+    const r = await inRoot(builder.merged, [...APT_INSTALL, ...lists.builder, "python3-dev", "python3-pip", ...backends]);
+    collectDebs(release, builder.upper);
+    if (r.code !== 0) return { ...result, details: [`apt-get install of the builder list failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`] };
+    result.removedFirst = devPackagesToRemove(installedPackages(builder.merged), builderClosure, before);
+    if (result.removedFirst.length) await mustInRoot(builder.merged, ["dpkg", "--remove", "--force-depends", ...result.removedFirst]);
+    cpSync(src.dir, path.join(builder.merged, "src"), { recursive: true });
+    const shim = olderLicenseSyntax(path.join(builder.merged, "src/pyproject.toml"), release);
+    if (shim) result.details.push(shim);
+    const env = Object.entries(target?.env ?? {}).map(([k, v]) => `${k}=${v}`);
+    log(`${name}: building ${src.repository} ${src.tag}`);
+    const b = await inRoot(builder.merged, [
+      ...(env.length ? ["env", ...env] : []),
+      "sh", "-c", "cd /src && python3 -m pip wheel -v --no-build-isolation --no-deps --no-index --wheel-dir /wheels . > /build.log 2>&1",
+    ]);
+    const logFile = path.join(builder.merged, "build.log");
+    const logText = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
+    writeFileSync(path.join(logDir, `${name}.log`), logText);
+    if (b.code !== 0) {
+      const lacking = missingAtBuild(logText);
+      if (lacking.length) {
+        const providers = await lookupContents(release, lacking);
+        result.buildMissing = lacking.map((file) => ({ file, providers: providers.get(file) ?? [] }));
+        return {
+          ...result,
+          status: "missing",
+          details: [...result.details, `the build with the builder list lacks ${result.buildMissing.map((m) => `${m.file} (${m.providers.join(" or ") || "not in the Contents index"})`).join(", ")}`],
+        };
+      }
+      const tail = logText.trim().split("\n").filter((l) => /error|Error|fatal/.test(l)).slice(-3).join(" | ") || logText.trim().split("\n").slice(-1)[0];
+      return { ...result, details: [`pip wheel failed (log: ${path.join(logDir, `${name}.log`)}): ${tail}`] };
+    }
+    const wheels = readdirSync(path.join(builder.merged, "wheels")).filter((f) => f.endsWith(".whl"));
+    if (wheels.length !== 1) return { ...result, details: [`expected one wheel, found ${wheels.length}`] };
+    wheelPath = path.join(logDir, wheels[0]);
+    cpSync(path.join(builder.merged, "wheels", wheels[0]), wheelPath);
+    result.upstream!.version = wheels[0].split("-")[1];
+  } finally {
+    await builder.close();
+  }
+
+  // 2. The wheel in a root with exactly the final list (plus the Python packages it imports, as context).
+  const entry = await openLayer([rootfs], `${name}-wheel`);
+  let handed = false;
+  try {
+    seedDebs(release, entry.upper);
+    if (lists.final.length) {
+      const r = await inRoot(entry.merged, [...APT_INSTALL, ...lists.final]);
+      if (r.code !== 0) return { ...result, details: [`apt-get install of the final list failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`] };
+    }
+    const mapping = debianBinaryFor(name);
+    const infos = (await Promise.all(mapping.packages.map((p) => debInfo(rootfs, meta, p)))).filter((i) => i !== null);
+    const pyDeps = [...new Set(infos.flatMap((i) => pythonDependencies(i.depends, mapping.packages)))].sort();
+    if (pyDeps.length) await inRoot(entry.merged, [...APT_INSTALL, ...pyDeps]);
+    collectDebs(release, entry.upper);
+    cpSync(wheelPath, path.join(entry.merged, "tmp", path.basename(wheelPath)));
+    const site = (await mustInRoot(entry.merged, ["python3", "-c", "import sys; print(f'/usr/local/lib/python{sys.version_info[0]}.{sys.version_info[1]}/dist-packages')"])).trim();
+    const names = (
+      await mustInRoot(entry.merged, [
+        "python3", "-c",
+        "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.extractall(sys.argv[2]); print('\\n'.join(z.namelist()))",
+        `/tmp/${path.basename(wheelPath)}`, site,
+      ])
+    ).split("\n");
+    const files = names.filter(isSharedObject).map((n) => `${site}/${n}`);
+    // Where Debian has no binary to borrow Python dependencies from, the wheel's own Requires-Dist names them.
+    const metadata = names.find((n) => /^[^/]+\.dist-info\/METADATA$/.test(n));
+    if (infos.length === 0 && metadata) {
+      const required = requiredDistributions(readFileSync(path.join(entry.merged, site.slice(1), metadata), "utf8"));
+      const debs = required.map((n) => `python3-${n}`);
+      if (debs.length) {
+        const r = await inRoot(entry.merged, [...APT_INSTALL, ...debs]);
+        if (r.code !== 0) result.details.push(`installing the wheel's requirements (${debs.join(", ")}) failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`);
+      }
+    }
+    const blank: RuntimeVerification = { name, status: "ok", debian: [], final: lists.final, modules: 0, sharedObjects: 0, missing: [], needed: [], redundant: [], unobservable: [], inBase: [], debianOnly: [], details: [] };
+    handed = true;
+    const checked = await judge(ctx, entry, files, lists, allowed, builderClosure, blank, `${name}-wheel`, "the wheel holds no shared object", mapping.importFirst);
+    const { name: _n, debian: _d, ...runtime } = checked;
+    result.runtime = runtime;
+    result.status = checked.status === "missing" ? "missing" : checked.status === "redundant" ? "redundant" : checked.status === "ok" ? "ok" : "failed";
+    if (checked.status === "not-runnable" || checked.status === "not-compiled") result.details.push(...checked.details);
+    return result;
+  } finally {
+    if (!handed) await entry.close();
+  }
+}
+
+function argValues(argv: string[], flag: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) if (argv[i] === flag && argv[i + 1]) out.push(argv[++i]);
+  return out;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const releases = (argValues(argv, "--release").length ? argValues(argv, "--release") : ["bookworm", "trixie"]) as DebianRelease[];
+  for (const r of releases) if (!DEBIAN_RELEASES.includes(r)) throw new Error(`unknown release ${r}`);
+  const names = argValues(argv, "--name").flatMap((s) => s.split(","));
+  const srcArg = argValues(argv, "--src")[0];
+  if (names.length === 0) throw new Error("name the package(s): --name psycopg2[,lxml]");
+  if (srcArg && names.length > 1) throw new Error("--src goes with exactly one --name");
+  const why = canRun();
+  if (why) {
+    console.log(`verify:build skipped: ${why}`);
+    return 0;
+  }
+  let failed = false;
+  for (const release of releases) {
+    const log = (s: string) => console.log(`[${release}] ${s}`);
+    const { rootfs, meta } = await ensureRoot(release, log);
+    const ctx: Context = { release, rootfs, meta, log };
+    const results: BuildVerification[] = [];
+    for (const name of names) {
+      if (!lookupPackage(name)) throw new Error(`${name} is not a knowledge entry`);
+      let r: BuildVerification;
+      if (NOT_BUILDABLE[name]) r = { name, status: "not-buildable", date: new Date().toISOString().slice(0, 10), builder: [], removedFirst: [], details: [NOT_BUILDABLE[name]] };
+      else {
+        try {
+          const src = srcArg ? { dir: path.resolve(srcArg), repository: BUILD_TARGETS[name]?.repository ?? "local", tag: BUILD_TARGETS[name]?.tag ?? "local" } : exportTree(name, release);
+          r = await buildEntry(ctx, name, src, log, argValues(argv, "--with").flatMap((x) => x.split(",")));
+        } catch (e) {
+          r = { name, status: "failed", date: new Date().toISOString().slice(0, 10), builder: [], removedFirst: [], details: [`the check itself failed: ${(e as Error).message}`] };
+        }
+      }
+      log(`${name}: ${r.status}${r.upstream?.version ? ` (${r.upstream.repository} ${r.upstream.tag}, version ${r.upstream.version})` : ""}${r.runtime?.missing.length ? ` missing ${r.runtime.missing.map((m) => `${m.soname} (${m.providers.join("|")})`).join(", ")}` : ""}${r.runtime?.redundant.length ? ` redundant ${r.runtime.redundant.join(", ")}` : ""}${r.details.length ? ` — ${r.details[0]}` : ""}`);
+      if (r.status === "missing") failed = true;
+      results.push(r);
+    }
+    if (argv.includes("--no-write")) continue;
+    const report = readReport(release);
+    if (!report) throw new Error(`no runtime report for ${release}: run npm run verify:runtime first`);
+    const by = new Map(report.build.map((b) => [b.name, b]));
+    for (const r of results) by.set(r.name, r);
+    writeReport({ ...report, build: [...by.values()] });
+  }
+  return failed ? 1 : 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
+  for (const sig of ["SIGINT", "SIGTERM"] as const)
+    process.on(sig, () => {
+      closeAllLayers();
+      process.exit(130);
+    });
+  main(process.argv.slice(2))
+    .then((code) => process.exit(code))
+    .catch((e) => {
+      closeAllLayers();
+      console.error(e);
+      process.exit(2);
+    });
+}

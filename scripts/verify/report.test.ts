@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { PACKAGES } from "../../lib/knowledge";
+import type { RuntimeVerification, VerificationReport } from "../../lib/knowledge/verification";
+import { BUILD_TARGETS, NOT_BUILDABLE } from "./build-targets";
+import * as buildModule from "./build";
+import { devPackagesToRemove } from "./build";
+import type { CheckOutput } from "./check";
+import { unresolvedNeeds } from "./check";
+import { DEBIAN_BINARY_OVERRIDES, debianBinaryFor } from "./debian-map";
+import { METHOD, serializeReport, summarize } from "./report";
+import { brokeAgainst } from "./runtime";
+
+const entry = (name: string, over: Partial<RuntimeVerification> = {}): RuntimeVerification => ({
+  name,
+  status: "ok",
+  debian: [{ package: `python3-${name}`, version: "1.0-1" }],
+  final: [],
+  modules: 1,
+  sharedObjects: 1,
+  missing: [],
+  needed: [],
+  redundant: [],
+  unobservable: [],
+  inBase: [],
+  debianOnly: [],
+  details: [],
+  ...over,
+});
+
+const report = (runtime: RuntimeVerification[]): VerificationReport => ({
+  release: "trixie",
+  date: "2026-12-02",
+  debian: { python3: "3.13.5-1", archiveDate: "2026-11-15T09:00:00Z" },
+  method: [],
+  runtime,
+  build: [],
+});
+
+describe("report serialisation", () => {
+  it("is the same text whatever order the results arrive in", () => {
+    const a = entry("lxml", { final: ["libxslt1.1", "libxml2"], needed: ["libxslt1.1", "libxml2"], details: ["b", "a"] });
+    const b = entry("pillow", { status: "redundant", redundant: ["libwebpmux3"] });
+    const one = serializeReport(report([a, b]));
+    const two = serializeReport(report([b, { ...a, final: ["libxml2", "libxslt1.1"], details: ["a", "b"] }]));
+    expect(one).toBe(two);
+    const parsed = JSON.parse(one) as VerificationReport;
+    expect(parsed.runtime.map((r) => r.name)).toEqual(["lxml", "pillow"]);
+    expect(parsed.runtime[0].final).toEqual(["libxml2", "libxslt1.1"]);
+    expect(parsed.method).toEqual(METHOD);
+    expect(one.endsWith("}\n")).toBe(true);
+  });
+
+  it("summarises per status, naming the entries that need attention", () => {
+    const text = summarize(report([entry("a"), entry("b", { status: "missing" }), entry("c", { status: "redundant" }), entry("d", { status: "not-runnable" })]));
+    expect(text).toBe("trixie: 4 entries: 1 ok, 1 missing (b), 1 redundant (c), 1 not-runnable (d), 0 not-compiled");
+  });
+});
+
+describe("entry → Debian binary mapping", () => {
+  it("follows python3-<name> unless the table says otherwise", () => {
+    expect(debianBinaryFor("lxml").packages).toEqual(["python3-lxml"]);
+    expect(debianBinaryFor("pillow").packages).toEqual(["python3-pil"]);
+    expect(debianBinaryFor("pyyaml").packages).toEqual(["python3-yaml"]);
+  });
+
+  it("names only curated entries, each with its evidence", () => {
+    const names = new Set(PACKAGES.map((p) => p.name));
+    for (const [name, m] of Object.entries(DEBIAN_BINARY_OVERRIDES)) {
+      expect(names.has(name), name).toBe(true);
+      expect(m.source.length, name).toBeGreaterThan(10);
+    }
+    for (const name of [...Object.keys(BUILD_TARGETS), ...Object.keys(NOT_BUILDABLE)]) expect(names.has(name), name).toBe(true);
+  });
+});
+
+describe("build root", () => {
+  it("removes the -dev packages python3-dev pulled in, keeping the builder list's closure and the interpreter's headers", () => {
+    const installed = ["gcc", "libexpat1-dev", "libpq-dev", "libpython3.13-dev", "libssl-dev", "python3-dev", "python3.13-dev", "zlib1g-dev", "python3-numpy-dev"];
+    expect(devPackagesToRemove(installed, new Set(["gcc", "libpq-dev", "libssl-dev"]), new Set())).toEqual(["libexpat1-dev", "zlib1g-dev"]);
+  });
+});
+
+const out = (over: Partial<CheckOutput>): CheckOutput => ({ imports: {}, ldd: {}, real: {}, needed: {}, ...over });
+const SO = "/usr/lib/python3/dist-packages/lxml/etree.so";
+
+describe("judging a check", () => {
+  const owners = new Map([
+    ["/usr/lib/x86_64-linux-gnu/libxml2.so.2", "libxml2"],
+    ["/usr/lib/x86_64-linux-gnu/libicuuc.so.72", "libicu72"],
+    ["/usr/lib/x86_64-linux-gnu/libmpdec.so.3", "libmpdec3"],
+  ]);
+  it("counts direct needs that are missing or served by a package outside the allowed set", () => {
+    const baseline = out({
+      ldd: {
+        [SO]: [
+          { soname: "libxml2.so.2", path: "/lib/x86_64-linux-gnu/libxml2.so.2" },
+          { soname: "libicuuc.so.72", path: "/lib/x86_64-linux-gnu/libicuuc.so.72" },
+          { soname: "libxslt.so.1", path: null },
+          { soname: "libmpdec.so.3", path: "/lib/x86_64-linux-gnu/libmpdec.so.3" },
+        ],
+      },
+      needed: { [SO]: ["libxml2.so.2", "libxslt.so.1", "libmpdec.so.3"] },
+    });
+    // libicuuc is libxml2's own need (not DT_NEEDED of the module): not the module's finding.
+    expect(unresolvedNeeds(baseline, owners, new Set(["libxml2", "libicu72"]))).toEqual([
+      { soname: "libmpdec.so.3", neededBy: [SO], servedBy: "libmpdec3" },
+      { soname: "libxslt.so.1", neededBy: [SO], servedBy: undefined },
+    ]);
+  });
+
+  it("sees a removal break a direct need, not a library's own dependency", () => {
+    const baseline = out({
+      imports: { "lxml.etree": null },
+      ldd: { [SO]: [{ soname: "libxml2.so.2", path: "/lib/x/libxml2.so.2" }, { soname: "libicuuc.so.72", path: "/lib/x/libicuuc.so.72" }] },
+      needed: { [SO]: ["libxml2.so.2"] },
+    });
+    const withoutXml = out({ imports: { "lxml.etree": "ImportError: libxml2.so.2: cannot open shared object file: No such file or directory" }, ldd: { [SO]: [{ soname: "libxml2.so.2", path: null }] } });
+    expect(brokeAgainst(baseline, withoutXml)).toMatch(/libxml2\.so\.2/);
+    const withoutIcu = out({
+      imports: { "lxml.etree": "ImportError: libicuuc.so.72: cannot open shared object file: No such file or directory" },
+      ldd: { [SO]: [{ soname: "libxml2.so.2", path: "/lib/x/libxml2.so.2" }, { soname: "libicuuc.so.72", path: null }] },
+    });
+    expect(brokeAgainst(baseline, withoutIcu)).toBeNull();
+    expect(brokeAgainst(baseline, baseline)).toBeNull();
+    expect(brokeAgainst(baseline, out({ imports: { "lxml.etree": "SyntaxError: bad" }, ldd: baseline.ldd }))).toMatch(/SyntaxError/);
+  });
+});
+
+describe("bookworm's setuptools", () => {
+  it("gets PEP 639 license metadata in the table form it understands, nothing else changed", () => {
+    const { pep639ToTable } = buildModule;
+    const text = '[build-system]\nrequires = ["setuptools>=77"]\n\n[project]\nname = "x"\nlicense = "MIT"\nlicense-files = ["LICENSE"]\nversion = "1"\n\n[tool.x]\nlicense = "keep"\n';
+    expect(pep639ToTable(text)).toBe('[build-system]\nrequires = ["setuptools>=77"]\n\n[project]\nname = "x"\nlicense = {text = "MIT"}\nversion = "1"\n\n[tool.x]\nlicense = "keep"\n');
+    expect(pep639ToTable('[project]\nlicense = {text = "MIT"}\n')).toBeNull();
+  });
+});
+
+describe("a failed build", () => {
+  it("names the libraries the linker could not find and the headers the compiler could not", () => {
+    const log = "  /usr/bin/ld: cannot find -lz: No such file or directory\n  collect2: error\n  src/x.c:3:10: fatal error: openssl/ssl.h: No such file or directory\n";
+    expect(buildModule.missingAtBuild(log)).toEqual(["libz.so", "ssl.h"]);
+    expect(buildModule.missingAtBuild("error: something else")).toEqual([]);
+  });
+});
+
+describe("a wheel's requirements", () => {
+  it("keeps unconditional Requires-Dist names only", () => {
+    const md = "Metadata-Version: 2.1\nName: mariadb\nRequires-Dist: packaging\nRequires-Dist: Foo_Bar (>=1)\nRequires-Dist: pytest; extra == 'test'\nRequires-Dist: tomli; python_version < '3.11'\n";
+    expect(buildModule.requiredDistributions(md)).toEqual(["foo-bar", "packaging"]);
+  });
+});
