@@ -1,19 +1,9 @@
 /** The engine when the derived layer's own chunk cannot be loaded: curated output, a message, no error. */
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { pageGenerator } from "./engine";
 import { BuildSpecSchema, DEFAULT_SPEC } from "./spec";
 
-vi.mock("./knowledge/derived/page", () => {
-  throw new Error("chunk failed to load");
-});
-
-// The suite shares modules between files (isolate: false): a fresh engine, so its import() meets the mock above,
-// and afterwards neither the mock nor this engine (which counted a failure) stays for the files that follow.
-vi.resetModules();
-const { generateFiles, knowledgeVersion, loadKnowledge } = await import("./engine");
-afterAll(() => {
-  vi.doUnmock("./knowledge/derived/page");
-  vi.resetModules();
-});
+const { generateFiles, knowledgeVersion, loadKnowledge } = pageGenerator(() => Promise.reject(new Error("chunk failed to load")));
 
 describe("engine: the derived layer cannot be loaded", () => {
   it("keeps the curated output and says why, without throwing", async () => {

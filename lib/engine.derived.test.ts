@@ -2,29 +2,29 @@
  * The page's path to the derived layer: the engine starts with none of it, loads a spec's shards on request
  * (a fake loader here, resolving when the test says), and generates again once they are there.
  */
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { pageGenerator } from "./engine";
+import { derivedPage } from "./knowledge/derived/page";
 import type { DebianRelease } from "./knowledge/types";
 import { BuildSpecSchema, DEFAULT_SPEC } from "./spec";
 import { fixtureShard } from "./testing/derived-fixture";
 
-const loader = vi.hoisted(() => ({
+const loader = {
   mode: "ok" as "ok" | "fail",
   waiting: [] as (() => void)[],
   /** Lets the loads in flight finish. */
   release() {
     for (const w of loader.waiting.splice(0)) w();
   },
-}));
+};
 
-vi.mock("./knowledge/derived/load-shard", () => ({
-  loadShard: (release: DebianRelease, id: string) =>
-    new Promise((resolve, reject) => {
-      const mode = loader.mode;
-      loader.waiting.push(() => (mode === "ok" ? resolve(fixtureShard(release, id)) : reject(new Error("offline"))));
-    }),
-}));
+const loadShard = (release: DebianRelease, id: string) =>
+  new Promise<ReturnType<typeof fixtureShard>>((resolve, reject) => {
+    const mode = loader.mode;
+    loader.waiting.push(() => (mode === "ok" ? resolve(fixtureShard(release, id)) : reject(new Error("offline"))));
+  });
 
-const { generateFiles, knowledgeVersion, loadKnowledge } = await import("./engine");
+const { generateFiles, knowledgeVersion, loadKnowledge } = pageGenerator(async () => derivedPage(loadShard));
 
 const spec = (base: string, ...names: string[]) => BuildSpecSchema.parse({ ...DEFAULT_SPEC, base, packages: names.map((name) => ({ name })) });
 const all = (g: ReturnType<typeof generateFiles>) => [...g.plan.builder.systemPackages, ...g.plan.final.systemPackages].map((p) => p.name);

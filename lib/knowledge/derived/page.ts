@@ -7,19 +7,24 @@ import type { Knowledge } from "../facts";
 import { derivedRelease, withDerived } from "../merge";
 import type { Target } from "../types";
 import { loadShard } from "./load-shard";
-import { DerivedShardCache } from "./shard-cache";
+import { DerivedShardCache, type ShardLoader } from "./shard-cache";
 
-export const shards = new DerivedShardCache(loadShard);
-
-let over: Knowledge | null = null;
-
-/** The curated knowledge with the loaded shards under it. */
-export function knowledge(curated: Knowledge): Knowledge {
-  return (over ??= withDerived(shards.lookup, curated));
+/** The page's derived layer over the shards `loader` gives (tests hand in their own loader). */
+export function derivedPage(loader: ShardLoader) {
+  const shards = new DerivedShardCache(loader);
+  let over: Knowledge | null = null;
+  return {
+    shards,
+    /** The curated knowledge with the loaded shards under it. */
+    knowledge: (curated: Knowledge): Knowledge => (over ??= withDerived(shards.lookup, curated)),
+    /** Loads the shards `names` need on `target`, theirs and their dependencies' (never rejects). */
+    ensure: (target: Target, names: readonly string[]) => shards.ensure(derivedRelease(target), names),
+    /** Those of `names` whose shard failed to load. */
+    failedNames: (target: Target, names: readonly string[]) => shards.failedNames(derivedRelease(target), names),
+  };
 }
 
-/** Loads the shards `names` need on `target`, theirs and their dependencies' (never rejects). */
-export const ensure = (target: Target, names: readonly string[]) => shards.ensure(derivedRelease(target), names);
+export type DerivedPage = ReturnType<typeof derivedPage>;
 
-/** Those of `names` whose shard failed to load. */
-export const failedNames = (target: Target, names: readonly string[]) => shards.failedNames(derivedRelease(target), names);
+/** The page's own: one import() per shard file. */
+export const page: DerivedPage = derivedPage(loadShard);
