@@ -95,11 +95,17 @@ apt_private() {
     -oDir::Etc::SourceList="$rdir/sources.list" \
     -oDir::Etc::SourceParts=/dev/null \
     -oAcquire::Languages=none \
-    -oAcquire::IndexTargets::deb::Contents-deb::MetaKey='$(COMPONENT)/Contents-$(ARCHITECTURE)' \
-    -oAcquire::IndexTargets::deb::Contents-deb::ShortDescription='Contents-$(ARCHITECTURE)' \
-    -oAcquire::IndexTargets::deb::Contents-deb::Description='$(RELEASE)/$(COMPONENT) $(ARCHITECTURE) Contents (deb)' \
+    "${CONTENTS_OPTS[@]}" \
     "$@"
 }
+
+# apt's Contents-deb target; emptied for a retry when the archive's Contents does not match its InRelease (apt then
+# keeps none of that update, not even Packages and Sources).
+CONTENTS_OPTS=(
+  -oAcquire::IndexTargets::deb::Contents-deb::MetaKey='$(COMPONENT)/Contents-$(ARCHITECTURE)'
+  -oAcquire::IndexTargets::deb::Contents-deb::ShortDescription='Contents-$(ARCHITECTURE)'
+  -oAcquire::IndexTargets::deb::Contents-deb::Description='$(RELEASE)/$(COMPONENT) $(ARCHITECTURE) Contents (deb)'
+)
 
 fetch_dh_python() {
   # $1 = release dir: download the release's dh-python .deb and unpack it into dh-python/root.
@@ -146,6 +152,13 @@ deb-src [signed-by=$KEYRING] $URI $rel main"
     # apt keeps the indices it could not refresh; what is missing decides below.
     echo "$rel: apt-get update FAILED (rc=$rc); see $rdir/update.log" >&2
     grep -E '^(E|W):' "$rdir/update.log" | sed 's/^/    /' >&2 || true
+  fi
+  if ! has_core "$rdir" && grep -q 'Contents-' "$rdir/update.log"; then
+    echo "$rel: retrying without the Contents index"
+    saved=("${CONTENTS_OPTS[@]}")
+    CONTENTS_OPTS=()
+    apt_private "$rdir" update >>"$rdir/update.log" 2>&1 || echo "$rel: apt-get update without Contents FAILED too" >&2
+    CONTENTS_OPTS=("${saved[@]}")
   fi
   if ! has_core "$rdir"; then
     echo "$rel: InRelease, Packages or Sources missing; see $rdir/update.log" >&2
