@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ALPINE_ABSENT, ALPINE_NAMES, alpineAbsent, alpineFor } from "./alpine";
@@ -59,9 +59,12 @@ describe("Debian → Alpine names", () => {
   });
 });
 
-// Every Debian name exists in at least one release's index, when the indices are on disk (.cache/debian).
+// Every Debian name exists in at least one release's index, when the indices are on disk (.cache/debian): a fetch
+// that could not reach the archive leaves a sources.list and an empty lists/ folder, so look for the release files.
 const ROOT = join(import.meta.dirname, "../../.cache/debian");
-const haveIndices = DEBIAN_RELEASES.every((r) => existsSync(join(ROOT, r, "sources.list")));
+const haveIndices = DEBIAN_RELEASES.every(
+  (r) => existsSync(join(ROOT, r, "lists")) && readdirSync(join(ROOT, r, "lists")).some((f) => f.endsWith(`_dists_${r}_InRelease`)),
+);
 
 function aptNames(release: DebianRelease): Set<string> {
   const scratch = mkdtempSync(join(tmpdir(), "wheelwright-apt-"));
