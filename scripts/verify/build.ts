@@ -25,7 +25,7 @@ import { debianBinaryFor } from "./debian-map";
 import { isSharedObject, pythonDependencies } from "./parse";
 import { sourceBuildLists } from "./plan";
 import { readReport, writeReport } from "./report";
-import { CACHE_DIR, canRun, closeAllLayers, collectDebs, ensureRoot, inRoot, installedPackages, mustInRoot, openLayer, seedDebs } from "./root";
+import { CACHE_DIR, canRun, collectDebs, ensureRoot, inRoot, installedPackages, mustInRoot, openLayer, runWhenMain, seedDebs } from "./root";
 import { closureOnImageBase, debInfo, judge, type Context } from "./runtime";
 
 const APT_INSTALL = ["apt-get", "install", "-y", "-q", "--no-install-recommends"];
@@ -275,17 +275,4 @@ async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
-  for (const sig of ["SIGINT", "SIGTERM"] as const)
-    process.on(sig, () => {
-      closeAllLayers();
-      process.exit(130);
-    });
-  main(process.argv.slice(2))
-    .then((code) => process.exit(code))
-    .catch((e) => {
-      closeAllLayers();
-      console.error(e);
-      process.exit(2);
-    });
-}
+runWhenMain(import.meta.filename, main);

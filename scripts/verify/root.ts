@@ -294,3 +294,23 @@ export async function contentsFile(release: DebianRelease): Promise<string> {
   }
   return file;
 }
+
+/**
+ * Runs `main` when `file` is the script node was started with; overlay layers are unmounted on an interrupt or a
+ * crash, so a stopped run leaves no mounts behind.
+ */
+export function runWhenMain(file: string | undefined, main: (argv: string[]) => Promise<number>): void {
+  if (!process.argv[1] || path.resolve(process.argv[1]) !== path.resolve(file ?? "")) return;
+  for (const sig of ["SIGINT", "SIGTERM"] as const)
+    process.on(sig, () => {
+      closeAllLayers();
+      process.exit(130);
+    });
+  main(process.argv.slice(2))
+    .then((code) => process.exit(code))
+    .catch((e) => {
+      closeAllLayers();
+      console.error(e);
+      process.exit(2);
+    });
+}

@@ -27,7 +27,7 @@ import {
   CACHE_DIR,
   IMAGE_BASE_STATUS,
   canRun,
-  closeAllLayers,
+  runWhenMain,
   collectDebs,
   debCache,
   ensureRoot,
@@ -391,17 +391,4 @@ function mergeRuntime(previous: RuntimeVerification[], fresh: RuntimeVerificatio
   return [...by.values()];
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
-  for (const sig of ["SIGINT", "SIGTERM"] as const)
-    process.on(sig, () => {
-      closeAllLayers();
-      process.exit(130);
-    });
-  main(process.argv.slice(2))
-    .then((code) => process.exit(code))
-    .catch((e) => {
-      closeAllLayers();
-      console.error(e);
-      process.exit(2);
-    });
-}
+runWhenMain(import.meta.filename, main);
