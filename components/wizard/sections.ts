@@ -2,7 +2,7 @@
  * The wizard's sections, in page order: the nav and the page headings read from here.
  * `rem`: the height the section is given while it is off screen and not rendered (content-visibility: auto, see
  * section.tsx): a little more than its default content on a 412 px phone, its tallest layout (strategy 629 px,
- * dependencies 716, system 669, runtime 856, advanced 851). Never less than the content, so
+ * dependencies 1128, system 669, runtime 856, advanced 851). Never less than the content, so
  * nothing measured inside a section that is not rendered yet lands on the next one. The first two sections are
  * always rendered: they start within the viewport or just below it (where content-visibility renders them anyway,
  * and a placeholder that then shrinks would pull the next section into range: one more layout per section).
@@ -11,7 +11,7 @@ export const SECTIONS = [
   { id: "presets", title: "Start from a preset", rem: null },
   { id: "image", title: "Python and base image", rem: null },
   { id: "strategy", title: "Install strategy", rem: 42 },
-  { id: "dependencies", title: "Dependencies", rem: 47 },
+  { id: "dependencies", title: "Dependencies", rem: 72 },
   { id: "system", title: "System packages", rem: 44 },
   { id: "runtime", title: "Runtime", rem: 56 },
   { id: "advanced", title: "Advanced", rem: 56 },
