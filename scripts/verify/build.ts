@@ -17,7 +17,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { lookupPackage } from "../../lib/knowledge";
-import { DEBIAN_RELEASES, type DebianRelease } from "../../lib/knowledge/types";
+import type { DebianRelease } from "../../lib/knowledge/types";
 import type { BuildVerification, RuntimeVerification } from "../../lib/knowledge/verification";
 import { BUILD_TARGETS, NOT_BUILDABLE } from "./build-targets";
 import { lookupContents } from "./check";
@@ -25,7 +25,7 @@ import { debianBinaryFor } from "./debian-map";
 import { isSharedObject, pythonDependencies } from "./parse";
 import { sourceBuildLists } from "./plan";
 import { readReport, writeReport } from "./report";
-import { CACHE_DIR, canRun, collectDebs, ensureRoot, inRoot, installedPackages, mustInRoot, openLayer, runWhenMain, seedDebs } from "./root";
+import { CACHE_DIR, canRun, collectDebs, ensureRoot, inRoot, installedPackages, mustInRoot, openLayer, argValues, releasesFrom, runWhenMain, seedDebs } from "./root";
 import { closureOnImageBase, debInfo, judge, type Context } from "./runtime";
 
 const APT_INSTALL = ["apt-get", "install", "-y", "-q", "--no-install-recommends"];
@@ -225,15 +225,8 @@ export async function buildEntry(
   }
 }
 
-function argValues(argv: string[], flag: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) if (argv[i] === flag && argv[i + 1]) out.push(argv[++i]);
-  return out;
-}
-
 async function main(argv: string[]): Promise<number> {
-  const releases = (argValues(argv, "--release").length ? argValues(argv, "--release") : ["bookworm", "trixie"]) as DebianRelease[];
-  for (const r of releases) if (!DEBIAN_RELEASES.includes(r)) throw new Error(`unknown release ${r}`);
+  const releases = releasesFrom(argv);
   const names = argValues(argv, "--name").flatMap((s) => s.split(","));
   const srcArg = argValues(argv, "--src")[0];
   if (names.length === 0) throw new Error("name the package(s): --name psycopg2[,lxml]");

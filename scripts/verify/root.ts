@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSyn
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEBIAN_SNAPSHOT } from "../../lib/knowledge/debian";
-import type { DebianRelease } from "../../lib/knowledge/types";
+import { DEBIAN_RELEASES, type DebianRelease } from "../../lib/knowledge/types";
 import { ownerIndex } from "./parse";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -313,4 +313,19 @@ export function runWhenMain(file: string | undefined, main: (argv: string[]) => 
       console.error(e);
       process.exit(2);
     });
+}
+
+/** Every value given to `flag` (`--name a --name b`). */
+export function argValues(argv: string[], flag: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) if (argv[i] === flag && argv[i + 1]) out.push(argv[++i]);
+  return out;
+}
+
+/** The releases named by --release (bookworm and trixie when none is), each checked. */
+export function releasesFrom(argv: string[]): DebianRelease[] {
+  const named = argValues(argv, "--release");
+  const releases = (named.length ? named : ["bookworm", "trixie"]) as DebianRelease[];
+  for (const r of releases) if (!DEBIAN_RELEASES.includes(r)) throw new Error(`unknown release ${r}`);
+  return releases;
 }

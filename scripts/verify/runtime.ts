@@ -16,7 +16,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PACKAGES, type PackageKnowledge } from "../../lib/knowledge";
-import { DEBIAN_RELEASES, type DebianRelease } from "../../lib/knowledge/types";
+import type { DebianRelease } from "../../lib/knowledge/types";
 import type { RuntimeVerification, VerificationReport } from "../../lib/knowledge/verification";
 import { classifyUnresolved, isLibraryError, lookupContents, runCheck, unresolvedNeeds, type CheckInput, type CheckOutput } from "./check";
 import { debianBinaryFor } from "./debian-map";
@@ -27,6 +27,8 @@ import {
   CACHE_DIR,
   IMAGE_BASE_STATUS,
   canRun,
+  argValues,
+  releasesFrom,
   runWhenMain,
   collectDebs,
   debCache,
@@ -326,15 +328,8 @@ async function pool<T, R>(items: T[], jobs: number, fn: (t: T) => Promise<R>): P
   return out;
 }
 
-function argValues(argv: string[], flag: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) if (argv[i] === flag && argv[i + 1]) out.push(argv[++i]);
-  return out;
-}
-
 async function main(argv: string[]): Promise<number> {
-  const releases = (argValues(argv, "--release").length ? argValues(argv, "--release") : ["bookworm", "trixie"]) as DebianRelease[];
-  for (const r of releases) if (!DEBIAN_RELEASES.includes(r)) throw new Error(`unknown release ${r}`);
+  const releases = releasesFrom(argv);
   const only = argValues(argv, "--only").flatMap((s) => s.split(","));
   const jobs = Number(argValues(argv, "--jobs")[0] ?? 2);
   const check = argv.includes("--check");
