@@ -21,6 +21,11 @@ test("the Advanced section's off-screen placeholder is never shorter than its co
   await openWizard(page);
   const section = page.locator("section#advanced");
   await section.scrollIntoViewIfNeeded();
+  // Measure once the section is rendered: while content-visibility still skips it, its height is the placeholder
+  // plus its padding, which says nothing about the content.
+  await expect
+    .poll(() => section.evaluate((el) => el.lastElementChild?.checkVisibility({ contentVisibilityAuto: true }) ?? false))
+    .toBe(true);
   const { height, rem } = await section.evaluate((el) => ({
     height: el.getBoundingClientRect().height,
     rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
