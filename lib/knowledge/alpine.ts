@@ -13,6 +13,8 @@ export interface AlpineNameRow {
   stage: "build" | "runtime";
   /** The aports APKBUILD the Alpine names were read from, e.g. "main/zlib". */
   aports: string;
+  /** The aports commit of the APKBUILD version read, where recorded (the search corpus holds several versions). */
+  commit?: string;
 }
 
 export const ALPINE_NAMES: readonly AlpineNameRow[] = table.rows as AlpineNameRow[];

@@ -54,7 +54,7 @@ describe("packageFacts: curated ⊕ derived", () => {
     expect(f.needs).toEqual([]);
     expect(f.derived?.debian.release).toBe("trixie");
     // Partly mapped: the warning names the Debian packages without an apk name.
-    expect(f.derivedOnly?.alpine).toMatch(/and libportaudio2, portaudio19-dev have no Alpine name here\. Name the apk packages/);
+    expect(f.derivedOnly?.alpine).toMatch(/and libjack-jackd2-dev has no Alpine name here\. Name the apk packages/);
     expect(f.derivedOnly?.unnamedNeeds).toBe(true);
   });
 
