@@ -4,7 +4,9 @@
  * source packages needing them; see rankedNames), each marked mapped (a row), absent (Alpine has no equivalent,
  * with the reason) or missing. The last line is the summary in the issue notes' format.
  *
- *   npx tsx scripts/alpine-coverage.ts [top=100] [--missing]
+ *   npx tsx scripts/alpine-coverage.ts [top=100] [--missing] [--by-entries]
+ *
+ * --by-entries ranks by compiled entries instead of source packages (one source's many binaries count many times).
  */
 import { alpineAbsent, alpineFor } from "../lib/knowledge/alpine";
 import { coverageSummary, stageCoverage } from "../lib/knowledge/alpine-coverage";
@@ -13,10 +15,11 @@ import { ALPINE_DERIVED_RELEASE } from "../lib/knowledge/merge";
 
 const top = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100);
 const onlyMissing = process.argv.includes("--missing");
+const by = process.argv.includes("--by-entries") ? "entries" : "sources";
 const entries = derivedEntries(ALPINE_DERIVED_RELEASE).filter((e) => e.compiled);
 
-console.log(`${entries.length} compiled entries (${new Set(entries.map((e) => e.debian.source)).size} Debian sources) in ${ALPINE_DERIVED_RELEASE}`);
-const stages = (["build", "runtime"] as const).map((stage) => stageCoverage(entries, stage, top));
+console.log(`${entries.length} compiled entries (${new Set(entries.map((e) => e.debian.source)).size} Debian sources) in ${ALPINE_DERIVED_RELEASE}, ranked by ${by}`);
+const stages = (["build", "runtime"] as const).map((stage) => stageCoverage(entries, stage, top, by));
 for (const c of stages) {
   console.log(`\n${c.stage}: top ${c.names.length}: ${c.mapped} mapped, ${c.absent} absent with a reason, ${c.missing} missing`);
   console.log("  sources entries  name");

@@ -16,12 +16,16 @@ export interface RankedName {
   entries: number;
 }
 
+/** What "most common" counts: Debian source packages (the default) or compiled entries. */
+export type CoverageRank = "sources" | "entries";
+
 /**
  * The Debian names of one stage, most common first: by the number of Debian source packages needing them, then
  * entries, then name. Counted by source because a build need is a property of the source (every binary of pyside2
  * shares its Build-Depends), so counting entries would rank one source's Qt modules above libraries many use.
+ * `by: "entries"` ranks by entries first, the measure the issue notes used before.
  */
-export function rankedNames(entries: readonly DerivedEntry[], stage: CoverageStage): RankedName[] {
+export function rankedNames(entries: readonly DerivedEntry[], stage: CoverageStage, by: CoverageRank = "sources"): RankedName[] {
   const bySource = new Map<string, Set<string>>();
   const byEntry = new Map<string, number>();
   for (const e of entries) {
@@ -33,7 +37,10 @@ export function rankedNames(entries: readonly DerivedEntry[], stage: CoverageSta
   }
   return [...bySource]
     .map(([name, s]) => ({ name, sources: s.size, entries: byEntry.get(name)! }))
-    .sort((a, b) => b.sources - a.sources || b.entries - a.entries || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => {
+      const [first, second] = by === "sources" ? ["sources", "entries"] as const : ["entries", "sources"] as const;
+      return b[first] - a[first] || b[second] - a[second] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    });
 }
 
 export interface StageCoverage {
@@ -45,8 +52,8 @@ export interface StageCoverage {
   missing: number;
 }
 
-export function stageCoverage(entries: readonly DerivedEntry[], stage: CoverageStage, top: number): StageCoverage {
-  const names = rankedNames(entries, stage)
+export function stageCoverage(entries: readonly DerivedEntry[], stage: CoverageStage, top: number, by: CoverageRank = "sources"): StageCoverage {
+  const names = rankedNames(entries, stage, by)
     .slice(0, top)
     .map((r) => ({ ...r, state: alpineFor(r.name) ? ("mapped" as const) : alpineAbsent(r.name) ? ("absent" as const) : ("missing" as const) }));
   const count = (s: string) => names.filter((n) => n.state === s).length;
