@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ALPINE_ABSENT, ALPINE_NAMES, alpineAbsent, alpineFor } from "./alpine";
+import { ALPINE_ABSENT, ALPINE_NAMES, alpineAbsent, alpineDebianOnly, alpineFor } from "./alpine";
 import { coverageSummary, rankedNames, stageCoverage } from "./alpine-coverage";
 import { derivedEntries } from "./derived/all";
 import type { DerivedEntry } from "./derived/types";
@@ -46,6 +46,10 @@ describe("Debian → Alpine names", () => {
     }
     expect(alpineAbsent("qtchooser")).toMatch(/qt5-qtbase/);
     expect(alpineAbsent("zlib1g-dev")).toBeUndefined();
+    // Debian-only: packaging helpers and the Qt tool switcher; a library Alpine lacks is not.
+    expect(["qtchooser", "d-shlibs", "javahelper", "openstack-pkg-tools", "architecture-properties"].every(alpineDebianOnly)).toBe(true);
+    expect(alpineDebianOnly("libsystemd-dev")).toBe(false);
+    expect(alpineDebianOnly("zlib1g-dev")).toBe(false);
   });
 
   it("looks up by any Debian spelling of a release rename", () => {

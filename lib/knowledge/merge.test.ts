@@ -73,6 +73,18 @@ describe("packageFacts: curated ⊕ derived", () => {
     expect(f.derivedOnly?.note).toMatch(/mapped by name through aports/);
   });
 
+  it("Alpine: a Debian-only name (qtchooser) is left out, not left unnamed, and the note says so", () => {
+    const f = packageFacts("qscintilla", "alpine", fixtureLookup, CURATED)!;
+    expect(f.needs.map((n) => [n.stage, n.packages])).toEqual([
+      ["build", ["qt5-qtbase-dev"]],
+      ["runtime", ["qt5-qtbase"]],
+    ]);
+    expect(f.derivedOnly?.unnamedNeeds).toBeUndefined();
+    expect(f.derivedOnly?.note).toMatch(/Left out as Debian-only: qtchooser\.$/);
+    // On Debian the name stays: it is a real package there.
+    expect(packageFacts("qscintilla", "trixie", fixtureLookup, CURATED)!.needs[0].packages).toEqual(["qtbase5-dev", "qtchooser"]);
+  });
+
   it("pure vs unknown: Architecture all is pure, a name Debian does not package is unknown", () => {
     expect(packageFacts("Flask", "bookworm", fixtureLookup, CURATED)!.pure).toBe(true);
     expect(packageFacts("some-internal-lib", "bookworm", fixtureLookup, CURATED)).toBeUndefined();
