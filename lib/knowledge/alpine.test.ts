@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { ALPINE_ABSENT, ALPINE_NAMES, alpineAbsent, alpineDebianOnly, alpineFor } from "./alpine";
 import { coverageSummary, rankedNames, stageCoverage } from "./alpine-coverage";
 import { derivedEntries } from "./derived/all";
+import { fullKnowledge } from "./derived/full";
 import type { DerivedEntry } from "./derived/types";
 import { PACKAGES } from "./index";
 import { ALPINE_DERIVED_RELEASE } from "./merge";
@@ -117,6 +118,21 @@ describe("the most common Debian names (alpine-coverage)", () => {
       expect(coverageSummary(build, runtime)).toMatch(/^build \d+ mapped \+ \d+ absent of 100, runtime \d+ \+ \d+ absent of 100$/);
     },
   );
+
+  it("names the apk packages of issue 13's examples that only Debian's data knows (real derived data)", () => {
+    for (const [name, pkgs] of [
+      ["pyaudio", ["portaudio-dev", "portaudio"]],
+      ["pylibmc", ["libmemcached-dev", "libmemcached-libs"]],
+      ["borgbackup", ["acl-dev", "libb2-dev", "xxhash-dev"]],
+      ["dbus-python", ["dbus"]],
+      ["pyqt5", ["qt5-qtbase-dev", "qt5-qtbase", "qt5-qtbase-x11"]],
+    ] as const) {
+      const f = fullKnowledge.facts(name, "alpine")!;
+      expect(f.derivedOnly?.unnamedNeeds, name).toBeUndefined();
+      const apk = f.needs.flatMap((n) => n.packages);
+      for (const p of pkgs) expect(apk, name).toContain(p);
+    }
+  });
 
   it("the summary line says what is missing", () => {
     const entries = [entry("x", "src-x", ["zlib1g-dev", "libnot-in-table-dev"], ["qtchooser"])];
