@@ -1,49 +1,37 @@
 /**
  * How much of the derived Debian layer the Debian → Alpine table (lib/knowledge/alpine-names.json) covers: the
- * build and runtime Debian names of the compiled entries of ALPINE_DERIVED_RELEASE, most referenced first, each
- * marked mapped (a row), absent (Alpine has no equivalent, with the reason) or missing.
+ * build and runtime Debian names of the compiled entries of ALPINE_DERIVED_RELEASE, most common first (by Debian
+ * source packages needing them; see rankedNames), each marked mapped (a row), absent (Alpine has no equivalent,
+ * with the reason) or missing. The last line is the summary in the issue notes' format.
  *
- *   npx tsx scripts/alpine-coverage.ts [top=100] [--missing]
+ *   npx tsx scripts/alpine-coverage.ts [top=100] [--missing] [--by-entries]
+ *
+ * --by-entries ranks by compiled entries instead of source packages (one source's many binaries count many times).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { alpineAbsent, alpineFor } from "../lib/knowledge/alpine";
-import type { DerivedEntry } from "../lib/knowledge/derived/types";
+import { alpineAbsent, alpineDebianOnly, alpineFor } from "../lib/knowledge/alpine";
+import { coverageSummary, stageCoverage } from "../lib/knowledge/alpine-coverage";
+import { derivedEntries } from "../lib/knowledge/derived/all";
 import { ALPINE_DERIVED_RELEASE } from "../lib/knowledge/merge";
 
 const top = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100);
 const onlyMissing = process.argv.includes("--missing");
-const dir = join(import.meta.dirname, "../lib/knowledge/derived", ALPINE_DERIVED_RELEASE);
+const by = process.argv.includes("--by-entries") ? "entries" : "sources";
+const entries = derivedEntries(ALPINE_DERIVED_RELEASE).filter((e) => e.compiled);
 
-const entries: DerivedEntry[] = readdirSync(dir)
-  .filter((f) => /^[0-9a-f]{2}\.json$/.test(f))
-  .sort()
-  .flatMap((f) => Object.values(JSON.parse(readFileSync(join(dir, f), "utf8")) as Record<string, DerivedEntry>))
-  .filter((e) => e.compiled);
-
-function ranked(pick: (e: DerivedEntry) => string[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const e of entries) for (const n of new Set(pick(e))) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-console.log(`${entries.length} compiled entries in ${ALPINE_DERIVED_RELEASE}`);
-for (const [stage, pick] of [["build", (e: DerivedEntry) => e.build], ["runtime", (e: DerivedEntry) => e.runtime]] as const) {
-  const list = ranked(pick).slice(0, top);
-  let mapped = 0;
-  let absent = 0;
-  const lines: string[] = [];
-  for (const [name, count] of list) {
-    const row = alpineFor(name);
-    const why = alpineAbsent(name);
-    if (row) mapped++;
-    else if (why) absent++;
-    const state = row ? `${row.alpine.join(" ")}  (${row.aports})` : why ? `absent: ${why}` : "MISSING";
-    if (!onlyMissing || (!row && !why)) lines.push(`  ${String(count).padStart(4)}  ${name}  → ${state}`);
+console.log(`${entries.length} compiled entries (${new Set(entries.map((e) => e.debian.source)).size} Debian sources) in ${ALPINE_DERIVED_RELEASE}, ranked by ${by}`);
+const stages = (["build", "runtime"] as const).map((stage) => stageCoverage(entries, stage, top, by));
+for (const c of stages) {
+  console.log(`\n${c.stage}: top ${c.names.length}: ${c.mapped} mapped, ${c.absent} absent with a reason, ${c.missing} missing`);
+  console.log("  sources entries  name");
+  for (const n of c.names) {
+    if (onlyMissing && n.state !== "missing") continue;
+    const row = alpineFor(n.name);
+    const state = row ? `${row.alpine.join(" ")}  (${row.aports})` : n.state === "absent" ? `absent: ${alpineAbsent(n.name)}` : "MISSING";
+    console.log(`  ${String(n.sources).padStart(7)} ${String(n.entries).padStart(7)}  ${n.name}  → ${state}`);
   }
-  console.log(`\n${stage}: top ${list.length}: ${mapped} mapped, ${absent} absent with a reason, ${list.length - mapped - absent} missing`);
-  for (const l of lines) console.log(l);
 }
 
-const whole = entries.filter((e) => [...e.build, ...e.runtime].every((n) => alpineFor(n)));
-console.log(`\ncompiled entries whose build and runtime names all map: ${whole.length} of ${entries.length}`);
+// As the merge decides: such an entry gets apk packages on Alpine instead of a warning.
+const whole = entries.filter((e) => [...e.build, ...e.runtime].every((n) => alpineFor(n) || alpineDebianOnly(n)));
+console.log(`\ncompiled entries whose build and runtime names all map (or are Debian-only): ${whole.length} of ${entries.length}`);
+console.log(`\nsummary: ${coverageSummary(stages[0], stages[1])}`);

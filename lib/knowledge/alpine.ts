@@ -13,6 +13,8 @@ export interface AlpineNameRow {
   stage: "build" | "runtime";
   /** The aports APKBUILD the Alpine names were read from, e.g. "main/zlib". */
   aports: string;
+  /** The aports commit of the APKBUILD version read, where recorded (the search corpus holds several versions). */
+  commit?: string;
 }
 
 export const ALPINE_NAMES: readonly AlpineNameRow[] = table.rows as AlpineNameRow[];
@@ -22,6 +24,11 @@ export interface AlpineAbsentRow {
   debian: string[];
   /** Why: e.g. a Debian-only split, or a library Alpine does not package. */
   reason: string;
+  /**
+   * true: the name's role exists only in Debian's packaging (a .deb building helper, a tool switcher), so an
+   * Alpine build needs nothing in its place and it is left out; otherwise Alpine lacks something the build uses.
+   */
+  debianOnly?: boolean;
 }
 
 /** Debian names Alpine has no equivalent for, each with the reason. */
@@ -39,4 +46,11 @@ const ABSENT_BY_DEBIAN = new Map(ALPINE_ABSENT.flatMap((row) => row.debian.map((
 /** Why Alpine has no package for a Debian name, or undefined when that is not known to be the case. */
 export function alpineAbsent(debianName: string): string | undefined {
   return ABSENT_BY_DEBIAN.get(debianName);
+}
+
+const DEBIAN_ONLY = new Set(ALPINE_ABSENT.filter((row) => row.debianOnly).flatMap((row) => row.debian));
+
+/** Whether a Debian name stands for nothing an Alpine build needs (an absent row marked debianOnly). */
+export function alpineDebianOnly(debianName: string): boolean {
+  return DEBIAN_ONLY.has(debianName);
 }

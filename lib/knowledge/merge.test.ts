@@ -54,7 +54,7 @@ describe("packageFacts: curated ⊕ derived", () => {
     expect(f.needs).toEqual([]);
     expect(f.derived?.debian.release).toBe("trixie");
     // Partly mapped: the warning names the Debian packages without an apk name.
-    expect(f.derivedOnly?.alpine).toMatch(/and libportaudio2, portaudio19-dev have no Alpine name here\. Name the apk packages/);
+    expect(f.derivedOnly?.alpine).toMatch(/and libjack-jackd2-dev has no Alpine name here\. Name the apk packages/);
     expect(f.derivedOnly?.unnamedNeeds).toBe(true);
   });
 
@@ -71,6 +71,18 @@ describe("packageFacts: curated ⊕ derived", () => {
     expect(f.derivedOnly?.alpine).toBeUndefined();
     expect(f.derivedOnly?.unnamedNeeds).toBeUndefined();
     expect(f.derivedOnly?.note).toMatch(/mapped by name through aports/);
+  });
+
+  it("Alpine: a Debian-only name (qtchooser) is left out, not left unnamed, and the note says so", () => {
+    const f = packageFacts("qscintilla", "alpine", fixtureLookup, CURATED)!;
+    expect(f.needs.map((n) => [n.stage, n.packages])).toEqual([
+      ["build", ["qt5-qtbase-dev"]],
+      ["runtime", ["qt5-qtbase"]],
+    ]);
+    expect(f.derivedOnly?.unnamedNeeds).toBeUndefined();
+    expect(f.derivedOnly?.note).toMatch(/Left out as Debian-only: qtchooser\.$/);
+    // On Debian the name stays: it is a real package there.
+    expect(packageFacts("qscintilla", "trixie", fixtureLookup, CURATED)!.needs[0].packages).toEqual(["qtbase5-dev", "qtchooser"]);
   });
 
   it("pure vs unknown: Architecture all is pure, a name Debian does not package is unknown", () => {

@@ -3,7 +3,7 @@
  * target's Debian release (lib/knowledge/derived) fills what the curated one does not state. Pure and
  * deterministic. The page loads this with the derived shards, not with the engine.
  */
-import { alpineFor } from "./alpine";
+import { alpineDebianOnly, alpineFor } from "./alpine";
 import type { DerivedEntry } from "./derived/types";
 import type { DerivedOnly, Dependency, FactNeed, Knowledge, PackageFacts } from "./facts";
 import { normalizeName } from "./names";
@@ -48,9 +48,14 @@ function derivedNeeds(d: DerivedEntry): FactNeed[] {
   return needs;
 }
 
-/** Debian's build and run-time names of an entry that the Debian → Alpine table does not know. */
+/** Debian's build and run-time names of an entry that the Debian → Alpine table neither maps nor marks Debian-only. */
 function unmappedOnAlpine(d: DerivedEntry): string[] {
-  return [...new Set([...d.build, ...d.runtime])].filter((name) => !alpineFor(name)).sort();
+  return [...new Set([...d.build, ...d.runtime])].filter((name) => !alpineFor(name) && !alpineDebianOnly(name)).sort();
+}
+
+/** Debian's names of an entry that only Debian's packaging uses (qtchooser, d-shlibs): nothing to install on Alpine. */
+function debianOnlyNames(d: DerivedEntry): string[] {
+  return [...new Set([...d.build, ...d.runtime])].filter(alpineDebianOnly).sort();
 }
 
 /**
@@ -61,7 +66,7 @@ function alpineNeeds(d: DerivedEntry): FactNeed[] {
   const needs: FactNeed[] = [];
   const add = (stage: FactNeed["stage"], when: FactNeed["when"], names: string[]) => {
     const byRow = new Map<string, { packages: string[]; aports: string; debian: string[] }>();
-    for (const name of names) {
+    for (const name of names.filter((n) => !alpineDebianOnly(n))) {
       const row = alpineFor(name)!;
       const key = row.alpine.join(" ");
       const seen = byRow.get(key);
@@ -88,8 +93,12 @@ function derivedOnly(d: DerivedEntry, target: Target): DerivedOnly {
   };
   if (target === "alpine") {
     const unmapped = unmappedOnAlpine(d);
-    if (unmapped.length === 0)
-      out.note = `is compiled on Alpine with no wheel facts known; its apk packages are Debian's (${source}) mapped by name through aports (Debian's packaging, not Alpine's, decided what it needs): check them if the build fails.`;
+    if (unmapped.length === 0) {
+      const dropped = debianOnlyNames(d);
+      out.note =
+        `is compiled on Alpine with no wheel facts known; its apk packages are Debian's (${source}) mapped by name through aports (Debian's packaging, not Alpine's, decided what it needs): check them if the build fails.` +
+        (dropped.length ? ` Left out as Debian-only: ${dropped.join(", ")}.` : "");
+    }
     else {
       out.alpine = `is compiled on Alpine: only Debian's data knows it (${source}), and ${unmapped.join(", ")} ${unmapped.length === 1 ? "has" : "have"} no Alpine name here. Name the apk packages it needs to build and to run yourself, or use a slim Debian image.`;
       out.unnamedNeeds = true;

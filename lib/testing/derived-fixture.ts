@@ -35,8 +35,10 @@ const ENTRIES: Record<string, Facts> = {
   pyasn1: {},
   "pyasn1-modules": { requires: ["pyasn1"] },
   pyicu: { display: "PyICU", compiled: true, build: ["libicu-dev", "pkgconf"], runtime: ["libicu72"], toolchains: ["c++"] },
-  // On Alpine libasound2-dev has an apk name, portaudio19-dev and libportaudio2 none: partly mapped.
-  pyaudio: { display: "PyAudio", compiled: true, build: ["libasound2-dev", "portaudio19-dev"], runtime: ["libportaudio2"], toolchains: ["c"] },
+  // On Alpine libasound2-dev, portaudio19-dev and libportaudio2 have apk names, libjack-jackd2-dev none: partly mapped.
+  pyaudio: { display: "PyAudio", compiled: true, build: ["libasound2-dev", "libjack-jackd2-dev", "portaudio19-dev"], runtime: ["libportaudio2"], toolchains: ["c"] },
+  // qtchooser is Debian-only (alpine-names.json): on Alpine the rest maps and it is left out.
+  qscintilla: { compiled: true, build: ["qtbase5-dev", "qtchooser"], runtime: ["libqt5core5t64"], toolchains: ["c++"] },
   polyglot: { requires: ["pyicu", "six"] },
   six: {},
   flask: { display: "Flask", requires: ["blinker", "click", "itsdangerous", "jinja2", "werkzeug"], scripts: ["flask"] },

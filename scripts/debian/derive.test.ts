@@ -20,7 +20,7 @@ describe("deriveRelease on fixture indices", () => {
 
   it("names the projects: dh-python's mapping, then python3-X; not CPython's own, docs or non-Python packages", () => {
     const names = Object.values(d.shards).flatMap((s) => Object.keys(s)).sort();
-    expect(names).toEqual(["bar", "barapp", "baz", "foo-lib"]);
+    expect(names).toEqual(["bar", "barapp", "baz", "foo-lib", "pil", "pilkit", "pillow"]);
     expect(entry(d, "foo-lib").display).toBe("Foo-Lib");
     expect(entry(d, "baz").display).toBeUndefined();
     expect(entry(d, "baz").debian).toEqual({ release: "bookworm", package: "python3-baz", version: "3.0-1", source: "baz" });
@@ -41,6 +41,12 @@ describe("deriveRelease on fixture indices", () => {
     expect(entry(d, "foo-lib").requires).toEqual(["bar"]);
     expect(entry(d, "bar").requires).toEqual(["baz"]);
     expect(entry(d, "barapp").requires).toEqual(["bar"]);
+  });
+
+  it("requires: a binary mapped under several names is required by the project it Provides (python3-pil → pillow), also through a part", () => {
+    expect(entry(d, "pil").debian.package).toBe("python3-pil");
+    expect(entry(d, "pillow").debian.package).toBe("python3-pil");
+    expect(entry(d, "pilkit").requires).toEqual(["pillow"]);
   });
 
   it("build: Build-Depends less packaging, Python, test and doc tooling, profile- and arch-restricted items; virtuals resolved", () => {
@@ -68,7 +74,7 @@ describe("deriveRelease on fixture indices", () => {
   });
 
   it("meta: counts and inputs", () => {
-    expect(d.meta.counts).toMatchObject({ entries: 4, compiled: 1, pure: 3 });
+    expect(d.meta.counts).toMatchObject({ entries: 7, compiled: 1, pure: 6 });
     expect(d.meta.date).toBe("Sat, 11 Jul 2026 10:16:37 UTC");
     expect(d.meta.scriptsKnown).toBe(true);
     expect(d.meta.inputs).toMatchObject({ packages: "main/binary-amd64/Packages", contents: ["main/Contents-amd64", "main/Contents-all"] });

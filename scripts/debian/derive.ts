@@ -96,7 +96,7 @@ const TOOLCHAIN_ORDER: readonly Toolchain[] = ["c", "c++", "fortran", "rust"];
 export const RULES: Record<string, string> = {
   names:
     "PyPI name → Debian binary: dh-python's dist/cpython3_fallback (its lines name a Debian package that exists in the release), " +
-    "then every other python3-X binary as PyPI name X unless its source builds a mapped binary (then it is part of that project); names PEP 503 normalised. CPython's own packages (sources python3-defaults, " +
+    "then every other python3-X binary as PyPI name X unless its source builds a mapped binary (then it is part of that project, under the name that binary is required by); names PEP 503 normalised. CPython's own packages (sources python3-defaults, " +
     "python3-stdlib-extensions, python3.N) and -doc/-dbg/-dev/-tests binaries are no project.",
   compiled:
     "Architecture any (an index's own architecture) is compiled, Architecture all is pure Python; a project with parts " +
@@ -114,7 +114,9 @@ export const RULES: Record<string, string> = {
   toolchains:
     "Compiled packages only: c always (Debian's build-essential is implicit); c++ when Build-Depends name g++/clang++ or the binary " +
     "depends on libstdc++6; fortran for gfortran or libgfortran*; rust for cargo, rustc or Debian's librust-*-dev crates.",
-  requires: "The python3-* packages among the resolved Depends, mapped back to their PyPI names (the entries of this release).",
+  requires:
+    "The python3-* packages among the resolved Depends, mapped back to their PyPI names (the entries of this release); " +
+    "a binary dh-python maps under several names is required by the one it Provides as python3-<name>, else python3-<name> itself, else the first by name.",
   scripts: "Contents: the binary's files in usr/bin whose names are plain command names ([A-Za-z0-9._+-]).",
 };
 
@@ -165,14 +167,15 @@ export function mapNames(index: ReleaseIndex, dhPythonText: string, parts = new 
     const spelled = dist.replace(/_/g, "-");
     offer({ name, display: spelled !== name ? spelled : undefined, pkg, fromMapping: true });
   }
-  const mappedBinaries = new Set([...chosen.values()].map((c) => c.pkg));
   // A python3-X the mapping does not name, built by a source whose other binary it does name, is a part of that
-  // project (python3-cffi-backend of cffi), not a project of its own: dependants require the mapped project.
+  // project (python3-cffi-backend of cffi, python3-pil.imagetk of Pillow), not a project of its own: dependants
+  // require the mapped project, by the name its binary is required by.
   const mappedBySource = new Map<string, string>();
-  for (const c of [...chosen.values()].sort((a, b) => cmp(a.name, b.name))) {
-    const src = index.packages.get(c.pkg)!.source;
-    if (!mappedBySource.has(src)) mappedBySource.set(src, c.name);
+  for (const [pkg, name] of [...requiredNames(index, chosen.values())].sort(([, a], [, b]) => cmp(a, b))) {
+    const src = index.packages.get(pkg)!.source;
+    if (!mappedBySource.has(src)) mappedBySource.set(src, name);
   }
+  const mappedBinaries = new Set([...chosen.values()].map((c) => c.pkg));
   for (const pkg of [...index.packages.keys()].sort(cmp)) {
     if (!pkg.startsWith("python3-") || mappedBinaries.has(pkg) || !isProjectBinary(index, pkg)) continue;
     const project = mappedBySource.get(index.packages.get(pkg)!.source);
@@ -180,6 +183,22 @@ export function mapNames(index: ReleaseIndex, dhPythonText: string, parts = new 
     else offer({ name: normalizeName(pkg.slice("python3-".length)), pkg, fromMapping: false });
   }
   return chosen;
+}
+
+/**
+ * Debian binary → the PyPI name its dependants require it by. When dh-python maps a binary under several names
+ * (python3-pil: pil, Pillow): the one it Provides as python3-<name> (Debian's own record of the project,
+ * python3-pillow), then python3-<name> itself, then the first by name.
+ */
+export function requiredNames(index: ReleaseIndex, choices: Iterable<NameChoice>): Map<string, string> {
+  const rank = (pkg: string, name: string) =>
+    index.packages.get(pkg)!.provides.some((a) => a.name === `python3-${name}`) ? 0 : pkg === `python3-${name}` ? 1 : 2;
+  const out = new Map<string, string>();
+  for (const c of [...choices].sort((a, b) => cmp(a.name, b.name))) {
+    const prev = out.get(c.pkg);
+    if (prev === undefined || rank(c.pkg, c.name) < rank(c.pkg, prev)) out.set(c.pkg, c.name);
+  }
+  return out;
 }
 
 /** Derive one release's entries, shards, meta and referenced names. Deterministic: same inputs, same output. */
@@ -192,12 +211,7 @@ export function deriveRelease(input: DeriveInputs): DerivedRelease {
   const parts = new Map<string, string>();
   const names = mapNames(index, input.dhPython.text, parts);
 
-  // Debian binary → the PyPI name its dependants require it by (the entry keyed by it; python3-<name> first).
-  const pypiOf = new Map<string, string>();
-  for (const c of [...names.values()].sort((a, b) => cmp(a.name, b.name))) {
-    const prev = pypiOf.get(c.pkg);
-    if (prev === undefined || (c.pkg === `python3-${c.name}` && c.pkg !== `python3-${prev}`)) pypiOf.set(c.pkg, c.name);
-  }
+  const pypiOf = requiredNames(index, names.values());
   const partsOf = new Map<string, string[]>();
   for (const [pkg, project] of [...parts].sort(([a], [b]) => cmp(a, b))) {
     pypiOf.set(pkg, project);

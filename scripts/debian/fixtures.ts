@@ -45,6 +45,10 @@ export const FIXTURE_PACKAGES: Record<string, string>[] = [
   { Package: "python3-bar", Version: "0.5-2", Architecture: "all", Section: "python", Depends: "python3:any, python3-baz" },
   { Package: "python3-baz", Version: "3.0-1", Architecture: "all", Section: "python", Source: "baz", Depends: "python3:any" },
   { Package: "python3-baz", Version: "2.0-1", Architecture: "all", Section: "python", Source: "baz", Depends: "python3:any" },
+  // dh-python maps python3-pil under three names (pil, Pillow, pillow); Debian records the project by Provides.
+  { Package: "python3-pil", Version: "11.1.0-5", Architecture: "all", Section: "python", Source: "pillow", Depends: "python3:any", Provides: "python3-pillow" },
+  { Package: "python3-pil.imagetk", Version: "11.1.0-5", Architecture: "all", Section: "python", Source: "pillow", Depends: "python3-pil" },
+  { Package: "python3-pilkit", Version: "2.0-1", Architecture: "all", Section: "python", Depends: "python3:any, python3-pil, python3-pil.imagetk" },
   { Package: "barapp", Version: "0.1-1", Architecture: "all", Section: "utils", Depends: "python3:any, python3-bar" },
   { Package: "notpython", Version: "1.0", Architecture: "all", Section: "utils", Depends: "libc6" },
 ];
@@ -82,6 +86,9 @@ export const FIXTURE_DH_PYTHON = [
   "Bar python3-bar",
   "BarApp barapp",
   "NotPython notpython",
+  "Pillow python3-pil",
+  "pil python3-pil",
+  "pillow python3-pil",
   "foo_docs python3-foo-doc",
   "",
 ].join("\n");

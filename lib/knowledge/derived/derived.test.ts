@@ -80,6 +80,11 @@ describe.each(DEBIAN_RELEASES)("derived knowledge, %s", (r) => {
     expect(get(r, "django_auth_ldap").requires).toContain("python-ldap");
     expect(get(r, "Flask")).toMatchObject({ compiled: false, runtime: [], requires: expect.arrayContaining(["click", "jinja2", "werkzeug"]) });
     expect(get(r, "gunicorn").compiled).toBe(false);
+    // Dependants of python3-pil (and its part python3-pil.imagetk) require Pillow by its PyPI name, so a "via" chain
+    // reaches the curated Pillow facts; dh-python's other name for it, "pil", is required by nobody.
+    expect(get(r, "wordcloud").requires).toContain("pillow");
+    expect(get(r, "guizero").requires).toContain("pillow");
+    expect(entries.filter((e) => e.requires.includes("pil")).map((e) => e.name)).toEqual([]);
     expect(derivedEntry(r, "no-such-project-xyz")).toBeUndefined();
     expect(derivedEntry(r, "constructor")).toBeUndefined();
     expect(derivedEntry(r, "__proto__")).toBeUndefined();
