@@ -18,6 +18,8 @@ export interface ToolCall {
   tool: string;
   args: string[];
   packages?: string[];
+  /** Its arguments are file patterns the shell expands (fixed text of ours); otherwise the printer quotes * ? [ ]. */
+  glob?: boolean;
 }
 
 /** A build-context file a step reads: bind-mounted at `at` for that one RUN, so it never lands in a layer. */
@@ -113,7 +115,7 @@ function systemPackages(stage: PlannedStage): InstallStep[] {
       : [
           { tool: "apt-get", args: ["update"] },
           { tool: "apt-get", args: ["install", "-y", "--no-install-recommends"], packages: names },
-          { tool: "rm", args: ["-rf", "/var/lib/apt/lists/*"] },
+          { tool: "rm", args: ["-rf", "/var/lib/apt/lists/*"], glob: true },
         ];
   const width = Math.max(...names.map((n) => n.length));
   return [
@@ -295,7 +297,7 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
       calls: [{ tool: "pip", args: ["wheel", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...indexArgs(plan, PIP), "--wheel-dir", "/wheels", ...what] }],
     }),
     takeOver: () => [
-      run("dependencies", [{ tool: "pip", args: ["install", "--no-cache-dir", "--no-index", "/wheels/*.whl"] }], {
+      run("dependencies", [{ tool: "pip", args: ["install", "--no-cache-dir", "--no-index", "/wheels/*.whl"], glob: true }], {
         from: [{ stage: "builder", path: "/wheels", at: "/wheels" }],
         comment: ["Install only the builder's wheels: bind-mounted, so no wheel file stays in a layer."],
       }),

@@ -223,3 +223,13 @@ describe("every Debian package a Dockerfile installs exists in its release (comm
     expect(debianPackageExists("trixie", "libssl3t64")).toBe(true);
   });
 });
+
+describe("the project installed with its optional-dependency groups (pip install /src[a,b])", () => {
+  it.each(STRATEGY_IDS)("%s: the target is one quoted shell word (not a glob), and the Dockerfile validates", (strategy) => {
+    const text = generate(spec({ strategy, dependencySource: "pyproject", projectExtras: ["postgres", "s3"], packages: [{ name: "flask" }] })).dockerfile;
+    expect(diagnostics(text)).toEqual([]);
+    const install = parseDockerfile(text).instructions.find((i) => i.keyword === "RUN" && i.text.includes("/src["))!;
+    expect(install.text).toMatch(/ '\/src\[postgres,s3\]'$/m);
+    expect(install.text.replace(/'[^']*'/g, "")).not.toMatch(/[[\]]/);
+  });
+});

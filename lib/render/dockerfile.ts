@@ -19,7 +19,7 @@ function stepInstructions(step: InstallStep): Instruction[] {
         ...step.from.map((f): Mount => ({ type: "bind", from: f.stage, source: f.path, target: f.at })),
         ...step.inputs.map((i): Mount => ({ type: "bind", source: i.file, target: i.at, ...(i.rw ? { rw: true } : {}) })),
       ];
-      const commands = step.calls.map((c) => ({ words: [c.tool, ...c.args], items: c.packages }));
+      const commands = step.calls.map((c) => ({ words: [c.tool, ...c.args], items: c.packages, glob: c.glob }));
       return [...comment, { kind: "run", mounts, commands, why }];
     }
     case "copy":
