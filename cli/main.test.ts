@@ -64,6 +64,21 @@ describe("wheelwright CLI", () => {
     expect(json.dockerfile).toMatch(/uv sync --locked --no-install-project --no-dev/);
     expect(json.dockerfile).not.toContain("requirements.txt");
   });
+  it("render --requirements pylock.toml / Pipfile.lock: the lock drives the build (uv reads pylock.toml; pipenv exports Pipfile.lock)", () => {
+    const dir = join(__dirname, "../lib/testing/lockfiles");
+    const pylock = JSON.parse(cli("render", "--python", "3.12", "--requirements", join(dir, "pylock.toml"), "--format", "json").out);
+    expect(pylock.input.format).toBe("pylock");
+    expect(pylock.dockerfile).toContain("strategy uv,");
+    expect(pylock.dockerfile).toMatch(/--mount=type=bind,source=pylock\.toml,target=\/tmp\/pylock\.toml/);
+    expect(pylock.dockerfile).not.toContain("requirements.txt");
+    const refused = cli("render", "--python", "3.12", "--strategy", "venv", "--requirements", join(dir, "pylock.toml"));
+    expect(refused.status).toBe(2);
+    expect(refused.err).toMatch(/pylock\.toml is installed with the uv strategy/);
+    const pipfile = JSON.parse(cli("render", "--python", "3.12", "--requirements", join(dir, "Pipfile.lock"), "--format", "json").out);
+    expect(pipfile.input.format).toBe("pipfile-lock");
+    expect(pipfile.dockerfile).toMatch(/pipenv requirements --hash > \/tmp\/requirements\.txt/);
+    expect(pipfile.dockerfile).toContain("source=Pipfile.lock,target=Pipfile.lock");
+  });
   it("render --requirements pyproject.toml: requires-python is checked against the chosen Python, with the versions that fit", () => {
     const dir = mkdtempSync(join(tmpdir(), "ww-"));
     writeFileSync(join(dir, "pyproject.toml"), '[project]\nname = "app"\nrequires-python = ">=3.10,<3.12"\ndependencies = ["flask"]\n');

@@ -15,6 +15,7 @@ import { markerEnvironment } from "../lib/markers";
 import { pythonInfo } from "../lib/knowledge/python-images";
 import { gitPackagesOf, parsePackageList, type InputFormat, type ParsedRequirements } from "../lib/requirements";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
+import { sourceForFormat } from "../lib/spec-options";
 import { FIELDS, fieldOf, setAt, type CliRead, type Field } from "../lib/spec/fields";
 import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
 import { VARIANTS, type VariantId } from "../lib/knowledge/python-images";
@@ -163,10 +164,9 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
     }
     draft = setAt(draft, "packages", parsed.requirements);
     if (parsed.requiresPython && flags["requires-python"] === undefined) draft = setAt(draft, "requiresPython", parsed.requiresPython);
-    // The project's own file drives the build: a lock is installed as locked, a pyproject.toml project with pip install.
-    const source = parsed.format === "uv-lock" ? "uv-lock" : parsed.format === "poetry-lock" ? "poetry-lock" : parsed.format === "pyproject" ? "pyproject" : undefined;
-    if (source) draft = setAt(draft, "dependencySource", source);
-    if (source === "uv-lock" && flags.strategy === undefined) draft = setAt(draft, "strategy", "uv");
+    const source = sourceForFormat(parsed.format);
+    if (source) draft = setAt(draft, "dependencySource", source.dependencySource);
+    if (source?.strategy && flags.strategy === undefined) draft = setAt(draft, "strategy", source.strategy);
     const git = gitPackagesOf(parsed);
     if (git.length && flags["git-packages"] === undefined) draft = setAt(draft, "gitPackages", git);
   }

@@ -12,6 +12,7 @@ import { normalizeName } from "@/lib/knowledge/names";
 import { Section } from "./section";
 import type { SectionProps } from "./section-props";
 import { FieldError } from "@/components/ui/field-error";
+import { sourceForFormat } from "@/lib/spec-options";
 
 
 /** Adds or removes a package name in a --no-binary list (names compared as PEP 503 normalises them). */
@@ -68,8 +69,7 @@ export const DependenciesSection = memo(function DependenciesSection({
         onAdd={(reqs, { format, requiresPython, gitPackages }) =>
           edit((d) => ({
             ...addPackages(d, reqs),
-            // The project's own file drives the build: a lock installed as locked, a pyproject.toml with pip install.
-            ...(format === "uv-lock" ? { dependencySource: "uv-lock", strategy: "uv" } : format === "poetry-lock" ? { dependencySource: "poetry-lock" } : format === "pyproject" ? { dependencySource: "pyproject" } : {}),
+            ...sourceForFormat(format),
             ...(requiresPython ? { requiresPython } : {}),
             gitPackages: [...new Set([...d.gitPackages, ...gitPackages])],
           }))

@@ -20,6 +20,8 @@ export interface ToolCall {
   packages?: string[];
   /** Its arguments are file patterns the shell expands (fixed text of ours); otherwise the printer quotes * ? [ ]. */
   glob?: boolean;
+  /** A file its standard output is written to (for a tool that prints what we need, like pipenv requirements). */
+  stdout?: string;
 }
 
 /** A build-context file a step reads: bind-mounted at `at` for that one RUN, so it never lands in a layer. */
@@ -85,6 +87,7 @@ export interface InstallPlan {
 const VENV = "/opt/venv";
 const BUILD_DIR = "/build";
 const REQS = "/tmp/requirements.txt";
+const PYLOCK = "/tmp/pylock.toml";
 /** Where the build context is mounted when the project itself is installed from its pyproject.toml. */
 const PROJECT = "/src";
 const PYTHON = "/usr/local/bin/python3";
@@ -181,38 +184,69 @@ function noBinary(plan: PlanWithoutSteps, i: Installer): string[] {
   return plan.compiled.filter((name) => compiledOnRequest(plan.spec, name)).flatMap((name) => [i.noBinary, name]);
 }
 
+/** A tool in a venv of its own at `venv`, used only to export a lock file to requirements; the venv stays in the builder. */
+function exporterVenv(plan: PlanWithoutSteps, venv: string, packages: string[], comment: string): RunStep {
+  return run(
+    "requirements",
+    [
+      { tool: "python", args: ["-m", "venv", venv] },
+      { tool: `${venv}/bin/pip`, args: ["install", ...noCache(plan, PIP), ...packages] },
+    ],
+    { caches: caches(plan, PIP), comment: [comment] },
+  );
+}
+
 /**
- * Where the builder reads the requirements from: requirements.txt bind-mounted (never copied into a layer), or
- * poetry.lock first exported to requirements by a Poetry in a venv of its own.
+ * Where the builder reads the requirements from: requirements.txt or pylock.toml bind-mounted (never copied into a
+ * layer), or poetry.lock / Pipfile.lock first exported to requirements by their own tool in a venv of its own.
  */
 function requirements(plan: PlanWithoutSteps): { steps: InstallStep[]; inputs: ContextInput[]; target: string[] } {
-  // The project itself, from its pyproject.toml: the context mounted writable for the one RUN (setuptools and
-  // others build in the source tree), so neither the sources nor the build files land in a layer.
-  if (plan.spec.dependencySource === "pyproject") {
-    const extras = plan.spec.projectExtras;
-    return { steps: [], inputs: [{ file: ".", at: PROJECT, rw: true }], target: [extras.length ? `${PROJECT}[${extras.join(",")}]` : PROJECT] };
+  switch (plan.spec.dependencySource) {
+    case "pyproject": {
+      // The project itself, from its pyproject.toml: the context mounted writable for the one RUN (setuptools and
+      // others build in the source tree), so neither the sources nor the build files land in a layer.
+      const extras = plan.spec.projectExtras;
+      return { steps: [], inputs: [{ file: ".", at: PROJECT, rw: true }], target: [extras.length ? `${PROJECT}[${extras.join(",")}]` : PROJECT] };
+    }
+    case "pylock":
+      // uv reads a requirements source as PEP 751 by its name (pylock.toml or pylock.*.toml), so the mount keeps it.
+      return { steps: [], inputs: [{ file: "pylock.toml", at: PYLOCK }], target: ["-r", PYLOCK] };
+    case "poetry-lock":
+      return {
+        inputs: [],
+        target: ["-r", REQS],
+        steps: [
+          exporterVenv(plan, "/opt/poetry", [TOOLS.poetry, TOOLS.poetryExport], "Poetry runs in a venv of its own, only to export the locked main dependencies."),
+          run("requirements", [{ tool: "/opt/poetry/bin/poetry", args: ["export", "--only", "main", ...plan.spec.projectExtras.flatMap((e) => ["--extras", e]), "--format", "requirements.txt", "--output", REQS] }], {
+            inputs: [
+              { file: "pyproject.toml", at: "pyproject.toml" },
+              { file: "poetry.lock", at: "poetry.lock" },
+            ],
+          }),
+        ],
+      };
+    case "pipfile-lock": {
+      // pipenv's own export reads every kind of Pipfile.lock entry (markers, extras, Git, paths, its index) the way
+      // pipenv sync would; the strategy's tool then installs the result, so pipenv never reaches the final image.
+      // Hashes keep the locked files exact, but pip refuses a Git checkout in hash-checking mode: none then.
+      const hash = plan.spec.gitPackages.length === 0 ? ["--hash"] : [];
+      return {
+        inputs: [],
+        target: ["-r", REQS],
+        steps: [
+          exporterVenv(plan, "/opt/pipenv", [TOOLS.pipenv], "Pipenv runs in a venv of its own, only to export the locked default packages (not [dev-packages])."),
+          run("requirements", [{ tool: "/opt/pipenv/bin/pipenv", args: ["requirements", ...hash], stdout: REQS }], {
+            inputs: [
+              { file: "Pipfile", at: "Pipfile" },
+              { file: "Pipfile.lock", at: "Pipfile.lock" },
+            ],
+          }),
+        ],
+      };
+    }
+    default:
+      return { steps: [], inputs: [{ file: "requirements.txt", at: REQS }], target: ["-r", REQS] };
   }
-  if (plan.spec.dependencySource !== "poetry-lock") return { steps: [], inputs: [{ file: "requirements.txt", at: REQS }], target: ["-r", REQS] };
-  return {
-    inputs: [],
-    target: ["-r", REQS],
-    steps: [
-      run(
-        "requirements",
-        [
-          { tool: "python", args: ["-m", "venv", "/opt/poetry"] },
-          { tool: "/opt/poetry/bin/pip", args: ["install", ...noCache(plan, PIP), TOOLS.poetry, TOOLS.poetryExport] },
-        ],
-        { caches: caches(plan, PIP), comment: ["Poetry runs in a venv of its own, only to export the locked main dependencies."] },
-      ),
-      run("requirements", [{ tool: "/opt/poetry/bin/poetry", args: ["export", "--only", "main", ...plan.spec.projectExtras.flatMap((e) => ["--extras", e]), "--format", "requirements.txt", "--output", REQS] }], {
-        inputs: [
-          { file: "pyproject.toml", at: "pyproject.toml" },
-          { file: "poetry.lock", at: "poetry.lock" },
-        ],
-      }),
-    ],
-  };
 }
 
 interface Strategy {

@@ -25,6 +25,8 @@ export interface ShellCommand {
   items?: string[];
   /** Its words are file patterns the shell is meant to expand (ours, like /wheels/*.whl); any other word is quoted if it has * ? [ ]. */
   glob?: boolean;
+  /** A file the command's standard output goes to (printed as "> FILE"). */
+  stdout?: string;
 }
 
 /** An instruction, with the reason it exists (shown when the user hovers or selects its lines). */
@@ -157,6 +159,7 @@ function printCommand(out: Lines, c: ShellCommand): void {
     out.continue(INDENT + INDENT);
     out.shell(item);
   });
+  if (c.stdout !== undefined) out.text(" > ").word(check(REF, c.stdout, "output file"));
 }
 
 function printRun(out: Lines, mounts: Mount[], commands: ShellCommand[]): void {

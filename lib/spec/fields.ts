@@ -185,7 +185,13 @@ export const FIELDS = [
     rules: [
       {
         reads: ["strategy"],
-        check: (source: string, strategy: string) => problem(source === "uv-lock" && strategy !== "uv" && "a uv.lock is installed with the uv strategy (uv sync)"),
+        check: (source: string, strategy: string) =>
+          problem(
+            strategy !== "uv" &&
+              (source === "uv-lock"
+                ? "a uv.lock is installed with the uv strategy (uv sync)"
+                : source === "pylock" && "a pylock.toml is installed with the uv strategy (uv pip install -r pylock.toml; pip reads it only experimentally, from 26.1)"),
+          ),
       },
     ],
   },
