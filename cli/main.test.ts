@@ -79,6 +79,23 @@ describe("wheelwright CLI", () => {
     expect(pipfile.dockerfile).toMatch(/pipenv requirements --hash > \/tmp\/requirements\.txt/);
     expect(pipfile.dockerfile).toContain("source=Pipfile.lock,target=Pipfile.lock");
   });
+  it("render --requirements: the file's pip options become spec fields; a flag given wins", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ww-"));
+    const file = join(dir, "requirements.txt");
+    writeFileSync(file, ["-i https://mirror.example.org/simple", "--extra-index-url https://user:pw@private.example.org/simple", "--trusted-host mirror.example.org", "--pre", "--only-binary :all:", "-f https://download.example.org/wheels/", "flask"].join("\n"));
+    const r = cli("render", "--strategy", "venv", "--requirements", file, "--format", "json");
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.dockerfile).toContain(
+      "--index-url https://mirror.example.org/simple --find-links https://download.example.org/wheels/ --trusted-host mirror.example.org --pre --only-binary :all: -r /tmp/requirements.txt",
+    );
+    // The URL with credentials is not rendered; the report says why.
+    expect(json.dockerfile).not.toContain("private.example.org");
+    expect(json.input.notes.map((n: { line: number; message: string }) => [n.line, n.message])).toContainEqual([2, expect.stringMatching(/credentials.*build secret/)]);
+    const flag = cli("render", "--strategy", "venv", "--requirements", file, "--index-url", "https://other.example.org/simple");
+    expect(flag.out).toContain("--index-url https://other.example.org/simple");
+    expect(flag.out).not.toContain("mirror.example.org/simple");
+  });
   it("render --requirements pyproject.toml: requires-python is checked against the chosen Python, with the versions that fit", () => {
     const dir = mkdtempSync(join(tmpdir(), "ww-"));
     writeFileSync(join(dir, "pyproject.toml"), '[project]\nname = "app"\nrequires-python = ">=3.10,<3.12"\ndependencies = ["flask"]\n');

@@ -13,7 +13,7 @@ import { PRESETS, presetById, presetSpec } from "../lib/presets";
 import { INPUT_FORMATS, parseDependencyFile } from "../lib/dependency-file";
 import { markerEnvironment } from "../lib/markers";
 import { pythonInfo } from "../lib/knowledge/python-images";
-import { gitPackagesOf, parsePackageList, type InputFormat, type ParsedRequirements } from "../lib/requirements";
+import { fileOptionsToSpec, gitPackagesOf, parsePackageList, type InputFormat, type ParsedRequirements } from "../lib/requirements";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
 import { sourceForFormat } from "../lib/spec-options";
 import { FIELDS, fieldOf, setAt, type CliRead, type Field } from "../lib/spec/fields";
@@ -169,6 +169,12 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
     if (source?.strategy && flags.strategy === undefined) draft = setAt(draft, "strategy", source.strategy);
     const git = gitPackagesOf(parsed);
     if (git.length && flags["git-packages"] === undefined) draft = setAt(draft, "gitPackages", git);
+    // The file's own pip options become spec fields (so the plan and its checks see them); a flag given wins.
+    for (const [path, value] of Object.entries(fileOptionsToSpec(parsed.options))) {
+      const field = FLAG_FIELDS.find((f) => f.path === path);
+      if (field && (flags as Record<string, unknown>)[field.cli.flag] !== undefined) continue;
+      draft = setAt(draft, path, value);
+    }
   }
   const result = parseSpec(draft);
   if (!result.ok) {

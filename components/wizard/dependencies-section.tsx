@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { issuesAt, type Draft } from "@/lib/wizard/draft";
-import { addPackages, removePackage } from "@/lib/wizard/edits";
+import { addPackages, applyFileOptions, removePackage } from "@/lib/wizard/edits";
 import type { PackageView } from "@/lib/wizard/output";
 import { DependencySourceField } from "./dependency-source-field";
 import { PackageChips } from "./package-chips";
@@ -42,7 +42,7 @@ export const DependenciesSection = memo(function DependenciesSection({
   requiresPython: string;
   projectExtras: Draft["projectExtras"];
   gitPackages: Draft["gitPackages"];
-  index: Pick<Draft, "indexUrl" | "extraIndexUrls" | "trustedHosts" | "pre">;
+  index: Pick<Draft, "indexUrl" | "extraIndexUrls" | "findLinks" | "trustedHosts" | "pre" | "onlyBinary">;
   /** The chosen Python and platform, for the markers of pasted lines. */
   python: string;
   platform: string;
@@ -66,9 +66,9 @@ export const DependenciesSection = memo(function DependenciesSection({
         platform={platform}
         text={pasteText}
         onText={(pasteText) => edit((d) => ({ ...d, pasteText }))}
-        onAdd={(reqs, { format, requiresPython, gitPackages }) =>
+        onAdd={(reqs, { format, requiresPython, gitPackages, options }) =>
           edit((d) => ({
-            ...addPackages(d, reqs),
+            ...applyFileOptions(addPackages(d, reqs), options),
             ...sourceForFormat(format),
             ...(requiresPython ? { requiresPython } : {}),
             gitPackages: [...new Set([...d.gitPackages, ...gitPackages])],

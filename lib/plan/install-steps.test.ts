@@ -154,3 +154,14 @@ describe("a Pipfile.lock exported by pipenv, then installed by the strategy's to
     expect(exported.calls[0].args).toEqual(["requirements"]);
   });
 });
+
+describe("find-links pages and wheels-only packages", () => {
+  const spec = { findLinks: ["https://download.example.org/wheels/"], onlyBinary: ["numpy", ":all:"] };
+  it("pip and uv pip install get --find-links and --only-binary", () => {
+    expect(commandLines(plan({ ...spec, strategy: "venv" }).install.builder).join("\n")).toContain("--find-links https://download.example.org/wheels/ --only-binary numpy --only-binary :all: -r /tmp/requirements.txt");
+    expect(commandLines(plan({ ...spec, strategy: "uv" }).install.builder).join("\n")).toContain("--find-links https://download.example.org/wheels/ --only-binary numpy --only-binary :all: -r /tmp/requirements.txt");
+  });
+  it("uv sync gets its spellings: --no-build-package NAME, --no-build for :all:", () => {
+    expect(commandLines(plan({ ...spec, strategy: "uv", dependencySource: "uv-lock" }).install.builder).join("\n")).toMatch(/uv sync .*--find-links https:\/\/download\.example\.org\/wheels\/ --no-build-package numpy --no-build$/m);
+  });
+});

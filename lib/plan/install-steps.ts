@@ -156,10 +156,13 @@ interface Installer {
   noCache: string;
   /** The flag that keeps one package from installing a wheel (once per package). */
   noBinary: string;
+  /** The flags that keep one package (or ":all:") from being built from source. */
+  onlyBinary: (item: string) => string[];
 }
-const PIP: Installer = { cache: "/root/.cache/pip", noCache: "--no-cache-dir", noBinary: "--no-binary" };
-const UV: Installer = { cache: "/root/.cache/uv", noCache: "--no-cache", noBinary: "--no-binary" };
-const UV_SYNC: Installer = { ...UV, noBinary: "--no-binary-package" };
+const onlyBinaryFlag = (item: string) => ["--only-binary", item];
+const PIP: Installer = { cache: "/root/.cache/pip", noCache: "--no-cache-dir", noBinary: "--no-binary", onlyBinary: onlyBinaryFlag };
+const UV: Installer = { cache: "/root/.cache/uv", noCache: "--no-cache", noBinary: "--no-binary", onlyBinary: onlyBinaryFlag };
+const UV_SYNC: Installer = { ...UV, noBinary: "--no-binary-package", onlyBinary: (item) => (item === ":all:" ? ["--no-build"] : ["--no-build-package", item]) };
 
 function caches(plan: PlanWithoutSteps, i: Installer): string[] {
   return plan.spec.cacheMounts ? [i.cache] : [];
@@ -167,15 +170,20 @@ function caches(plan: PlanWithoutSteps, i: Installer): string[] {
 function noCache(plan: PlanWithoutSteps, i: Installer): string[] {
   return plan.spec.cacheMounts ? [] : [i.noCache];
 }
-/** Where packages come from (the spec's index, extra indexes, trusted hosts) and whether pre-releases may be taken. */
+/**
+ * Where packages come from (the spec's index, extra indexes, find-links pages, trusted hosts), whether pre-releases
+ * may be taken, and which packages must come as wheels.
+ */
 function indexArgs(plan: PlanWithoutSteps, i: Installer): string[] {
-  const { indexUrl, extraIndexUrls, trustedHosts, pre } = plan.spec;
+  const { indexUrl, extraIndexUrls, findLinks, trustedHosts, pre, onlyBinary } = plan.spec;
   const uv = i !== PIP;
   return [
     ...(indexUrl ? ["--index-url", indexUrl] : []),
     ...extraIndexUrls.flatMap((u) => ["--extra-index-url", u]),
+    ...findLinks.flatMap((u) => ["--find-links", u]),
     ...trustedHosts.flatMap((h) => [uv ? "--allow-insecure-host" : "--trusted-host", h]),
     ...(pre ? (uv ? ["--prerelease", "allow"] : ["--pre"]) : []),
+    ...onlyBinary.flatMap(i.onlyBinary),
   ];
 }
 

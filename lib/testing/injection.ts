@@ -32,6 +32,8 @@ export const BENIGN: BuildSpecInput = {
   indexUrl: "https://pypi.example.org/simple",
   extraIndexUrls: ["https://extra.example.org/simple"],
   trustedHosts: ["pypi.example.org"],
+  findLinks: ["https://download.example.org/wheels/"],
+  onlyBinary: ["numpy"],
   runtime: {
     ...DEFAULT_SPEC.runtime,
     copy: ["src"],
@@ -65,6 +67,8 @@ export const FIELDS: { path: string; set: Setter }[] = [
   { path: "indexUrl", set: (s, v) => ({ ...s, indexUrl: v }) },
   { path: "extraIndexUrls.0", set: (s, v) => ({ ...s, extraIndexUrls: [v] }) },
   { path: "trustedHosts.0", set: (s, v) => ({ ...s, trustedHosts: [v] }) },
+  { path: "findLinks.0", set: (s, v) => ({ ...s, findLinks: [v] }) },
+  { path: "onlyBinary.0", set: (s, v) => ({ ...s, onlyBinary: [v] }) },
   { path: "requiresPython", set: (s, v) => ({ ...s, requiresPython: v }) },
   { path: "systemPackages.build.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, build: [v] } }) },
   { path: "systemPackages.runtime.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, runtime: [v] } }) },

@@ -4,6 +4,7 @@
  */
 import { normalizeName } from "../knowledge/names";
 import { VARIANTS, variantsFor, type VariantId } from "../knowledge/python-images";
+import type { FileSpecOptions } from "../requirements";
 import type { Requirement } from "../spec";
 import { finalBaseProblem } from "../spec-options";
 import type { Draft } from "./draft";
@@ -77,5 +78,26 @@ export function addSystemPackage(d: Draft, stage: Stage, name: string): Draft {
       [stage]: sp[stage].includes(name) ? sp[stage] : [...sp[stage], name],
       omit: sp.omit.filter((n) => n !== name),
     },
+  };
+}
+
+/**
+ * Takes a pasted file's pip options into the draft: its --index-url replaces the one there (pip would read the
+ * file's), its lists join the ones there, --pre turns pre-releases on. Nothing the file does not say changes.
+ */
+export function applyFileOptions(d: Draft, o: FileSpecOptions): Draft {
+  const join = (have: readonly string[], more: readonly string[] = [], key: (s: string) => string = (s) => s) => {
+    const seen = new Set(have.map(key));
+    return [...have, ...more.filter((x) => !seen.has(key(x)) && seen.add(key(x)))];
+  };
+  return {
+    ...d,
+    indexUrl: o.indexUrl ?? d.indexUrl,
+    extraIndexUrls: join(d.extraIndexUrls, o.extraIndexUrls),
+    findLinks: join(d.findLinks, o.findLinks),
+    trustedHosts: join(d.trustedHosts, o.trustedHosts),
+    pre: d.pre || o.pre === true,
+    noBinary: join(d.noBinary, o.noBinary, normalizeName),
+    onlyBinary: join(d.onlyBinary, o.onlyBinary, normalizeName),
   };
 }
