@@ -101,6 +101,14 @@ export interface ParsedRequirements {
   options?: PipFileOptions;
   /** The project's requires-python, when the file declares it (pyproject.toml, uv.lock, pylock.toml, Pipfile.lock). */
   requiresPython?: string;
+  /** A pyproject.toml's optional-dependency groups, each with what it adds (chosen or not). */
+  groups?: DependencyGroup[];
+}
+
+/** An optional-dependency group of a project (a PEP 621 extra, or a Poetry extra) and the requirements it adds. */
+export interface DependencyGroup {
+  name: string;
+  requirements: Requirement[];
 }
 
 export interface ParseOptions {

@@ -4,7 +4,7 @@ import { useState, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids";
 import { INPUT_CLASS } from "@/components/ui/text-field";
-import type { FileSpecOptions, InputFormat, LineProblem, ParsedRequirements, SkippedLine } from "@/lib/requirements";
+import type { DependencyGroup, FileSpecOptions, InputFormat, LineProblem, ParsedRequirements, SkippedLine } from "@/lib/requirements";
 import type { Requirement } from "@/lib/spec";
 import { withEngine } from "@/browser/engine";
 import { lazyModule } from "@/browser/lazy-module";
@@ -54,9 +54,10 @@ export function PasteRequirements({
   onText: (t: string) => void;
   /**
    * The packages read; the project's requires-python when the file declares it; the packages cloned from Git; the
-   * spec fields the file's own pip options set (--index-url, --pre, --no-binary…).
+   * spec fields the file's own pip options set (--index-url, --pre, --no-binary…); a pyproject.toml's optional
+   * dependency groups (`reqs` are then the packages it always installs).
    */
-  onAdd: (reqs: Requirement[], extra: { format: InputFormat; requiresPython?: string; gitPackages: string[]; options: FileSpecOptions }) => void;
+  onAdd: (reqs: Requirement[], extra: { format: InputFormat; requiresPython?: string; gitPackages: string[]; options: FileSpecOptions; groups: DependencyGroup[] }) => void;
 }) {
   const [stored, setResult] = useState<Result | null>(null);
   const [fileName, setFileName] = useState<{ text: string; name: string } | null>(null);
@@ -66,7 +67,7 @@ export function PasteRequirements({
 
   /** `pasted` is the text as it was when the button was pressed (the parsers may arrive later). */
   function show(pasted: string, r: ParsedRequirements, format: InputFormat, gitPackages: string[], options: FileSpecOptions) {
-    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, { format, requiresPython: r.requiresPython, gitPackages, options });
+    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, { format, requiresPython: r.requiresPython, gitPackages, options, groups: r.groups ?? [] });
     setResult({ text: pasted, added: r.requirements.length, format, problems: r.problems, skipped: r.skipped ?? [], notes: r.notes ?? [] });
   }
 
