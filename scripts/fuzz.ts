@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { HOSTILE_DOCKERFILES, HOSTILE_LOGS, checkAudit, checkTriage, dockerfileArbitrary } from "../lib/testing/hostile-dockerfiles";
-import { FIELDS, caseArbitrary, checkCase } from "../lib/testing/injection";
+import { FIELDS, caseArbitrary, checkCase, checkFileCase, requirementsFileArbitrary } from "../lib/testing/injection";
 import type { TriageFiles } from "../lib/triage/files";
 
 const runs = Number(process.env.FUZZ_RUNS ?? 100_000);
@@ -31,6 +31,19 @@ const seconds = (performance.now() - started) / 1000;
 console.log(`field                          refused  rendered`);
 for (const [path, c] of [...perField.entries()].sort()) console.log(`${path.padEnd(30)} ${String(c.refused).padStart(7)}  ${String(c.rendered).padStart(8)}`);
 console.log(`${runs} cases in ${seconds.toFixed(1)} s, ${failures.length} failures`);
+
+// Requirements files whose options and Git lines go into the spec (FILE_FUZZ_RUNS, default 20,000).
+const fileRuns = Number(process.env.FILE_FUZZ_RUNS ?? 20_000);
+const fileStarted = performance.now();
+fc.assert(
+  fc.property(requirementsFileArbitrary, (text) => {
+    const r = checkFileCase(text);
+    if (r.outcome === "failed") failures.push(`requirements file: ${r.reason}`);
+    return r.outcome !== "failed";
+  }),
+  { numRuns: fileRuns, endOnFailure: true },
+);
+console.log(`requirements files: ${fileRuns} cases in ${((performance.now() - fileStarted) / 1000).toFixed(1)} s`);
 
 // The audit and triage over hostile Dockerfiles and logs (AUDIT_FUZZ_RUNS, default 10,000 each).
 const auditRuns = Number(process.env.AUDIT_FUZZ_RUNS ?? 10_000);
