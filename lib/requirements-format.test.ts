@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
 import { markerEnvironment } from "./markers";
-import { fileOptionsToSpec, parseRequirementsTxt, type ParseOptions } from "./requirements";
+import { fileOptionsToSpec, gitPackagesOf, parseRequirementsTxt, type ParseOptions } from "./requirements";
 import { resolve } from "./resolve";
 import { BuildSpecSchema, DEFAULT_SPEC } from "./spec";
 
@@ -173,5 +173,13 @@ describe("the file's own pip options become spec fields (fileOptionsToSpec), so 
     // --no-binary pyodbc: the builder compiles it, so it gets pyodbc's build needs.
     expect(pip.args.join(" ")).toContain("--no-binary pyodbc");
     expect(plan.builder.systemPackages.map((p) => p.name)).toContain("unixodbc-dev");
+  });
+});
+
+describe("a direct reference whose name pip would refuse (found by the requirements-file fuzzer)", () => {
+  it("is listed as a problem and is not a Git package, so the spec made from the file stays valid", () => {
+    const r = parseRequirementsTxt("bad- @ git+https://example.org/x.git@v1\nok @ git+https://example.org/ok.git@v1\n");
+    expect(r.problems.map((p) => p.line)).toEqual([1]);
+    expect(gitPackagesOf(r)).toEqual(["ok"]);
   });
 });

@@ -336,8 +336,8 @@ function readRequirement(
       if (extrasMatch) extras = extrasMatch[1].split(",").map((e) => e.trim()).filter(Boolean);
     }
     const source: DirectSource = { line, ...where, kind: sourceKind(url), location: url, editable, ...(name ? { name } : {}) };
-    if (kind === "requirements") st.sources.push(source);
     if (!name) {
+      if (kind === "requirements") st.sources.push(source);
       problem(line, raw, source.kind === "path"
         ? `a local project (${url}): pip installs it from the build context; its own dependencies are not read from here (paste its pyproject.toml or requirements)`
         : `the package name is not in the URL (write NAME @ URL or add #egg=NAME): its system needs cannot be looked up`);
@@ -348,6 +348,8 @@ function readRequirement(
       problem(line, raw, r.message);
       return;
     }
+    // Only a source whose name is valid: its name goes into the spec (gitPackages), whose grammar would refuse it.
+    if (kind === "requirements") st.sources.push(source);
     requirement = r.requirement;
     if (source.kind === "vcs") note(line, raw, `${name} is installed from ${url.split("+")[0]} (${editable ? "editable, " : ""}the builder needs ${url.split("+")[0]})`);
     else note(line, raw, `${name} is installed from ${source.kind === "url" ? "a URL" : "a local path"}, not the index`);
