@@ -183,3 +183,13 @@ describe("a direct reference whose name pip would refuse (found by the requireme
     expect(gitPackagesOf(r)).toEqual(["ok"]);
   });
 });
+
+describe("file options beyond a field's limit", () => {
+  it("are cut at the limit, so the spec made from the file stays valid", () => {
+    const lines = Array.from({ length: 7 }, (_, i) => `--extra-index-url https://i${i}.example.org/simple\n--trusted-host h${i}.example.org`);
+    const taken = fileOptionsToSpec(parseRequirementsTxt([...lines, "flask"].join("\n")).options);
+    expect(taken.extraIndexUrls).toHaveLength(5);
+    expect(taken.trustedHosts).toHaveLength(5);
+    expect(BuildSpecSchema.safeParse({ ...DEFAULT_SPEC, ...taken }).success).toBe(true);
+  });
+});

@@ -482,13 +482,14 @@ export type FileSpecOptions = Partial<Pick<BuildSpec, "indexUrl" | "extraIndexUr
  */
 export function fileOptionsToSpec(options: PipFileOptions | undefined): FileSpecOptions {
   if (!options) return {};
-  const urls = (list: readonly string[]) => [...new Set(list.filter((u) => INDEX_URL.test(u)))];
-  const names = (list: readonly string[]) => list.filter((n) => NO_BINARY_ITEM.test(n));
+  // Lists are cut at the field's limit (a longer one would make the whole spec invalid); pip still reads the rest.
+  const urls = (list: readonly string[]) => [...new Set(list.filter((u) => INDEX_URL.test(u)))].slice(0, LIMITS.indexes);
+  const names = (list: readonly string[]) => list.filter((n) => NO_BINARY_ITEM.test(n)).slice(0, LIMITS.packages);
   const out: FileSpecOptions = {};
   if (options.indexUrl !== undefined && INDEX_URL.test(options.indexUrl)) out.indexUrl = options.indexUrl;
   if (urls(options.extraIndexUrls).length) out.extraIndexUrls = urls(options.extraIndexUrls);
   if (urls(options.findLinks).length) out.findLinks = urls(options.findLinks);
-  const hosts = [...new Set(options.trustedHosts.filter((h) => HOST.test(h)))];
+  const hosts = [...new Set(options.trustedHosts.filter((h) => HOST.test(h)))].slice(0, LIMITS.indexes);
   if (hosts.length) out.trustedHosts = hosts;
   if (options.pre) out.pre = true;
   if (names(options.noBinary).length) out.noBinary = names(options.noBinary);

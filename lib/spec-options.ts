@@ -16,6 +16,8 @@ export const LIMITS = {
   envValue: 1000,
   name: 100,
   path: 200,
+  /** Extra index URLs, find-links URLs, trusted hosts: each list. */
+  indexes: 5,
   /** Pasted requirements.txt / pyproject.toml text. */
   pastedText: 200_000,
 } as const;

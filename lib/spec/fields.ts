@@ -256,7 +256,7 @@ export const FIELDS = [
   {
     path: "extraIndexUrls",
     label: "Extra index URLs",
-    value: list(PACKAGE_URL, 5, "at most 5 extra indexes"),
+    value: list(PACKAGE_URL, LIMITS.indexes, `at most ${LIMITS.indexes} extra indexes`),
     default: [],
     share: { param: "extra-index-url", codec: "names" },
     draft: { slot: "extraIndexUrls", codec: "strings" },
@@ -266,7 +266,7 @@ export const FIELDS = [
   {
     path: "trustedHosts",
     label: "Trusted hosts",
-    value: list(text(HOST, "a host name, optionally with :port", { max: 253 }), 5, "at most 5 hosts"),
+    value: list(text(HOST, "a host name, optionally with :port", { max: 253 }), LIMITS.indexes, `at most ${LIMITS.indexes} hosts`),
     default: [],
     share: { param: "trusted-host", codec: "names" },
     draft: { slot: "trustedHosts", codec: "strings" },
@@ -332,7 +332,7 @@ export const FIELDS = [
     /** pip's --find-links: pages or directories of archives searched besides the indexes; http(s) only (a local path is not in the builder). */
     path: "findLinks",
     label: "Find links",
-    value: list(PACKAGE_URL, 5, "at most 5 find-links URLs"),
+    value: list(PACKAGE_URL, LIMITS.indexes, `at most ${LIMITS.indexes} find-links URLs`),
     default: [],
     share: { param: "find-links", codec: "names" },
     draft: { slot: "findLinks", codec: "strings" },
