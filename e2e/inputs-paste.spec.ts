@@ -117,3 +117,20 @@ test("a pasted pyproject.toml's optional-dependency group: chosen, its packages 
   await expect(final("libpq5")).toBeVisible();
   await expect(pg).toBeChecked();
 });
+
+test("a pasted Pipfile.lock or pylock.toml drives the build: pipenv exports the one, uv installs the other", async ({ page }) => {
+  await openWizard(page);
+  const box = page.getByRole("textbox", { name: "Or paste a requirements.txt or pyproject.toml" });
+  const pipfileLock = JSON.stringify({ _meta: { sources: [] }, default: { pillow: { version: "==11.0.0", hashes: [] } }, develop: {} }, null, 2);
+  await box.fill(pipfileLock);
+  await page.getByRole("button", { name: "Add packages from text" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added 1 package from Pipfile.lock" })).toBeVisible();
+  await expect.poll(() => previewText(page)).toContain("pipenv requirements --hash > /tmp/requirements.txt");
+
+  const pylock = ['lock-version = "1.0"', 'created-by = "example"', "[[packages]]", 'name = "lxml"', 'version = "5.3.0"', ""].join("\n");
+  await box.fill(pylock);
+  await page.getByRole("button", { name: "Add packages from text" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added 1 package from pylock.toml" })).toBeVisible();
+  await expect.poll(() => previewText(page)).toContain("--mount=type=bind,source=pylock.toml,target=/tmp/pylock.toml");
+  await expect.poll(() => previewText(page)).toContain("strategy uv,");
+});
