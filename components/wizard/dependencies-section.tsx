@@ -51,8 +51,10 @@ export const DependenciesSection = memo(function DependenciesSection({
   /** How each package of the spec installs. */
   resolved: readonly PackageView[];
 }) {
-  // The last pasted pyproject.toml's groups, so choosing a group adds its packages and unchoosing removes them.
-  const [projectFile, setProjectFile] = useState<ProjectFile | null>(null);
+  // The last pasted pyproject.toml's groups, so choosing a group adds its packages and unchoosing removes them; only
+  // while the box still holds that text (start over, or an edit of the text, forgets them).
+  const [pasted, setPasted] = useState<{ text: string; file: ProjectFile } | null>(null);
+  const projectFile = pasted?.text === pasteText ? pasted.file : null;
   const chooseGroups = (next: string[]) =>
     edit((d) => (projectFile ? switchGroups(d, projectFile, d.projectExtras, next) : { ...d, projectExtras: next }));
   const isChosen = (name: string) => projectExtras.some((e) => normalizeName(e) === normalizeName(name));
@@ -72,9 +74,9 @@ export const DependenciesSection = memo(function DependenciesSection({
         platform={platform}
         text={pasteText}
         onText={(pasteText) => edit((d) => ({ ...d, pasteText }))}
-        onAdd={(reqs, { format, requiresPython, gitPackages, options, groups }) => {
+        onAdd={(reqs, { text, format, requiresPython, gitPackages, options, groups }) => {
           const file = groups.length ? { main: reqs, groups } : null;
-          setProjectFile(file);
+          setPasted(file ? { text, file } : null);
           edit((d) => {
             const added = applyFileOptions(addPackages(d, reqs), options);
             return {

@@ -55,9 +55,9 @@ export function PasteRequirements({
   /**
    * The packages read; the project's requires-python when the file declares it; the packages cloned from Git; the
    * spec fields the file's own pip options set (--index-url, --pre, --no-binary…); a pyproject.toml's optional
-   * dependency groups (`reqs` are then the packages it always installs).
+   * dependency groups (`reqs` are then the packages it always installs); the text they were read from.
    */
-  onAdd: (reqs: Requirement[], extra: { format: InputFormat; requiresPython?: string; gitPackages: string[]; options: FileSpecOptions; groups: DependencyGroup[] }) => void;
+  onAdd: (reqs: Requirement[], extra: { text: string; format: InputFormat; requiresPython?: string; gitPackages: string[]; options: FileSpecOptions; groups: DependencyGroup[] }) => void;
 }) {
   const [stored, setResult] = useState<Result | null>(null);
   const [fileName, setFileName] = useState<{ text: string; name: string } | null>(null);
@@ -67,7 +67,7 @@ export function PasteRequirements({
 
   /** `pasted` is the text as it was when the button was pressed (the parsers may arrive later). */
   function show(pasted: string, r: ParsedRequirements, format: InputFormat, gitPackages: string[], options: FileSpecOptions) {
-    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, { format, requiresPython: r.requiresPython, gitPackages, options, groups: r.groups ?? [] });
+    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, { text: pasted, format, requiresPython: r.requiresPython, gitPackages, options, groups: r.groups ?? [] });
     setResult({ text: pasted, added: r.requirements.length, format, problems: r.problems, skipped: r.skipped ?? [], notes: r.notes ?? [] });
   }
 
