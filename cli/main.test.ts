@@ -96,6 +96,18 @@ describe("wheelwright CLI", () => {
     expect(flag.out).toContain("--index-url https://other.example.org/simple");
     expect(flag.out).not.toContain("mirror.example.org/simple");
   });
+  it("render --requirements: an extra index given outside a file whose --index-url pip would reset is warned about, with its line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ww-"));
+    const file = join(dir, "requirements.txt");
+    writeFileSync(file, "flask\n--index-url https://mirror.example.org/simple\n");
+    const r = cli("render", "--strategy", "venv", "--requirements", file, "--extra-index-url", "https://extra.example.org/simple");
+    expect(r.status).toBe(0);
+    expect(r.err).toMatch(/requirements\.txt:2: warning: --index-url in the file resets pip's index list .*https:\/\/extra\.example\.org\/simple/);
+    // Listed in the file too, or no extra index at all: nothing is lost, no warning.
+    writeFileSync(file, "flask\n--index-url https://mirror.example.org/simple\n--extra-index-url https://extra.example.org/simple\n");
+    expect(cli("render", "--strategy", "venv", "--requirements", file, "--extra-index-url", "https://extra.example.org/simple").err).not.toMatch(/warning/);
+    expect(cli("render", "--strategy", "venv", "--requirements", file).err).not.toMatch(/warning/);
+  });
   it("render --requirements pyproject.toml: requires-python is checked against the chosen Python, with the versions that fit", () => {
     const dir = mkdtempSync(join(tmpdir(), "ww-"));
     writeFileSync(join(dir, "pyproject.toml"), '[project]\nname = "app"\nrequires-python = ">=3.10,<3.12"\ndependencies = ["flask"]\n');

@@ -13,7 +13,7 @@ import { PRESETS, presetById, presetSpec } from "../lib/presets";
 import { INPUT_FORMATS, parseDependencyFile } from "../lib/dependency-file";
 import { markerEnvironment } from "../lib/markers";
 import { pythonInfo } from "../lib/knowledge/python-images";
-import { fileOptionsToSpec, gitPackagesOf, parsePackageList, type InputFormat, type ParsedRequirements } from "../lib/requirements";
+import { fileOptionsToSpec, gitPackagesOf, indexResetNotes, parsePackageList, type InputFormat, type LineProblem, type ParsedRequirements } from "../lib/requirements";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
 import { sourceForFormat } from "../lib/spec-options";
 import { FIELDS, fieldOf, setAt, type CliRead, type Field } from "../lib/spec/fields";
@@ -103,6 +103,8 @@ export interface InputReport {
   skipped: NonNullable<ParsedRequirements["skipped"]>;
   notes: NonNullable<ParsedRequirements["notes"]>;
   includes: NonNullable<ParsedRequirements["includes"]>;
+  /** Lines that change what the build does against the spec (printed on stderr too). */
+  warnings: LineProblem[];
 }
 
 /** Reads --requirements; relative -r/-c includes are read from disk, relative to the file that names them. */
@@ -188,13 +190,17 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
 export function inputReport(flags: RenderFlags, spec: BuildSpec): InputReport | undefined {
   if (flags.requirements === undefined) return undefined;
   const parsed = readDependencyFile(flags.requirements, flags["format-in"], flags.extras, { python: spec.python, platform: spec.platform });
+  // Only a requirements file is mounted as written (the other formats are exported or read by their own tool), and
+  // this is how pip reads it; uv's reading is not checked here, so it gets no such note.
+  const resets = spec.dependencySource === "requirements" && spec.strategy !== "uv" ? indexResetNotes(parsed, spec.extraIndexUrls) : [];
   return {
     file: flags.requirements,
     format: parsed.format,
     problems: parsed.problems,
     skipped: parsed.skipped ?? [],
-    notes: parsed.notes ?? [],
+    notes: [...(parsed.notes ?? []), ...resets],
     includes: parsed.includes ?? [],
+    warnings: resets,
   };
 }
 
@@ -240,6 +246,7 @@ export function run(argv: string[], io: Io): number {
       else {
         io.out(generated.dockerfile);
         for (const p of input?.problems ?? []) io.err(`wheelwright: ${p.file ?? input!.file}${p.line ? `:${p.line}` : ""}: not used: ${p.message}\n`.replace(/[\r]/g, ""));
+        for (const w of input?.warnings ?? []) io.err(`wheelwright: ${w.file ?? input!.file}${w.line ? `:${w.line}` : ""}: warning: ${w.message}\n`.replace(/[\r]/g, ""));
       }
       return 0;
     }

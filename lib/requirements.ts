@@ -471,6 +471,21 @@ function optionNote(line: number, raw: string, flag: string, value: string, labe
   else note(line, raw, `${flag} ${value}: not an http(s) URL the spec accepts (a local path is not in the builder), so it is not in ${label}; pip still reads it from the file`);
 }
 
+/**
+ * pip's reading of an --index-url line in a requirements file replaces its whole index list, so the extra indexes
+ * the command line gave before it are no longer searched (pip's req_file.handle_option_line). With the file
+ * mounted as written, an extra index in the spec that the file does not list itself is lost that way: one note per
+ * such line.
+ */
+export function indexResetNotes(parsed: Pick<ParsedRequirements, "options" | "notes">, extraIndexUrls: readonly string[]): LineProblem[] {
+  const inFile = new Set(parsed.options?.extraIndexUrls ?? []);
+  const lost = extraIndexUrls.filter((u) => !inFile.has(u));
+  if (!parsed.options?.indexUrl || lost.length === 0) return [];
+  return (parsed.notes ?? [])
+    .filter((n) => /^\s*(-i|--index-url)\b/.test(n.text))
+    .map((n) => ({ ...n, message: `--index-url in the file resets pip's index list when pip reads it, so ${lost.join(", ")} (given outside the file) is not searched: list it in the file too, with --extra-index-url` }));
+}
+
 /** The spec fields a requirements file's own options set. */
 export type FileSpecOptions = Partial<Pick<BuildSpec, "indexUrl" | "extraIndexUrls" | "trustedHosts" | "pre" | "noBinary" | "onlyBinary" | "findLinks">>;
 
