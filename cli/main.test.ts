@@ -64,6 +64,50 @@ describe("wheelwright CLI", () => {
     expect(json.dockerfile).toMatch(/uv sync --locked --no-install-project --no-dev/);
     expect(json.dockerfile).not.toContain("requirements.txt");
   });
+  it("render --requirements pylock.toml / Pipfile.lock: the lock drives the build (uv reads pylock.toml; pipenv exports Pipfile.lock)", () => {
+    const dir = join(__dirname, "../lib/testing/lockfiles");
+    const pylock = JSON.parse(cli("render", "--python", "3.12", "--requirements", join(dir, "pylock.toml"), "--format", "json").out);
+    expect(pylock.input.format).toBe("pylock");
+    expect(pylock.dockerfile).toContain("strategy uv,");
+    expect(pylock.dockerfile).toMatch(/--mount=type=bind,source=pylock\.toml,target=\/tmp\/pylock\.toml/);
+    expect(pylock.dockerfile).not.toContain("requirements.txt");
+    const refused = cli("render", "--python", "3.12", "--strategy", "venv", "--requirements", join(dir, "pylock.toml"));
+    expect(refused.status).toBe(2);
+    expect(refused.err).toMatch(/pylock\.toml is installed with the uv strategy/);
+    const pipfile = JSON.parse(cli("render", "--python", "3.12", "--requirements", join(dir, "Pipfile.lock"), "--format", "json").out);
+    expect(pipfile.input.format).toBe("pipfile-lock");
+    expect(pipfile.dockerfile).toMatch(/pipenv requirements --hash > \/tmp\/requirements\.txt/);
+    expect(pipfile.dockerfile).toContain("source=Pipfile.lock,target=Pipfile.lock");
+  });
+  it("render --requirements: the file's pip options become spec fields; a flag given wins", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ww-"));
+    const file = join(dir, "requirements.txt");
+    writeFileSync(file, ["-i https://mirror.example.org/simple", "--extra-index-url https://user:pw@private.example.org/simple", "--trusted-host mirror.example.org", "--pre", "--only-binary :all:", "-f https://download.example.org/wheels/", "flask"].join("\n"));
+    const r = cli("render", "--strategy", "venv", "--requirements", file, "--format", "json");
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.dockerfile).toContain(
+      "--index-url https://mirror.example.org/simple --find-links https://download.example.org/wheels/ --trusted-host mirror.example.org --pre --only-binary :all: -r /tmp/requirements.txt",
+    );
+    // The URL with credentials is not rendered; the report says why.
+    expect(json.dockerfile).not.toContain("private.example.org");
+    expect(json.input.notes.map((n: { line: number; message: string }) => [n.line, n.message])).toContainEqual([2, expect.stringMatching(/credentials.*build secret/)]);
+    const flag = cli("render", "--strategy", "venv", "--requirements", file, "--index-url", "https://other.example.org/simple");
+    expect(flag.out).toContain("--index-url https://other.example.org/simple");
+    expect(flag.out).not.toContain("mirror.example.org/simple");
+  });
+  it("render --requirements: an extra index given outside a file whose --index-url pip would reset is warned about, with its line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ww-"));
+    const file = join(dir, "requirements.txt");
+    writeFileSync(file, "flask\n--index-url https://mirror.example.org/simple\n");
+    const r = cli("render", "--strategy", "venv", "--requirements", file, "--extra-index-url", "https://extra.example.org/simple");
+    expect(r.status).toBe(0);
+    expect(r.err).toMatch(/requirements\.txt:2: warning: --index-url in the file resets pip's index list .*https:\/\/extra\.example\.org\/simple/);
+    // Listed in the file too, or no extra index at all: nothing is lost, no warning.
+    writeFileSync(file, "flask\n--index-url https://mirror.example.org/simple\n--extra-index-url https://extra.example.org/simple\n");
+    expect(cli("render", "--strategy", "venv", "--requirements", file, "--extra-index-url", "https://extra.example.org/simple").err).not.toMatch(/warning/);
+    expect(cli("render", "--strategy", "venv", "--requirements", file).err).not.toMatch(/warning/);
+  });
   it("render --requirements pyproject.toml: requires-python is checked against the chosen Python, with the versions that fit", () => {
     const dir = mkdtempSync(join(tmpdir(), "ww-"));
     writeFileSync(join(dir, "pyproject.toml"), '[project]\nname = "app"\nrequires-python = ">=3.10,<3.12"\ndependencies = ["flask"]\n');

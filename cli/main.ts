@@ -13,8 +13,9 @@ import { PRESETS, presetById, presetSpec } from "../lib/presets";
 import { INPUT_FORMATS, parseDependencyFile } from "../lib/dependency-file";
 import { markerEnvironment } from "../lib/markers";
 import { pythonInfo } from "../lib/knowledge/python-images";
-import { gitPackagesOf, parsePackageList, type InputFormat, type ParsedRequirements } from "../lib/requirements";
+import { fileOptionsToSpec, gitPackagesOf, indexResetNotes, parsePackageList, type InputFormat, type LineProblem, type ParsedRequirements } from "../lib/requirements";
 import { DEFAULT_SPEC, parseSpec, type BuildSpec } from "../lib/spec";
+import { sourceForFormat } from "../lib/spec-options";
 import { FIELDS, fieldOf, setAt, type CliRead, type Field } from "../lib/spec/fields";
 import { ShareError, searchParamsToSpec, shareUrl } from "../lib/share";
 import { VARIANTS, type VariantId } from "../lib/knowledge/python-images";
@@ -102,6 +103,8 @@ export interface InputReport {
   skipped: NonNullable<ParsedRequirements["skipped"]>;
   notes: NonNullable<ParsedRequirements["notes"]>;
   includes: NonNullable<ParsedRequirements["includes"]>;
+  /** Lines that change what the build does against the spec (printed on stderr too). */
+  warnings: LineProblem[];
 }
 
 /** Reads --requirements; relative -r/-c includes are read from disk, relative to the file that names them. */
@@ -163,12 +166,17 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
     }
     draft = setAt(draft, "packages", parsed.requirements);
     if (parsed.requiresPython && flags["requires-python"] === undefined) draft = setAt(draft, "requiresPython", parsed.requiresPython);
-    // The project's own file drives the build: a lock is installed as locked, a pyproject.toml project with pip install.
-    const source = parsed.format === "uv-lock" ? "uv-lock" : parsed.format === "poetry-lock" ? "poetry-lock" : parsed.format === "pyproject" ? "pyproject" : undefined;
-    if (source) draft = setAt(draft, "dependencySource", source);
-    if (source === "uv-lock" && flags.strategy === undefined) draft = setAt(draft, "strategy", "uv");
+    const source = sourceForFormat(parsed.format);
+    if (source) draft = setAt(draft, "dependencySource", source.dependencySource);
+    if (source?.strategy && flags.strategy === undefined) draft = setAt(draft, "strategy", source.strategy);
     const git = gitPackagesOf(parsed);
     if (git.length && flags["git-packages"] === undefined) draft = setAt(draft, "gitPackages", git);
+    // The file's own pip options become spec fields (so the plan and its checks see them); a flag given wins.
+    for (const [path, value] of Object.entries(fileOptionsToSpec(parsed.options))) {
+      const field = FLAG_FIELDS.find((f) => f.path === path);
+      if (field && (flags as Record<string, unknown>)[field.cli.flag] !== undefined) continue;
+      draft = setAt(draft, path, value);
+    }
   }
   const result = parseSpec(draft);
   if (!result.ok) {
@@ -182,13 +190,17 @@ export function specFromFlags(flags: RenderFlags): BuildSpec {
 export function inputReport(flags: RenderFlags, spec: BuildSpec): InputReport | undefined {
   if (flags.requirements === undefined) return undefined;
   const parsed = readDependencyFile(flags.requirements, flags["format-in"], flags.extras, { python: spec.python, platform: spec.platform });
+  // Only a requirements file is mounted as written (the other formats are exported or read by their own tool), and
+  // this is how pip reads it; uv's reading is not checked here, so it gets no such note.
+  const resets = spec.dependencySource === "requirements" && spec.strategy !== "uv" ? indexResetNotes(parsed, spec.extraIndexUrls) : [];
   return {
     file: flags.requirements,
     format: parsed.format,
     problems: parsed.problems,
     skipped: parsed.skipped ?? [],
-    notes: parsed.notes ?? [],
+    notes: [...(parsed.notes ?? []), ...resets],
     includes: parsed.includes ?? [],
+    warnings: resets,
   };
 }
 
@@ -234,6 +246,7 @@ export function run(argv: string[], io: Io): number {
       else {
         io.out(generated.dockerfile);
         for (const p of input?.problems ?? []) io.err(`wheelwright: ${p.file ?? input!.file}${p.line ? `:${p.line}` : ""}: not used: ${p.message}\n`.replace(/[\r]/g, ""));
+        for (const w of input?.warnings ?? []) io.err(`wheelwright: ${w.file ?? input!.file}${w.line ? `:${w.line}` : ""}: warning: ${w.message}\n`.replace(/[\r]/g, ""));
       }
       return 0;
     }

@@ -33,7 +33,11 @@ test("pasting a requirements file with VCS lines, markers and an include: chips,
   const notes = page.getByRole("list", { name: "Notes on lines" });
   await expect(notes).toContainText("Line 3: mylib is installed from git");
   await expect(notes).toContainText("Line 4: tool is installed from git");
-  await expect(notes).toContainText("Line 2: --index-url");
+  await expect(notes).toContainText("Line 2: --index-url https://pypi.example.org/simple: taken into Index URL");
+  // The file's --index-url is now the spec's: the Index URL field shows it and pip gets it from the spec.
+  await page.getByText("Package index", { exact: true }).click();
+  await expect(page.getByRole("textbox", { name: "Index URL", exact: true })).toHaveValue("https://pypi.example.org/simple");
+  await expect.poll(() => previewText(page)).toContain("--index-url https://pypi.example.org/simple");
   await expect(page.getByRole("status").filter({ hasText: "Added 5 packages from requirements.txt; 1 line could not be read; 2 skipped by their markers" })).toBeVisible();
 
   // psycopg2 is used: its runtime library is in the final image.
@@ -77,4 +81,56 @@ test("pasting a uv.lock: every locked package, transitive ones included, becomes
   // The lock drives the build, and the transitive native package its runtime library.
   await expect.poll(() => previewText(page)).toContain("uv sync --locked");
   await expect(page.getByRole("list", { name: "Final image" })).toContainText("python-ldap");
+});
+
+test("a pasted pyproject.toml's optional-dependency group: chosen, its packages decide the system packages; unchosen, they go", async ({ page }) => {
+  await openWizard(page);
+  // The starting spec has psycopg2: without it, nothing else here needs libpq.
+  await page.getByRole("button", { name: "Remove psycopg2" }).click();
+  const pyproject = ['[project]', 'name = "app"', 'dependencies = ["flask"]', "[project.optional-dependencies]", 'pg = ["psycopg2"]', ""].join("\n");
+  await page.getByRole("textbox", { name: "Or paste a requirements.txt or pyproject.toml" }).fill(pyproject);
+  await page.getByRole("button", { name: "Add packages from text" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added 1 package from pyproject.toml" })).toBeVisible();
+  const chips = page.getByRole("list", { name: "Packages", exact: true });
+  // A stage's list is not there at all while it installs nothing: a name in it counts either way.
+  const build = (name: string) => page.getByRole("list", { name: "Build stage" }).getByText(name, { exact: true });
+  const final = (name: string) => page.getByRole("list", { name: "Final image" }).getByText(name, { exact: true });
+  await expect(chips.getByRole("listitem").filter({ hasText: "flask" })).toBeVisible();
+  await expect(build("libpq-dev")).toHaveCount(0);
+  await expect(final("libpq5")).toHaveCount(0);
+
+  const pg = page.getByRole("checkbox", { name: "pg", exact: true });
+  await pg.check();
+  await expect(chips.getByRole("listitem").filter({ hasText: "psycopg2" })).toBeVisible();
+  await expect(build("libpq-dev")).toBeVisible();
+  await expect(final("libpq5")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Optional dependency groups", exact: true })).toHaveValue("pg");
+  await expect.poll(() => previewText(page)).toContain("'/src[pg]'");
+
+  await pg.uncheck();
+  await expect(chips.getByRole("listitem").filter({ hasText: "psycopg2" })).toHaveCount(0);
+  await expect(build("libpq-dev")).toHaveCount(0);
+  await expect(final("libpq5")).toHaveCount(0);
+
+  // Typing the group's name does the same.
+  await page.getByRole("textbox", { name: "Optional dependency groups", exact: true }).fill("pg");
+  await expect(final("libpq5")).toBeVisible();
+  await expect(pg).toBeChecked();
+});
+
+test("a pasted Pipfile.lock or pylock.toml drives the build: pipenv exports the one, uv installs the other", async ({ page }) => {
+  await openWizard(page);
+  const box = page.getByRole("textbox", { name: "Or paste a requirements.txt or pyproject.toml" });
+  const pipfileLock = JSON.stringify({ _meta: { sources: [] }, default: { pillow: { version: "==11.0.0", hashes: [] } }, develop: {} }, null, 2);
+  await box.fill(pipfileLock);
+  await page.getByRole("button", { name: "Add packages from text" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added 1 package from Pipfile.lock" })).toBeVisible();
+  await expect.poll(() => previewText(page)).toContain("pipenv requirements --hash > /tmp/requirements.txt");
+
+  const pylock = ['lock-version = "1.0"', 'created-by = "example"', "[[packages]]", 'name = "lxml"', 'version = "5.3.0"', ""].join("\n");
+  await box.fill(pylock);
+  await page.getByRole("button", { name: "Add packages from text" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added 1 package from pylock.toml" })).toBeVisible();
+  await expect.poll(() => previewText(page)).toContain("--mount=type=bind,source=pylock.toml,target=/tmp/pylock.toml");
+  await expect.poll(() => previewText(page)).toContain("strategy uv,");
 });

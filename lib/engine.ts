@@ -18,7 +18,7 @@ export { encodeShare } from "./share";
 export { DEFAULT_SPEC } from "./spec";
 export { presetSpec } from "./presets";
 export { suggest, type Suggestion } from "./wizard/suggest";
-export { detectFormat, gitPackagesOf, looksLikePyproject, parseRequirement, parseRequirementsTxt } from "./requirements";
+export { detectFormat, fileOptionsToSpec, gitPackagesOf, looksLikePyproject, parseRequirement, parseRequirementsTxt } from "./requirements";
 export { targetEnvironment } from "./markers";
 
 /**

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { generate } from "./generate";
 import { admits, planInit, wantedFiles, type ProjectFolder } from "./init";
 
 function folder(files: Record<string, string>, name = "proj"): ProjectFolder {
@@ -90,8 +93,16 @@ describe("init decisions", () => {
   it("refuses, in one line, what it cannot build", () => {
     const empty = planInit(folder({ "README.md": "# hi\n" }));
     expect(empty).toMatchObject({ ok: false, message: expect.stringMatching(/^no Python project in proj: /) });
-    expect(planInit(folder({ "Pipfile.lock": "{}" }))).toMatchObject({ ok: false, message: expect.stringMatching(/pipenv requirements > requirements\.txt/) });
+    expect(planInit(folder({ "Pipfile.lock": "{}" }))).toMatchObject({ ok: false, message: expect.stringMatching(/without its Pipfile.*pipenv requirements > requirements\.txt/) });
     expect(planInit(folder({ "requirements-prod.txt": "flask\n" }))).toMatchObject({ ok: false, message: expect.stringMatching(/no requirements\.txt/) });
+  });
+  it("Pipfile and Pipfile.lock: the lock's default packages decide needs, and the build exports the lock with pipenv", () => {
+    const lock = readFileSync(join(__dirname, "testing/lockfiles/Pipfile.lock"), "utf8");
+    const r = ok({ Pipfile: "[packages]\npillow = \"*\"\n", "Pipfile.lock": lock, "requirements.txt": "flask\n" });
+    expect(r.spec.dependencySource).toBe("pipfile-lock");
+    expect(r.spec.packages.map((p) => p.name)).toEqual(["pillow", "uvicorn"]);
+    expect(r.choice("Dependencies")).toBe("Pipfile + Pipfile.lock");
+    expect(generate(r.spec).dockerfile).toMatch(/pipenv requirements --hash > \/tmp\/requirements\.txt/);
   });
   it("skips requirement lines it cannot read, and says which", () => {
     const r = ok({ "requirements.txt": "flask\n-e .\ngit+https://example.org/x.git\n" });

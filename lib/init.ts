@@ -5,6 +5,7 @@
  */
 import { normalizeName } from "./knowledge/names";
 import { PYTHON_VERSIONS, variantsFor, type VariantId } from "./knowledge/python-images";
+import { parseLockfile } from "./lockfiles";
 import { parsePyproject, pyprojectRequiresPython } from "./pyproject";
 import { parseRequirementsTxt, type ParsedRequirements } from "./requirements";
 import { DEFAULT_SPEC, HTTP_PATH, parseSpec, type BuildSpec, type BuildSpecInput, type Requirement } from "./spec";
@@ -48,7 +49,7 @@ const isAppModule = (p: string) => p.endsWith(".py") && !/(^|\/)(tests?|migratio
 
 /** The files whose text the decisions read, among the folder's paths. */
 export function wantedFiles(paths: readonly string[]): string[] {
-  return paths.filter((p) => ["pyproject.toml", ".python-version", "manage.py"].includes(p) || isRequirementsTxt(p) || isAppModule(p) || base(p) === "urls.py");
+  return paths.filter((p) => ["pyproject.toml", ".python-version", "manage.py", "Pipfile.lock"].includes(p) || isRequirementsTxt(p) || isAppModule(p) || base(p) === "urls.py");
 }
 
 const PROJECT_MARKERS = "requirements*.txt, pyproject.toml, uv.lock, poetry.lock, Pipfile.lock, manage.py or a Python app module";
@@ -229,6 +230,12 @@ export function planInit(folder: ProjectFolder): InitPlan {
     packages = packagesOf("pyproject.toml", parsePyproject(pyproject), warnings);
     decisions.push({ topic: "Dependencies", choice: "pyproject.toml + poetry.lock", why: "poetry.lock pins every version; the build exports it to requirements" });
     decisions.push({ topic: "Strategy", choice: "venv", why: "the exported requirements install into a virtualenv that is copied to the final stage" });
+  } else if (has("Pipfile.lock") && has("Pipfile")) {
+    dependencySource = "pipfile-lock";
+    strategy = "venv";
+    packages = packagesOf("Pipfile.lock", parseLockfile(folder.text["Pipfile.lock"] ?? "", "pipfile-lock"), warnings);
+    decisions.push({ topic: "Dependencies", choice: "Pipfile + Pipfile.lock", why: "Pipfile.lock pins every version; the build exports its default packages with pipenv requirements" });
+    decisions.push({ topic: "Strategy", choice: "venv", why: "the exported requirements install into a virtualenv that is copied to the final stage" });
   } else if (has("requirements.txt")) {
     packages = packagesOf("requirements.txt", parseRequirementsTxt(folder.text["requirements.txt"] ?? ""), warnings);
     decisions.push({ topic: "Dependencies", choice: "requirements.txt", why: `${packages.length} package${packages.length === 1 ? "" : "s"} listed${has("Pipfile.lock") ? "; Pipfile.lock is not read (requirements.txt is)" : ""}` });
@@ -241,7 +248,7 @@ export function planInit(folder: ProjectFolder): InitPlan {
     decisions.push({ topic: "Dependencies", choice: "requirements.txt from pyproject.toml", why: "pyproject.toml has no uv.lock or poetry.lock: its dependencies are written to requirements.txt, which the image installs (uv lock would pin them)" });
     decisions.push({ topic: "Strategy", choice: "uv", why: "uv installs requirements.txt fastest, into a virtualenv copied to the final stage" });
   } else if (has("Pipfile.lock")) {
-    return { ok: false, message: "Pipfile.lock is not an install source Wheelwright reads: run `pipenv requirements > requirements.txt`, then wheelwright init again" };
+    return { ok: false, message: "Pipfile.lock without its Pipfile: pipenv exports the lock only with both; add the Pipfile, or run `pipenv requirements > requirements.txt`, then wheelwright init again" };
   } else if (requirementsFiles.length) {
     return { ok: false, message: `found ${requirementsFiles.join(", ")} but no requirements.txt, which the image installs: copy the one for production to requirements.txt, then wheelwright init again` };
   } else {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BENIGN_STRUCTURE, FIELDS, caseArbitrary, checkCase, composeStructure } from "./testing/injection";
+import { BENIGN_STRUCTURE, FIELDS, caseArbitrary, checkCase, checkFileCase, composeStructure, requirementsFileArbitrary } from "./testing/injection";
 
 /** The short run; scripts/fuzz.ts runs 100,000+ cases (npm run fuzz). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
@@ -44,5 +44,29 @@ describe("untrusted input cannot reach the Dockerfile", () => {
     // Both paths are exercised: values that are safe render, the rest are refused.
     expect(counts.refused).toBeGreaterThan(0);
     expect(counts.rendered).toBeGreaterThan(0);
+  });
+  it("the strict grammars' fields (index URLs, hosts, names) are rendered with values they accept, not only refused", () => {
+    const rendered = new Map<string, number>();
+    fc.assert(
+      fc.property(caseArbitrary, ([i, value]) => {
+        const r = checkCase(FIELDS[i], value);
+        if (r.outcome === "failed") throw new Error(r.reason);
+        if (r.outcome === "rendered") rendered.set(FIELDS[i].path, (rendered.get(FIELDS[i].path) ?? 0) + 1);
+      }),
+      { numRuns: RUNS, seed: 20261203 },
+    );
+    for (const f of FIELDS.filter((f) => f.valid)) expect(rendered.get(f.path) ?? 0, f.path).toBeGreaterThan(0);
+  });
+  it("a requirements file's options and Git lines, taken into the spec, render harmlessly", () => {
+    let withOptions = 0;
+    fc.assert(
+      fc.property(requirementsFileArbitrary, (text) => {
+        const r = checkFileCase(text);
+        if (r.outcome === "failed") throw new Error(r.reason);
+        if (/^(--index-url|--extra-index-url|-f) https?:/m.test(text)) withOptions++;
+      }),
+      { numRuns: Math.max(300, RUNS / 5), seed: 20261203 },
+    );
+    expect(withOptions).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
 import { markerEnvironment } from "./markers";
-import { parseRequirementsTxt, type ParseOptions } from "./requirements";
+import { fileOptionsToSpec, gitPackagesOf, parseRequirementsTxt, type ParseOptions } from "./requirements";
+import { resolve } from "./resolve";
+import { BuildSpecSchema, DEFAULT_SPEC } from "./spec";
 
 const DIR = join(__dirname, "testing/requirements");
 const readInclude: ParseOptions["readInclude"] = (path, from) => {
@@ -56,7 +58,7 @@ describe("pip's requirements-file format (pip docs: Requirements File Format)", 
       onlyBinary: [":all:"],
     });
     const credentials = pasted.notes?.find((n) => n.line === lineOf("--extra-index-url"));
-    expect(credentials?.message).toMatch(/password.*build secret/);
+    expect(credentials?.message).toMatch(/credentials in its URL, so it is not in Extra index URLs.*build secret/);
   });
 
   it("records VCS, URL and path sources", () => {
@@ -118,5 +120,76 @@ describe("pip's requirements-file format (pip docs: Requirements File Format)", 
     const r = parseRequirementsTxt("-e git+https://github.com/x/y.git\n");
     expect(r.requirements).toEqual([]);
     expect(r.problems[0].message).toMatch(/#egg=NAME/);
+  });
+});
+
+describe("the file's own pip options become spec fields (fileOptionsToSpec), so the plan and its checks see them", () => {
+  const optionsOf = (...lines: string[]) => {
+    const r = parseRequirementsTxt([...lines, "flask"].join("\n"));
+    return { spec: fileOptionsToSpec(r.options), notes: (r.notes ?? []).map((n) => n.message) };
+  };
+  it("--index-url / -i: taken when the spec's grammar accepts it; with credentials it stays with pip, noted", () => {
+    expect(optionsOf("-i https://mirror.example.org/simple")).toEqual({ spec: { indexUrl: "https://mirror.example.org/simple" }, notes: [expect.stringMatching(/taken into Index URL/)] });
+    const secret = optionsOf("--index-url https://token@mirror.example.org/simple");
+    expect(secret.spec).toEqual({});
+    expect(secret.notes).toEqual([expect.stringMatching(/credentials in its URL, so it is not in Index URL.*build secret/)]);
+  });
+  it("--extra-index-url: every accepted one, once; one with ${VAR} stays with pip", () => {
+    const r = optionsOf("--extra-index-url https://a.example.org/simple", "--extra-index-url=https://a.example.org/simple", "--extra-index-url https://${HOST}/simple", "--extra-index-url https://b.example.org/simple");
+    expect(r.spec).toEqual({ extraIndexUrls: ["https://a.example.org/simple", "https://b.example.org/simple"] });
+    expect(r.notes[2]).toMatch(/\$\{HOST\}.*not in Extra index URLs/);
+  });
+  it("--find-links / -f: an http(s) page is taken; a local directory is not in the builder, noted", () => {
+    const r = optionsOf("-f https://download.example.org/wheels/", "--find-links ./wheels");
+    expect(r.spec).toEqual({ findLinks: ["https://download.example.org/wheels/"] });
+    expect(r.notes[1]).toMatch(/local path is not in the builder.*not in Find links/);
+  });
+  it("--trusted-host: host names (with a port) are taken; anything else is noted", () => {
+    const r = optionsOf("--trusted-host pypi.example.org:8080", "--trusted-host bad_host!");
+    expect(r.spec).toEqual({ trustedHosts: ["pypi.example.org:8080"] });
+    expect(r.notes).toEqual([expect.stringMatching(/bad_host!: .*not in Trusted hosts/)]);
+  });
+  it("--pre turns pre-releases on", () => {
+    expect(optionsOf("--pre").spec).toEqual({ pre: true });
+    expect(optionsOf().spec).toEqual({});
+  });
+  it("--no-binary and --only-binary: names and :all:, with pip's :none: clearing what came before", () => {
+    expect(optionsOf("--no-binary pyodbc,lxml", "--no-binary :none:", "--no-binary=psycopg2").spec).toEqual({ noBinary: ["psycopg2"] });
+    expect(optionsOf("--only-binary=:all:").spec).toEqual({ onlyBinary: [":all:"] });
+    expect(optionsOf("--only-binary numpy,scipy").spec).toEqual({ onlyBinary: ["numpy", "scipy"] });
+  });
+  it("the documentation fixture: what the spec takes is a valid spec, and pip gets each option from it", () => {
+    const taken = fileOptionsToSpec(parseRequirementsTxt(full).options);
+    expect(taken).toEqual({
+      indexUrl: "https://pypi.example.org/simple",
+      trustedHosts: ["pypi.example.org"],
+      pre: true,
+      noBinary: ["pyodbc", "lxml"],
+      onlyBinary: [":all:"],
+    });
+    const plan = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, strategy: "venv", packages: [{ name: "pyodbc" }], ...taken }));
+    const pip = plan.install.builder.flatMap((s) => (s.kind === "run" ? s.calls : [])).find((c) => c.tool === "/opt/venv/bin/pip")!;
+    expect(pip.args.join(" ")).toContain("--index-url https://pypi.example.org/simple --trusted-host pypi.example.org --pre --only-binary :all:");
+    // --no-binary pyodbc: the builder compiles it, so it gets pyodbc's build needs.
+    expect(pip.args.join(" ")).toContain("--no-binary pyodbc");
+    expect(plan.builder.systemPackages.map((p) => p.name)).toContain("unixodbc-dev");
+  });
+});
+
+describe("a direct reference whose name pip would refuse (found by the requirements-file fuzzer)", () => {
+  it("is listed as a problem and is not a Git package, so the spec made from the file stays valid", () => {
+    const r = parseRequirementsTxt("bad- @ git+https://example.org/x.git@v1\nok @ git+https://example.org/ok.git@v1\n");
+    expect(r.problems.map((p) => p.line)).toEqual([1]);
+    expect(gitPackagesOf(r)).toEqual(["ok"]);
+  });
+});
+
+describe("file options beyond a field's limit", () => {
+  it("are cut at the limit, so the spec made from the file stays valid", () => {
+    const lines = Array.from({ length: 7 }, (_, i) => `--extra-index-url https://i${i}.example.org/simple\n--trusted-host h${i}.example.org`);
+    const taken = fileOptionsToSpec(parseRequirementsTxt([...lines, "flask"].join("\n")).options);
+    expect(taken.extraIndexUrls).toHaveLength(5);
+    expect(taken.trustedHosts).toHaveLength(5);
+    expect(BuildSpecSchema.safeParse({ ...DEFAULT_SPEC, ...taken }).success).toBe(true);
   });
 });

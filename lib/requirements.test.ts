@@ -50,7 +50,7 @@ describe("parseRequirementsTxt", () => {
     expect(r.problems.map((p) => p.line)).toEqual([7, 9]);
     expect(r.problems[0].message).toMatch(/another file/);
     expect(r.notes?.map((p) => p.line)).toEqual([8]);
-    expect(r.notes?.[0].message).toMatch(/pip.conf/);
+    expect(r.notes?.[0].message).toMatch(/taken into Index URL/);
   });
   it("refuses text over the size limit without parsing it", () => {
     const r = parseRequirementsTxt("a\n".repeat(150_000));
@@ -112,5 +112,11 @@ describe("parsePyproject: optional groups", () => {
     expect(parsePyproject(poetry).requirements.map((q) => q.name)).toEqual(["django"]);
     expect(parsePyproject(poetry).notes?.[0].message).toMatch(/psycopg2 is optional/);
     expect(parsePyproject(poetry, ["pg"]).requirements.map((q) => q.name)).toEqual(["django", "psycopg2"]);
+  });
+  it("lists every group with what it adds, chosen or not (the page adds and drops them as they are chosen)", () => {
+    const groups = (text: string) => parsePyproject(text).groups?.map((g) => [g.name, g.requirements.map((q) => `${q.name}${q.extras.length ? `[${q.extras}]` : ""}`)]);
+    expect(groups(pep621)).toEqual([["postgres", ["psycopg[c]"]], ["s3", ["boto3"]]]);
+    const poetry = `[tool.poetry.dependencies]\npython = "^3.12"\npsycopg2 = { version = "^2.9", optional = true }\nboto3 = { version = ">=1.35", optional = true, extras = ["crt"] }\n[tool.poetry.extras]\npg = ["psycopg2"]\naws = ["boto3", "not-a-dependency"]\n`;
+    expect(groups(poetry)).toEqual([["pg", ["psycopg2"]], ["aws", ["boto3[crt]"]]]);
   });
 });

@@ -5,7 +5,8 @@
  * is loaded only by what reads TOML (the page imports it when TOML is pasted).
  */
 import { evaluateMarker, type MarkerEnvironment } from "./markers";
-import { HASH, LIMITS, MARKER, PEP508_NAME, RequirementSchema, VERSION_SPECIFIER, type Requirement } from "./spec";
+import { HASH, LIMITS, MARKER, PEP508_NAME, RequirementSchema, VERSION_SPECIFIER, type BuildSpec, type Requirement } from "./spec";
+import { HOST, INDEX_URL, NO_BINARY_ITEM } from "./spec/grammars";
 
 export interface LineProblem {
   line: number;
@@ -73,7 +74,7 @@ export interface Include {
   read: boolean;
 }
 
-/** pip options given in the file; pip reads them from the file itself in the build. */
+/** pip options given in the file, as written; fileOptionsToSpec takes those the spec has a field for. */
 export interface PipFileOptions {
   indexUrl?: string;
   extraIndexUrls: string[];
@@ -100,6 +101,14 @@ export interface ParsedRequirements {
   options?: PipFileOptions;
   /** The project's requires-python, when the file declares it (pyproject.toml, uv.lock, pylock.toml, Pipfile.lock). */
   requiresPython?: string;
+  /** A pyproject.toml's optional-dependency groups, each with what it adds (chosen or not). */
+  groups?: DependencyGroup[];
+}
+
+/** An optional-dependency group of a project (a PEP 621 extra, or a Poetry extra) and the requirements it adds. */
+export interface DependencyGroup {
+  name: string;
+  requirements: Requirement[];
 }
 
 export interface ParseOptions {
@@ -327,8 +336,8 @@ function readRequirement(
       if (extrasMatch) extras = extrasMatch[1].split(",").map((e) => e.trim()).filter(Boolean);
     }
     const source: DirectSource = { line, ...where, kind: sourceKind(url), location: url, editable, ...(name ? { name } : {}) };
-    if (kind === "requirements") st.sources.push(source);
     if (!name) {
+      if (kind === "requirements") st.sources.push(source);
       problem(line, raw, source.kind === "path"
         ? `a local project (${url}): pip installs it from the build context; its own dependencies are not read from here (paste its pyproject.toml or requirements)`
         : `the package name is not in the URL (write NAME @ URL or add #egg=NAME): its system needs cannot be looked up`);
@@ -339,6 +348,8 @@ function readRequirement(
       problem(line, raw, r.message);
       return;
     }
+    // Only a source whose name is valid: its name goes into the spec (gitPackages), whose grammar would refuse it.
+    if (kind === "requirements") st.sources.push(source);
     requirement = r.requirement;
     if (source.kind === "vcs") note(line, raw, `${name} is installed from ${url.split("+")[0]} (${editable ? "editable, " : ""}the builder needs ${url.split("+")[0]})`);
     else note(line, raw, `${name} is installed from ${source.kind === "url" ? "a URL" : "a local path"}, not the index`);
@@ -419,23 +430,28 @@ function readOptionLine(
       }
       case "--index-url":
         st.options.indexUrl = value;
-        optionNote(line, raw, flag, value, note);
+        optionNote(line, raw, flag, value, "Index URL", note);
         break;
       case "--extra-index-url":
         st.options.extraIndexUrls.push(value);
-        optionNote(line, raw, flag, value, note);
+        optionNote(line, raw, flag, value, "Extra index URLs", note);
         break;
       case "--find-links":
         st.options.findLinks.push(value);
-        optionNote(line, raw, flag, value, note);
+        optionNote(line, raw, flag, value, "Find links", note);
         break;
       case "--trusted-host":
         st.options.trustedHosts.push(value);
+        if (!HOST.test(value)) note(line, raw, `${flag} ${value}: not a host name the spec accepts, so it is not in Trusted hosts; pip still reads it from the file`);
         break;
       case "--no-binary":
       case "--only-binary": {
         const list = name === "--no-binary" ? st.options.noBinary : st.options.onlyBinary;
-        for (const item of value.split(",").map((s) => s.trim()).filter(Boolean)) if (!list.includes(item)) list.push(item);
+        // pip's :none: empties what the option listed before it.
+        for (const item of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+          if (item === ":none:") list.length = 0;
+          else if (!list.includes(item)) list.push(item);
+        }
         break;
       }
       case "--use-feature":
@@ -446,11 +462,54 @@ function readOptionLine(
   }
 }
 
-function optionNote(line: number, raw: string, flag: string, value: string, note: (l: number, r: string, m: string) => void): void {
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(value))
-    note(line, raw, `${flag} carries a password in its URL: keep it out of the file and the image; give pip.conf or the URL as a build secret (RUN --mount=type=secret)`);
-  else if (ENV_VAR.test(value)) note(line, raw, `${flag} uses ${ENV_VAR.exec(value)![0]}: pip substitutes it from the build's environment`);
-  else note(line, raw, `${flag} ${value}: pip reads it from the file in the build; an index that needs credentials belongs in pip.conf or a build secret`);
+/** What becomes of a URL option: taken into the spec field `label`, or left to pip alone, and why. */
+function optionNote(line: number, raw: string, flag: string, value: string, label: string, note: (l: number, r: string, m: string) => void): void {
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*(:[^/@\s]*)?@/i.test(value))
+    note(line, raw, `${flag} carries credentials in its URL, so it is not in ${label}: keep them out of the file and the image; give pip.conf or the URL as a build secret (RUN --mount=type=secret)`);
+  else if (ENV_VAR.test(value)) note(line, raw, `${flag} uses ${ENV_VAR.exec(value)![0]}: pip substitutes it from the build's environment, so it is not in ${label}`);
+  else if (INDEX_URL.test(value)) note(line, raw, `${flag} ${value}: taken into ${label}, so the build passes it to pip`);
+  else note(line, raw, `${flag} ${value}: not an http(s) URL the spec accepts (a local path is not in the builder), so it is not in ${label}; pip still reads it from the file`);
+}
+
+/**
+ * pip's reading of an --index-url line in a requirements file replaces its whole index list, so the extra indexes
+ * the command line gave before it are no longer searched (pip's req_file.handle_option_line). With the file
+ * mounted as written, an extra index in the spec that the file does not list itself is lost that way: one note per
+ * such line.
+ */
+export function indexResetNotes(parsed: Pick<ParsedRequirements, "options" | "notes">, extraIndexUrls: readonly string[]): LineProblem[] {
+  const inFile = new Set(parsed.options?.extraIndexUrls ?? []);
+  const lost = extraIndexUrls.filter((u) => !inFile.has(u));
+  if (!parsed.options?.indexUrl || lost.length === 0) return [];
+  return (parsed.notes ?? [])
+    .filter((n) => /^\s*(-i|--index-url)\b/.test(n.text))
+    .map((n) => ({ ...n, message: `--index-url in the file resets pip's index list when pip reads it, so ${lost.join(", ")} (given outside the file) is not searched: list it in the file too, with --extra-index-url` }));
+}
+
+/** The spec fields a requirements file's own options set. */
+export type FileSpecOptions = Partial<Pick<BuildSpec, "indexUrl" | "extraIndexUrls" | "trustedHosts" | "pre" | "noBinary" | "onlyBinary" | "findLinks">>;
+
+/**
+ * The options a requirements file declares, as spec fields, so the plan, its warnings and the credential checks see
+ * them: only values the spec's grammars accept (a URL with credentials or ${VAR} stays with pip, noted per line).
+ * Equal values reach pip twice (the command line from the spec, the file's own line when the file is mounted), which
+ * pip and uv read to the same effect; the requirements.txt the page writes has no option lines.
+ */
+export function fileOptionsToSpec(options: PipFileOptions | undefined): FileSpecOptions {
+  if (!options) return {};
+  // Lists are cut at the field's limit (a longer one would make the whole spec invalid); pip still reads the rest.
+  const urls = (list: readonly string[]) => [...new Set(list.filter((u) => INDEX_URL.test(u)))].slice(0, LIMITS.indexes);
+  const names = (list: readonly string[]) => list.filter((n) => NO_BINARY_ITEM.test(n)).slice(0, LIMITS.packages);
+  const out: FileSpecOptions = {};
+  if (options.indexUrl !== undefined && INDEX_URL.test(options.indexUrl)) out.indexUrl = options.indexUrl;
+  if (urls(options.extraIndexUrls).length) out.extraIndexUrls = urls(options.extraIndexUrls);
+  if (urls(options.findLinks).length) out.findLinks = urls(options.findLinks);
+  const hosts = [...new Set(options.trustedHosts.filter((h) => HOST.test(h)))].slice(0, LIMITS.indexes);
+  if (hosts.length) out.trustedHosts = hosts;
+  if (options.pre) out.pre = true;
+  if (names(options.noBinary).length) out.noBinary = names(options.noBinary);
+  if (names(options.onlyBinary).length) out.onlyBinary = names(options.onlyBinary);
+  return out;
 }
 
 export type InputFormat = "requirements" | "pyproject" | "uv-lock" | "poetry-lock" | "pylock" | "pipfile-lock";

@@ -155,3 +155,19 @@ describe("requirements from Git", () => {
     expect(resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "mylib" }] })).builder.systemPackages.map((s) => s.name)).not.toContain("git");
   });
 });
+
+describe("Wheels only (--only-binary) for a package with no wheel", () => {
+  const onlyBinaryWarnings = (over: Partial<BuildSpecInput>) => plan({ python: "3.13", base: "slim-bookworm", ...over }).warnings.filter((w) => w.code === "only-binary-no-wheel");
+  it("catches psycopg2 (published as an sdist only) under :all: or by name, at the onlyBinary field", () => {
+    for (const onlyBinary of [[":all:"], ["PsycoPG2"]]) {
+      const w = onlyBinaryWarnings({ packages: [{ name: "psycopg2" }], onlyBinary });
+      expect(w.map((x) => [x.field, x.package]), onlyBinary.join()).toEqual([["onlyBinary", "psycopg2"]]);
+      expect(w[0].message).toMatch(/no manylinux x86_64 wheel for Python 3\.13.*forbids building it/);
+    }
+  });
+  it("does not catch a package with a wheel, one not named, or one compiled on request", () => {
+    expect(onlyBinaryWarnings({ packages: [{ name: "psycopg2-binary" }, { name: "numpy" }], onlyBinary: [":all:"] })).toEqual([]);
+    expect(onlyBinaryWarnings({ packages: [{ name: "psycopg2" }], onlyBinary: ["numpy"] })).toEqual([]);
+    expect(onlyBinaryWarnings({ packages: [{ name: "psycopg2" }], onlyBinary: [":all:"], noBinary: ["psycopg2"] })).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo
 import { evaluateMarker, markerEnvironment } from "./markers";
 import { appPlan, type AppPlan } from "./plan/app";
 import { installSteps, type InstallPlan } from "./plan/install-steps";
-import { compiledOnRequest } from "./plan/source-builds";
+import { compiledOnRequest, wheelsOnly } from "./plan/source-builds";
 import { ruleWarnings } from "./rules/plan-warnings";
 import type { BuildSpec, Requirement, StrategyId } from "./spec";
 
@@ -286,6 +286,15 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     const way = installWay(facts, { spec, libc, arch, requirement });
     // Without wheel facts pip is not told to compile (a wheel may exist) unless every package is built from source.
     if (way.fromSource && (facts.curated || compiledOnRequest(spec, name))) compiled.push(name);
+    // Curated wheel facts say no wheel fits: --only-binary would make pip fail rather than build it.
+    if (way.fromSource && facts.curated && wheelsOnly(spec, name) && !compiledOnRequest(spec, name))
+      warnings.push({
+        code: "only-binary-no-wheel",
+        severity: "warning",
+        field: "onlyBinary",
+        package: name,
+        message: `${facts.display} has no ${libc} ${arch} wheel for Python ${spec.python}${requirement.specifier ? ` at ${requirement.specifier}` : ""}, and Wheels only (--only-binary) forbids building it: pip will stop with "no matching distribution". Take it out of Wheels only, or choose a Python version or image with a wheel.`,
+      });
     if (way.fromSource && !facts.curated) warnings.push(derivedWarning(facts, builderVariant.family === "alpine"));
     else if (way.fromSource && builderVariant.family === "alpine" && !compiledOnRequest(spec, name))
       warnings.push({

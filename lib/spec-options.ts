@@ -16,6 +16,8 @@ export const LIMITS = {
   envValue: 1000,
   name: 100,
   path: 200,
+  /** Extra index URLs, find-links URLs, trusted hosts: each list. */
+  indexes: 5,
   /** Pasted requirements.txt / pyproject.toml text. */
   pastedText: 200_000,
 } as const;
@@ -38,8 +40,33 @@ export const DEPENDENCY_SOURCES = [
   { id: "uv-lock", label: "pyproject.toml + uv.lock", files: ["pyproject.toml", "uv.lock"] },
   { id: "poetry-lock", label: "pyproject.toml + poetry.lock", files: ["pyproject.toml", "poetry.lock"] },
   { id: "pyproject", label: "pyproject.toml (the project installed: pip install .)", files: ["pyproject.toml"] },
+  { id: "pylock", label: "pylock.toml (PEP 751, installed with uv)", files: ["pylock.toml"] },
+  { id: "pipfile-lock", label: "Pipfile + Pipfile.lock (exported by pipenv)", files: ["Pipfile", "Pipfile.lock"] },
 ] as const;
 export type DependencySourceId = (typeof DEPENDENCY_SOURCES)[number]["id"];
+
+/** The files a dependency source reads from the build context. */
+export function dependencyFiles(id: DependencySourceId): readonly string[] {
+  return DEPENDENCY_SOURCES.find((s) => s.id === id)?.files ?? [];
+}
+
+/**
+ * The project's own file drives the build: what a pasted or given file of each format sets. A lock is installed as
+ * locked (uv.lock and pylock.toml by uv, so the strategy becomes uv), a pyproject.toml project with pip install.
+ */
+export function sourceForFormat(format: string): { dependencySource: DependencySourceId; strategy?: StrategyId } | undefined {
+  switch (format) {
+    case "uv-lock":
+    case "pylock":
+      return { dependencySource: format, strategy: "uv" };
+    case "poetry-lock":
+    case "pyproject":
+    case "pipfile-lock":
+      return { dependencySource: format };
+    default:
+      return undefined;
+  }
+}
 
 export const PLATFORMS = ["linux/amd64", "linux/arm64"] as const;
 export type Platform = (typeof PLATFORMS)[number];

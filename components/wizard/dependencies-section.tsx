@@ -1,6 +1,7 @@
-import { memo } from "react";
+import { memo, useState } from "react";
 import { issuesAt, type Draft } from "@/lib/wizard/draft";
-import { addPackages, removePackage } from "@/lib/wizard/edits";
+import { addPackages, applyFileOptions, removePackage, switchGroups, type ProjectFile } from "@/lib/wizard/edits";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import type { PackageView } from "@/lib/wizard/output";
 import { DependencySourceField } from "./dependency-source-field";
 import { PackageChips } from "./package-chips";
@@ -12,9 +13,10 @@ import { normalizeName } from "@/lib/knowledge/names";
 import { Section } from "./section";
 import type { SectionProps } from "./section-props";
 import { FieldError } from "@/components/ui/field-error";
+import { sourceForFormat } from "@/lib/spec-options";
 
 
-/** Adds or removes a package name in a --no-binary list (names compared as PEP 503 normalises them). */
+/** Adds or removes a name in a list (a --no-binary list, the chosen groups), compared as PEP 503 normalises names. */
 function toggleName(list: readonly string[], name: string): string[] {
   const n = normalizeName(name);
   return list.some((x) => normalizeName(x) === n) ? list.filter((x) => normalizeName(x) !== n) : [...list, name];
@@ -41,7 +43,7 @@ export const DependenciesSection = memo(function DependenciesSection({
   requiresPython: string;
   projectExtras: Draft["projectExtras"];
   gitPackages: Draft["gitPackages"];
-  index: Pick<Draft, "indexUrl" | "extraIndexUrls" | "trustedHosts" | "pre">;
+  index: Pick<Draft, "indexUrl" | "extraIndexUrls" | "findLinks" | "trustedHosts" | "pre" | "onlyBinary">;
   /** The chosen Python and platform, for the markers of pasted lines. */
   python: string;
   platform: string;
@@ -49,6 +51,13 @@ export const DependenciesSection = memo(function DependenciesSection({
   /** How each package of the spec installs. */
   resolved: readonly PackageView[];
 }) {
+  // The last pasted pyproject.toml's groups, so choosing a group adds its packages and unchoosing removes them; only
+  // while the box still holds that text (start over, or an edit of the text, forgets them).
+  const [pasted, setPasted] = useState<{ text: string; file: ProjectFile } | null>(null);
+  const projectFile = pasted?.text === pasteText ? pasted.file : null;
+  const chooseGroups = (next: string[]) =>
+    edit((d) => (projectFile ? switchGroups(d, projectFile, d.projectExtras, next) : { ...d, projectExtras: next }));
+  const isChosen = (name: string) => projectExtras.some((e) => normalizeName(e) === normalizeName(name));
   return (
     <Section id="dependencies" description="Your Python packages. They decide which system packages each stage needs.">
       <PackageCombobox onAdd={(r) => edit((d) => addPackages(d, [r]))} />
@@ -65,15 +74,20 @@ export const DependenciesSection = memo(function DependenciesSection({
         platform={platform}
         text={pasteText}
         onText={(pasteText) => edit((d) => ({ ...d, pasteText }))}
-        onAdd={(reqs, { format, requiresPython, gitPackages }) =>
-          edit((d) => ({
-            ...addPackages(d, reqs),
-            // The project's own file drives the build: a lock installed as locked, a pyproject.toml with pip install.
-            ...(format === "uv-lock" ? { dependencySource: "uv-lock", strategy: "uv" } : format === "poetry-lock" ? { dependencySource: "poetry-lock" } : format === "pyproject" ? { dependencySource: "pyproject" } : {}),
-            ...(requiresPython ? { requiresPython } : {}),
-            gitPackages: [...new Set([...d.gitPackages, ...gitPackages])],
-          }))
-        }
+        onAdd={(reqs, { text, format, requiresPython, gitPackages, options, groups }) => {
+          const file = groups.length ? { main: reqs, groups } : null;
+          setPasted(file ? { text, file } : null);
+          edit((d) => {
+            const added = applyFileOptions(addPackages(d, reqs), options);
+            return {
+              // Groups chosen before the file was pasted count at once.
+              ...(file ? switchGroups(added, file, [], d.projectExtras) : added),
+              ...sourceForFormat(format),
+              ...(requiresPython ? { requiresPython } : {}),
+              gitPackages: [...new Set([...d.gitPackages, ...gitPackages])],
+            };
+          });
+        }}
       />
       <TextField
         path="requiresPython"
@@ -90,7 +104,7 @@ export const DependenciesSection = memo(function DependenciesSection({
           label="Optional dependency groups"
           hint="Extras of your project to install with it, separated by commas (pyproject.toml, uv.lock, poetry.lock)."
           value={projectExtras.join(",")}
-          onValue={(value) => edit((d) => ({ ...d, projectExtras: commaList(value) }))}
+          onValue={(value) => chooseGroups(commaList(value))}
           issues={issuesAt(issues, "projectExtras")}
           mono
         />
@@ -104,6 +118,23 @@ export const DependenciesSection = memo(function DependenciesSection({
           mono
         />
       </div>
+      {projectFile ? (
+        <fieldset className="rounded-md border border-input p-2">
+          <legend className="px-1 text-sm font-medium">Optional dependency groups of the pasted pyproject.toml</legend>
+          <div className="flex flex-wrap gap-4">
+            {projectFile.groups.map((g) => (
+              <CheckboxField
+                key={g.name}
+                path={`projectExtras.group-${normalizeName(g.name)}`}
+                label={g.name}
+                hint={g.requirements.map((r) => r.name).join(", ") || "no packages"}
+                checked={isChosen(g.name)}
+                onChecked={() => chooseGroups(toggleName(projectExtras, g.name))}
+              />
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       <PackageIndexFields value={index} issues={issues} edit={edit} />
       <DependencySourceField
         value={dependencySource}

@@ -6,9 +6,9 @@ import { issuesAt, type Draft } from "@/lib/wizard/draft";
 /** Comma-separated values; an empty last item stays while the next one is being typed. */
 export const commaList = (text: string) => text.split(",").map((s) => s.trim()).filter((s, i, all) => s !== "" || (i === all.length - 1 && i > 0));
 
-type IndexSlots = Pick<Draft, "indexUrl" | "extraIndexUrls" | "trustedHosts" | "pre">;
+type IndexSlots = Pick<Draft, "indexUrl" | "extraIndexUrls" | "findLinks" | "trustedHosts" | "pre" | "onlyBinary">;
 
-/** Where pip finds packages: the index, extra indexes, trusted hosts, pre-releases. */
+/** Where pip finds packages: the index, extra indexes, find-links pages, trusted hosts, pre-releases, wheels only. */
 export function PackageIndexFields({ value, issues, edit }: { value: IndexSlots; issues: readonly SpecIssue[]; edit: (f: (d: Draft) => Draft) => void }) {
   return (
     <details className="rounded-md border border-input p-2">
@@ -30,6 +30,24 @@ export function PackageIndexFields({ value, issues, edit }: { value: IndexSlots;
           value={value.extraIndexUrls.join(",")}
           onValue={(text) => edit((d) => ({ ...d, extraIndexUrls: commaList(text) }))}
           issues={issuesAt(issues, "extraIndexUrls")}
+          mono
+        />
+        <TextField
+          path="findLinks"
+          label="Find links"
+          hint="Pages of package links searched besides the indexes (http or https), separated by commas."
+          value={value.findLinks.join(",")}
+          onValue={(text) => edit((d) => ({ ...d, findLinks: commaList(text) }))}
+          issues={issuesAt(issues, "findLinks")}
+          mono
+        />
+        <TextField
+          path="onlyBinary"
+          label="Wheels only"
+          hint="Packages never built from source (pip --only-binary), separated by commas; :all: for every one."
+          value={value.onlyBinary.join(",")}
+          onValue={(text) => edit((d) => ({ ...d, onlyBinary: commaList(text) }))}
+          issues={issuesAt(issues, "onlyBinary")}
           mono
         />
         <TextField

@@ -4,7 +4,7 @@ import { useState, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, fieldId, hintId } from "@/components/ui/field-ids";
 import { INPUT_CLASS } from "@/components/ui/text-field";
-import type { InputFormat, LineProblem, ParsedRequirements, SkippedLine } from "@/lib/requirements";
+import type { DependencyGroup, FileSpecOptions, InputFormat, LineProblem, ParsedRequirements, SkippedLine } from "@/lib/requirements";
 import type { Requirement } from "@/lib/spec";
 import { withEngine } from "@/browser/engine";
 import { lazyModule } from "@/browser/lazy-module";
@@ -52,8 +52,12 @@ export function PasteRequirements({
   python: string;
   platform: string;
   onText: (t: string) => void;
-  /** The packages read; the project's requires-python when the file declares it; the packages cloned from Git. */
-  onAdd: (reqs: Requirement[], extra: { format: InputFormat; requiresPython?: string; gitPackages: string[] }) => void;
+  /**
+   * The packages read; the project's requires-python when the file declares it; the packages cloned from Git; the
+   * spec fields the file's own pip options set (--index-url, --pre, --no-binary…); a pyproject.toml's optional
+   * dependency groups (`reqs` are then the packages it always installs); the text they were read from.
+   */
+  onAdd: (reqs: Requirement[], extra: { text: string; format: InputFormat; requiresPython?: string; gitPackages: string[]; options: FileSpecOptions; groups: DependencyGroup[] }) => void;
 }) {
   const [stored, setResult] = useState<Result | null>(null);
   const [fileName, setFileName] = useState<{ text: string; name: string } | null>(null);
@@ -62,8 +66,8 @@ export function PasteRequirements({
   const problems = result?.problems ?? [];
 
   /** `pasted` is the text as it was when the button was pressed (the parsers may arrive later). */
-  function show(pasted: string, r: ParsedRequirements, format: InputFormat, gitPackages: string[]) {
-    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, { format, requiresPython: r.requiresPython, gitPackages });
+  function show(pasted: string, r: ParsedRequirements, format: InputFormat, gitPackages: string[], options: FileSpecOptions) {
+    if (r.requirements.length || r.requiresPython) onAdd(r.requirements, { text: pasted, format, requiresPython: r.requiresPython, gitPackages, options, groups: r.groups ?? [] });
     setResult({ text: pasted, added: r.requirements.length, format, problems: r.problems, skipped: r.skipped ?? [], notes: r.notes ?? [] });
   }
 
@@ -72,17 +76,17 @@ export function PasteRequirements({
     const name = fileName?.text === pasted ? fileName.name : undefined;
     // The requirements parser is in the engine (it may still be loading); the TOML readers are loaded only for TOML
     // and lock files. Neither is in the page's first JavaScript.
-    withEngine(({ detectFormat, gitPackagesOf, parseRequirementsTxt, targetEnvironment }) => {
+    withEngine(({ detectFormat, fileOptionsToSpec, gitPackagesOf, parseRequirementsTxt, targetEnvironment }) => {
       const format = detectFormat(pasted, name);
       const environment = targetEnvironment(python, platform);
       if (format === "requirements") {
         const r = parseRequirementsTxt(pasted, { environment });
-        return show(pasted, r, format, gitPackagesOf(r));
+        return show(pasted, r, format, gitPackagesOf(r), fileOptionsToSpec(r.options));
       }
       dependencyFile.load().then(
         ({ parseDependencyFile }) => {
           const r = parseDependencyFile(pasted, { format, environment });
-          show(pasted, r, format, gitPackagesOf(r));
+          show(pasted, r, format, gitPackagesOf(r), fileOptionsToSpec(r.options));
         },
         () => setResult({ text: pasted, added: 0, format, problems: [{ line: 0, text: "", message: "the TOML reader could not be loaded; reload the page" }], skipped: [], notes: [] }),
       );

@@ -51,8 +51,8 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
   const { draft, issues } = state;
   // One object for the package-index fields, the same while they do not change (the section is memoised).
   const index = useMemo(
-    () => ({ indexUrl: draft.indexUrl, extraIndexUrls: draft.extraIndexUrls, trustedHosts: draft.trustedHosts, pre: draft.pre }),
-    [draft.indexUrl, draft.extraIndexUrls, draft.trustedHosts, draft.pre],
+    () => ({ indexUrl: draft.indexUrl, extraIndexUrls: draft.extraIndexUrls, findLinks: draft.findLinks, trustedHosts: draft.trustedHosts, pre: draft.pre, onlyBinary: draft.onlyBinary }),
+    [draft.indexUrl, draft.extraIndexUrls, draft.findLinks, draft.trustedHosts, draft.pre, draft.onlyBinary],
   );
 
   return (

@@ -9,4 +9,7 @@ export const TOOLS = {
   /** Poetry and its export plugin, used only in the builder to turn poetry.lock into requirements. */
   poetry: "poetry==2.2.1",
   poetryExport: "poetry-plugin-export==1.9.0",
+  /** Pipenv, used only in the builder to turn Pipfile.lock into requirements (pipenv requirements). */
+  pipenv: "pipenv==2026.10.3",
+  pipenvSource: "the newest release on PyPI when pinned (2026.10.3, October 2026)",
 } as const;

@@ -111,3 +111,57 @@ describe("package indexes and pre-releases", () => {
     for (const bad of ["ftp://x.org", "https://x.org/simple?token=1", "https://x.org/a b", "https://x.org/$(id)"]) expect(BuildSpecSchema.safeParse({ ...DEFAULT_SPEC, indexUrl: bad }).success).toBe(false);
   });
 });
+
+describe("a pylock.toml (PEP 751) installed as locked", () => {
+  it("is bind-mounted under its own name and read by uv pip install -r (uv tells the format by the name)", () => {
+    const p = plan({ strategy: "uv", dependencySource: "pylock", packages: [{ name: "lxml" }] });
+    const install = runs(p.install.builder).find((s) => s.section === "dependencies")!;
+    expect(install.inputs).toEqual([{ file: "pylock.toml", at: "/tmp/pylock.toml" }]);
+    expect(install.calls.at(-1)!.tool).toBe("uv");
+    expect(install.calls.at(-1)!.args.slice(0, 2)).toEqual(["pip", "install"]);
+    expect(install.calls.at(-1)!.args.slice(-2)).toEqual(["-r", "/tmp/pylock.toml"]);
+    expect(commandLines(p.install.builder).join("\n")).not.toContain("requirements.txt");
+  });
+  it("is refused with a pip strategy, at dependencySource, saying why", () => {
+    for (const { id } of STRATEGIES.filter((s) => s.id !== "uv")) {
+      const r = BuildSpecSchema.safeParse({ ...DEFAULT_SPEC, strategy: id, dependencySource: "pylock" });
+      expect(r.success, id).toBe(false);
+      expect(r.error!.issues.map((i) => [i.path.join("."), i.message]), id).toEqual([["dependencySource", expect.stringMatching(/uv strategy .*pip reads it only experimentally/)]]);
+    }
+  });
+});
+
+describe("a Pipfile.lock exported by pipenv, then installed by the strategy's tool", () => {
+  it.each(STRATEGIES.map((s) => s.id))("%s: pipenv in a venv of its own exports the default packages with hashes to requirements", (strategy) => {
+    const p = plan({ strategy, dependencySource: "pipfile-lock", packages: [{ name: "pillow" }] });
+    const [tool, exported] = runs(p.install.builder).filter((s) => s.section === "requirements");
+    expect(tool.calls.map((c) => c.tool)).toEqual(["python", "/opt/pipenv/bin/pip"]);
+    expect(tool.calls[1].args).toContain("pipenv==2026.10.3");
+    expect(exported.inputs).toEqual([
+      { file: "Pipfile", at: "Pipfile" },
+      { file: "Pipfile.lock", at: "Pipfile.lock" },
+    ]);
+    expect(exported.calls).toEqual([{ tool: "/opt/pipenv/bin/pipenv", args: ["requirements", "--hash"], stdout: "/tmp/requirements.txt" }]);
+    const install = runs(p.install.builder).find((s) => s.section === "dependencies")!;
+    expect(install.calls.at(-1)!.args.slice(-2)).toEqual(["-r", "/tmp/requirements.txt"]);
+    // The exported file is in the builder's filesystem: nothing of the context is mounted for the install.
+    expect(install.inputs).toEqual([]);
+    expect(commandLines(p.install.final).join("\n")).not.toContain("pipenv");
+  });
+  it("leaves out --hash when a package comes from Git (pip cannot hash a checkout)", () => {
+    const p = plan({ strategy: "venv", dependencySource: "pipfile-lock", packages: [{ name: "tool" }], gitPackages: ["tool"] });
+    const exported = runs(p.install.builder).filter((s) => s.section === "requirements")[1];
+    expect(exported.calls[0].args).toEqual(["requirements"]);
+  });
+});
+
+describe("find-links pages and wheels-only packages", () => {
+  const spec = { findLinks: ["https://download.example.org/wheels/"], onlyBinary: ["numpy", ":all:"] };
+  it("pip and uv pip install get --find-links and --only-binary", () => {
+    expect(commandLines(plan({ ...spec, strategy: "venv" }).install.builder).join("\n")).toContain("--find-links https://download.example.org/wheels/ --only-binary numpy --only-binary :all: -r /tmp/requirements.txt");
+    expect(commandLines(plan({ ...spec, strategy: "uv" }).install.builder).join("\n")).toContain("--find-links https://download.example.org/wheels/ --only-binary numpy --only-binary :all: -r /tmp/requirements.txt");
+  });
+  it("uv sync gets its spellings: --no-build-package NAME, --no-build for :all:", () => {
+    expect(commandLines(plan({ ...spec, strategy: "uv", dependencySource: "uv-lock" }).install.builder).join("\n")).toMatch(/uv sync .*--find-links https:\/\/download\.example\.org\/wheels\/ --no-build-package numpy --no-build$/m);
+  });
+});

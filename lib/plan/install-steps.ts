@@ -18,6 +18,10 @@ export interface ToolCall {
   tool: string;
   args: string[];
   packages?: string[];
+  /** Its arguments are file patterns the shell expands (fixed text of ours); otherwise the printer quotes * ? [ ]. */
+  glob?: boolean;
+  /** A file its standard output is written to (for a tool that prints what we need, like pipenv requirements). */
+  stdout?: string;
 }
 
 /** A build-context file a step reads: bind-mounted at `at` for that one RUN, so it never lands in a layer. */
@@ -83,6 +87,7 @@ export interface InstallPlan {
 const VENV = "/opt/venv";
 const BUILD_DIR = "/build";
 const REQS = "/tmp/requirements.txt";
+const PYLOCK = "/tmp/pylock.toml";
 /** Where the build context is mounted when the project itself is installed from its pyproject.toml. */
 const PROJECT = "/src";
 const PYTHON = "/usr/local/bin/python3";
@@ -113,7 +118,7 @@ function systemPackages(stage: PlannedStage): InstallStep[] {
       : [
           { tool: "apt-get", args: ["update"] },
           { tool: "apt-get", args: ["install", "-y", "--no-install-recommends"], packages: names },
-          { tool: "rm", args: ["-rf", "/var/lib/apt/lists/*"] },
+          { tool: "rm", args: ["-rf", "/var/lib/apt/lists/*"], glob: true },
         ];
   const width = Math.max(...names.map((n) => n.length));
   return [
@@ -151,10 +156,13 @@ interface Installer {
   noCache: string;
   /** The flag that keeps one package from installing a wheel (once per package). */
   noBinary: string;
+  /** The flags that keep one package (or ":all:") from being built from source. */
+  onlyBinary: (item: string) => string[];
 }
-const PIP: Installer = { cache: "/root/.cache/pip", noCache: "--no-cache-dir", noBinary: "--no-binary" };
-const UV: Installer = { cache: "/root/.cache/uv", noCache: "--no-cache", noBinary: "--no-binary" };
-const UV_SYNC: Installer = { ...UV, noBinary: "--no-binary-package" };
+const onlyBinaryFlag = (item: string) => ["--only-binary", item];
+const PIP: Installer = { cache: "/root/.cache/pip", noCache: "--no-cache-dir", noBinary: "--no-binary", onlyBinary: onlyBinaryFlag };
+const UV: Installer = { cache: "/root/.cache/uv", noCache: "--no-cache", noBinary: "--no-binary", onlyBinary: onlyBinaryFlag };
+const UV_SYNC: Installer = { ...UV, noBinary: "--no-binary-package", onlyBinary: (item) => (item === ":all:" ? ["--no-build"] : ["--no-build-package", item]) };
 
 function caches(plan: PlanWithoutSteps, i: Installer): string[] {
   return plan.spec.cacheMounts ? [i.cache] : [];
@@ -162,15 +170,20 @@ function caches(plan: PlanWithoutSteps, i: Installer): string[] {
 function noCache(plan: PlanWithoutSteps, i: Installer): string[] {
   return plan.spec.cacheMounts ? [] : [i.noCache];
 }
-/** Where packages come from (the spec's index, extra indexes, trusted hosts) and whether pre-releases may be taken. */
+/**
+ * Where packages come from (the spec's index, extra indexes, find-links pages, trusted hosts), whether pre-releases
+ * may be taken, and which packages must come as wheels.
+ */
 function indexArgs(plan: PlanWithoutSteps, i: Installer): string[] {
-  const { indexUrl, extraIndexUrls, trustedHosts, pre } = plan.spec;
+  const { indexUrl, extraIndexUrls, findLinks, trustedHosts, pre, onlyBinary } = plan.spec;
   const uv = i !== PIP;
   return [
     ...(indexUrl ? ["--index-url", indexUrl] : []),
     ...extraIndexUrls.flatMap((u) => ["--extra-index-url", u]),
+    ...findLinks.flatMap((u) => ["--find-links", u]),
     ...trustedHosts.flatMap((h) => [uv ? "--allow-insecure-host" : "--trusted-host", h]),
     ...(pre ? (uv ? ["--prerelease", "allow"] : ["--pre"]) : []),
+    ...onlyBinary.flatMap(i.onlyBinary),
   ];
 }
 
@@ -179,38 +192,69 @@ function noBinary(plan: PlanWithoutSteps, i: Installer): string[] {
   return plan.compiled.filter((name) => compiledOnRequest(plan.spec, name)).flatMap((name) => [i.noBinary, name]);
 }
 
+/** A tool in a venv of its own at `venv`, used only to export a lock file to requirements; the venv stays in the builder. */
+function exporterVenv(plan: PlanWithoutSteps, venv: string, packages: string[], comment: string): RunStep {
+  return run(
+    "requirements",
+    [
+      { tool: "python", args: ["-m", "venv", venv] },
+      { tool: `${venv}/bin/pip`, args: ["install", ...noCache(plan, PIP), ...packages] },
+    ],
+    { caches: caches(plan, PIP), comment: [comment] },
+  );
+}
+
 /**
- * Where the builder reads the requirements from: requirements.txt bind-mounted (never copied into a layer), or
- * poetry.lock first exported to requirements by a Poetry in a venv of its own.
+ * Where the builder reads the requirements from: requirements.txt or pylock.toml bind-mounted (never copied into a
+ * layer), or poetry.lock / Pipfile.lock first exported to requirements by their own tool in a venv of its own.
  */
 function requirements(plan: PlanWithoutSteps): { steps: InstallStep[]; inputs: ContextInput[]; target: string[] } {
-  // The project itself, from its pyproject.toml: the context mounted writable for the one RUN (setuptools and
-  // others build in the source tree), so neither the sources nor the build files land in a layer.
-  if (plan.spec.dependencySource === "pyproject") {
-    const extras = plan.spec.projectExtras;
-    return { steps: [], inputs: [{ file: ".", at: PROJECT, rw: true }], target: [extras.length ? `${PROJECT}[${extras.join(",")}]` : PROJECT] };
+  switch (plan.spec.dependencySource) {
+    case "pyproject": {
+      // The project itself, from its pyproject.toml: the context mounted writable for the one RUN (setuptools and
+      // others build in the source tree), so neither the sources nor the build files land in a layer.
+      const extras = plan.spec.projectExtras;
+      return { steps: [], inputs: [{ file: ".", at: PROJECT, rw: true }], target: [extras.length ? `${PROJECT}[${extras.join(",")}]` : PROJECT] };
+    }
+    case "pylock":
+      // uv reads a requirements source as PEP 751 by its name (pylock.toml or pylock.*.toml), so the mount keeps it.
+      return { steps: [], inputs: [{ file: "pylock.toml", at: PYLOCK }], target: ["-r", PYLOCK] };
+    case "poetry-lock":
+      return {
+        inputs: [],
+        target: ["-r", REQS],
+        steps: [
+          exporterVenv(plan, "/opt/poetry", [TOOLS.poetry, TOOLS.poetryExport], "Poetry runs in a venv of its own, only to export the locked main dependencies."),
+          run("requirements", [{ tool: "/opt/poetry/bin/poetry", args: ["export", "--only", "main", ...plan.spec.projectExtras.flatMap((e) => ["--extras", e]), "--format", "requirements.txt", "--output", REQS] }], {
+            inputs: [
+              { file: "pyproject.toml", at: "pyproject.toml" },
+              { file: "poetry.lock", at: "poetry.lock" },
+            ],
+          }),
+        ],
+      };
+    case "pipfile-lock": {
+      // pipenv's own export reads every kind of Pipfile.lock entry (markers, extras, Git, paths, its index) the way
+      // pipenv sync would; the strategy's tool then installs the result, so pipenv never reaches the final image.
+      // Hashes keep the locked files exact, but pip refuses a Git checkout in hash-checking mode: none then.
+      const hash = plan.spec.gitPackages.length === 0 ? ["--hash"] : [];
+      return {
+        inputs: [],
+        target: ["-r", REQS],
+        steps: [
+          exporterVenv(plan, "/opt/pipenv", [TOOLS.pipenv], "Pipenv runs in a venv of its own, only to export the locked default packages (not [dev-packages])."),
+          run("requirements", [{ tool: "/opt/pipenv/bin/pipenv", args: ["requirements", ...hash], stdout: REQS }], {
+            inputs: [
+              { file: "Pipfile", at: "Pipfile" },
+              { file: "Pipfile.lock", at: "Pipfile.lock" },
+            ],
+          }),
+        ],
+      };
+    }
+    default:
+      return { steps: [], inputs: [{ file: "requirements.txt", at: REQS }], target: ["-r", REQS] };
   }
-  if (plan.spec.dependencySource !== "poetry-lock") return { steps: [], inputs: [{ file: "requirements.txt", at: REQS }], target: ["-r", REQS] };
-  return {
-    inputs: [],
-    target: ["-r", REQS],
-    steps: [
-      run(
-        "requirements",
-        [
-          { tool: "python", args: ["-m", "venv", "/opt/poetry"] },
-          { tool: "/opt/poetry/bin/pip", args: ["install", ...noCache(plan, PIP), TOOLS.poetry, TOOLS.poetryExport] },
-        ],
-        { caches: caches(plan, PIP), comment: ["Poetry runs in a venv of its own, only to export the locked main dependencies."] },
-      ),
-      run("requirements", [{ tool: "/opt/poetry/bin/poetry", args: ["export", "--only", "main", ...plan.spec.projectExtras.flatMap((e) => ["--extras", e]), "--format", "requirements.txt", "--output", REQS] }], {
-        inputs: [
-          { file: "pyproject.toml", at: "pyproject.toml" },
-          { file: "poetry.lock", at: "poetry.lock" },
-        ],
-      }),
-    ],
-  };
 }
 
 interface Strategy {
@@ -295,7 +339,7 @@ const STRATEGIES: Record<StrategyId, Strategy> = {
       calls: [{ tool: "pip", args: ["wheel", ...noCache(plan, PIP), ...noBinary(plan, PIP), ...indexArgs(plan, PIP), "--wheel-dir", "/wheels", ...what] }],
     }),
     takeOver: () => [
-      run("dependencies", [{ tool: "pip", args: ["install", "--no-cache-dir", "--no-index", "/wheels/*.whl"] }], {
+      run("dependencies", [{ tool: "pip", args: ["install", "--no-cache-dir", "--no-index", "/wheels/*.whl"], glob: true }], {
         from: [{ stage: "builder", path: "/wheels", at: "/wheels" }],
         comment: ["Install only the builder's wheels: bind-mounted, so no wheel file stays in a layer."],
       }),

@@ -9,6 +9,7 @@ import { PYTHON_VERSIONS, VARIANTS, variantsFor, type VariantId } from "../knowl
 import { PRESETS, presetSpec } from "../presets";
 import { BuildSpecSchema, DEFAULT_SPEC, STRATEGIES, type BuildSpec, type BuildSpecInput } from "../spec";
 import { diagnostics, installedPackages, parseDockerfile } from "../testing/dockerfile";
+import { printAnnotated } from "./instructions";
 
 const spec = (over: Partial<BuildSpecInput>): BuildSpec => BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over });
 const STRATEGY_IDS = STRATEGIES.map((s) => s.id);
@@ -221,5 +222,37 @@ describe("every Debian package a Dockerfile installs exists in its release (comm
   it("and a name that is not in the release is caught", () => {
     expect(debianPackageExists("bookworm", "libssl3t64")).toBe(false);
     expect(debianPackageExists("trixie", "libssl3t64")).toBe(true);
+  });
+});
+
+describe("the project installed with its optional-dependency groups (pip install /src[a,b])", () => {
+  it.each(STRATEGY_IDS)("%s: the target is one quoted shell word (not a glob), and the Dockerfile validates", (strategy) => {
+    const text = generate(spec({ strategy, dependencySource: "pyproject", projectExtras: ["postgres", "s3"], packages: [{ name: "flask" }] })).dockerfile;
+    expect(diagnostics(text)).toEqual([]);
+    const install = parseDockerfile(text).instructions.find((i) => i.keyword === "RUN" && i.text.includes("/src["))!;
+    expect(install.text).toMatch(/ '\/src\[postgres,s3\]'$/m);
+    expect(install.text.replace(/'[^']*'/g, "")).not.toMatch(/[[\]]/);
+  });
+});
+
+describe("lock files with an install path of their own", () => {
+  it("Pipfile.lock: pipenv's export is written with one redirect, the Dockerfile validates and names the files it expects", () => {
+    for (const strategy of STRATEGY_IDS) {
+      const text = generate(spec({ strategy, dependencySource: "pipfile-lock", packages: [{ name: "pillow" }] })).dockerfile;
+      expect(diagnostics(text), strategy).toEqual([]);
+      expect(text).toMatch(/^\s*\/opt\/pipenv\/bin\/pipenv requirements --hash > \/tmp\/requirements\.txt$/m);
+      expect(text).toContain("source=Pipfile.lock,target=Pipfile.lock");
+      expect(text).toContain("# Expects Pipfile and Pipfile.lock in the build context.");
+    }
+  });
+  it("pylock.toml: uv reads the bind-mounted lock", () => {
+    const text = generate(spec({ strategy: "uv", dependencySource: "pylock", packages: [{ name: "lxml" }] })).dockerfile;
+    expect(diagnostics(text)).toEqual([]);
+    expect(text).toContain("--mount=type=bind,source=pylock.toml,target=/tmp/pylock.toml");
+    expect(text).toMatch(/uv pip install .* -r \/tmp\/pylock\.toml$/m);
+    expect(text).toContain("# Expects pylock.toml in the build context.");
+  });
+  it("the printer refuses an output file that is not a plain path", () => {
+    expect(() => printAnnotated([{ kind: "run", commands: [{ words: ["true"], stdout: "/tmp/x; id" }] }])).toThrow(/output file/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { memo } from "../memo";
 import type { BuildSpec } from "../spec";
+import { dependencyFiles } from "../spec-options";
 
 /** What the .dockerignore depends on: two fields of the spec (a Plan is one; so is `{ spec }`). */
 export interface DockerignoreInput {
@@ -20,9 +21,7 @@ const GROUPS: { title: string; patterns: string[] }[] = [
 
 /** Files the build needs from the context; a pattern that would exclude one is dropped. */
 function neededFiles(plan: DockerignoreInput): string[] {
-  const source = plan.spec.dependencySource;
-  const deps = source === "requirements" ? ["requirements.txt"] : source === "uv-lock" ? ["pyproject.toml", "uv.lock"] : ["pyproject.toml", "poetry.lock"];
-  return [...deps, ...plan.spec.runtime.copy.filter((p) => p !== ".")];
+  return [...dependencyFiles(plan.spec.dependencySource), ...plan.spec.runtime.copy.filter((p) => p !== ".")];
 }
 
 function excludes(pattern: string, file: string): boolean {

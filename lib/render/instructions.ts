@@ -23,6 +23,10 @@ export interface Mount {
 export interface ShellCommand {
   words: string[];
   items?: string[];
+  /** Its words are file patterns the shell is meant to expand (ours, like /wheels/*.whl); any other word is quoted if it has * ? [ ]. */
+  glob?: boolean;
+  /** A file the command's standard output goes to (printed as "> FILE"). */
+  stdout?: string;
 }
 
 /** An instruction, with the reason it exists (shown when the user hovers or selects its lines). */
@@ -44,8 +48,13 @@ export type Instruction = { why?: string } & (
 );
 
 const INDENT = "    ";
-/** Shell words we print bare: no spaces, quotes, $, `, ;, &, |, <, >, (, ), #, or newlines. */
-const BARE_WORD = /^[A-Za-z0-9_@%+=:,./*^~[\]-]+$/;
+/**
+ * Shell words we print bare: no spaces, quotes, $, `, ;, &, |, <, >, (, ), #, or newlines; no pattern characters
+ * (* ? [ ]: /src[a,b] would be a glob) and no leading ~ (tilde expansion).
+ */
+const BARE_WORD = /^(?!~)[A-Za-z0-9_@%+=:,./^~-]+$/;
+/** A word of a command whose words are file patterns on purpose (ShellCommand.glob). */
+const GLOB_WORD = /^[A-Za-z0-9_@%+=:,./*[\]-]+$/;
 /** Image references, stage names, paths in COPY/WORKDIR. */
 const REF = /^[A-Za-z0-9_@%+=:,./-]+$/;
 // eslint-disable-next-line no-control-regex
@@ -57,9 +66,9 @@ function check(re: RegExp, value: string, what: string): string {
 }
 
 /** Shell quoting for the rare word that is not bare: single quotes, ' escaped as '\''. */
-function shellWord(word: string): string {
+function shellWord(word: string, glob = false): string {
   if (LINE_BREAKERS.test(word)) throw new Error(`refusing to print a shell word with a line break: ${JSON.stringify(word)}`);
-  if (BARE_WORD.test(word)) return word;
+  if (BARE_WORD.test(word) || (glob && GLOB_WORD.test(word))) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -113,9 +122,9 @@ class Lines {
   word(word: string): this {
     return this.add(isFlag(word) ? "flag" : "text", word);
   }
-  /** A shell word: quoted when it must be (a string), otherwise as is. */
-  shell(word: string): this {
-    const printed = shellWord(word);
+  /** A shell word: quoted when it must be (a string), otherwise as is; `glob`: patterns in it stay bare. */
+  shell(word: string, glob = false): this {
+    const printed = shellWord(word, glob);
     return printed === word ? this.word(printed) : this.add("string", printed);
   }
   newLine(): this {
@@ -144,12 +153,13 @@ function isFlag(word: string): boolean {
 }
 
 function printCommand(out: Lines, c: ShellCommand): void {
-  out.words(c.words, (w) => out.shell(w));
+  out.words(c.words, (w) => out.shell(w, c.glob));
   const items = c.items ?? [];
   items.forEach((item) => {
     out.continue(INDENT + INDENT);
     out.shell(item);
   });
+  if (c.stdout !== undefined) out.text(" > ").word(check(REF, c.stdout, "output file"));
 }
 
 function printRun(out: Lines, mounts: Mount[], commands: ShellCommand[]): void {

@@ -24,6 +24,8 @@ const SAMPLES: { [P in FieldPath]: unknown } = {
   ],
   buildFromSource: true,
   noBinary: ["pyodbc", "lxml"],
+  onlyBinary: [":all:"],
+  findLinks: ["https://download.example.org/wheels/"],
   requiresPython: ">=3.10",
   gitPackages: ["mylib"],
   projectExtras: ["postgres"],

@@ -27,6 +27,10 @@ const safeText = (max: number, least?: { min: number; minMessage: string }) =>
   text(SAFE_TEXT, "must not contain control characters or line breaks", { max, maxMessage: `at most ${max} characters`, ...least });
 
 const URL_MESSAGE = "an http(s) URL without credentials or query (a user:password belongs in a build secret: RUN --mount=type=secret)";
+/** An index or find-links URL. */
+const PACKAGE_URL = text(INDEX_URL, URL_MESSAGE, { max: 300 });
+/** pip's --no-binary / --only-binary list: package names, or :all:. */
+const NAMES_OR_ALL = list(text(NO_BINARY_ITEM, "a package name, or :all:", { max: LIMITS.name }), LIMITS.packages, `at most ${LIMITS.packages} names`);
 
 /** One requirement (a package of the `packages` list). */
 export const REQUIREMENT = object({
@@ -185,7 +189,13 @@ export const FIELDS = [
     rules: [
       {
         reads: ["strategy"],
-        check: (source: string, strategy: string) => problem(source === "uv-lock" && strategy !== "uv" && "a uv.lock is installed with the uv strategy (uv sync)"),
+        check: (source: string, strategy: string) =>
+          problem(
+            strategy !== "uv" &&
+              (source === "uv-lock"
+                ? "a uv.lock is installed with the uv strategy (uv sync)"
+                : source === "pylock" && "a pylock.toml is installed with the uv strategy (uv pip install -r pylock.toml; pip reads it only experimentally, from 26.1)"),
+          ),
       },
     ],
   },
@@ -236,7 +246,7 @@ export const FIELDS = [
     /** pip's --index-url: where packages come from instead of PyPI. */
     path: "indexUrl",
     label: "Index URL",
-    value: nullable(text(INDEX_URL, URL_MESSAGE, { max: 300 })),
+    value: nullable(PACKAGE_URL),
     default: null,
     share: { param: "index-url", codec: "text" },
     draft: { slot: "indexUrl", codec: "emptyIsNull" },
@@ -246,7 +256,7 @@ export const FIELDS = [
   {
     path: "extraIndexUrls",
     label: "Extra index URLs",
-    value: list(text(INDEX_URL, URL_MESSAGE, { max: 300 }), 5, "at most 5 extra indexes"),
+    value: list(PACKAGE_URL, LIMITS.indexes, `at most ${LIMITS.indexes} extra indexes`),
     default: [],
     share: { param: "extra-index-url", codec: "names" },
     draft: { slot: "extraIndexUrls", codec: "strings" },
@@ -256,7 +266,7 @@ export const FIELDS = [
   {
     path: "trustedHosts",
     label: "Trusted hosts",
-    value: list(text(HOST, "a host name, optionally with :port", { max: 253 }), 5, "at most 5 hosts"),
+    value: list(text(HOST, "a host name, optionally with :port", { max: 253 }), LIMITS.indexes, `at most ${LIMITS.indexes} hosts`),
     default: [],
     share: { param: "trusted-host", codec: "names" },
     draft: { slot: "trustedHosts", codec: "strings" },
@@ -300,11 +310,33 @@ export const FIELDS = [
     /** Packages compiled from source even when a wheel exists (pip --no-binary NAME,… ; ":all:" for every one). */
     path: "noBinary",
     label: "Compile from source",
-    value: list(text(NO_BINARY_ITEM, "a package name, or :all:", { max: LIMITS.name }), LIMITS.packages, `at most ${LIMITS.packages} names`),
+    value: NAMES_OR_ALL,
     default: [],
     share: { param: "no-binary", codec: "names" },
     draft: { slot: "noBinary", codec: "strings" },
     cli: { flag: "no-binary", arg: "NAME,…|:all:", help: "compile these packages from source even when a wheel exists (pip --no-binary)", read: "list" },
+    section: "dependencies",
+  },
+  {
+    /** Packages installed only from wheels, never built from source (pip --only-binary NAME,… ; ":all:" for every one). */
+    path: "onlyBinary",
+    label: "Wheels only",
+    value: NAMES_OR_ALL,
+    default: [],
+    share: { param: "only-binary", codec: "names" },
+    draft: { slot: "onlyBinary", codec: "strings" },
+    cli: { flag: "only-binary", arg: "NAME,…|:all:", help: "install these packages only from wheels, never from source (pip --only-binary)", read: "list" },
+    section: "dependencies",
+  },
+  {
+    /** pip's --find-links: pages or directories of archives searched besides the indexes; http(s) only (a local path is not in the builder). */
+    path: "findLinks",
+    label: "Find links",
+    value: list(PACKAGE_URL, LIMITS.indexes, `at most ${LIMITS.indexes} find-links URLs`),
+    default: [],
+    share: { param: "find-links", codec: "names" },
+    draft: { slot: "findLinks", codec: "strings" },
+    cli: { flag: "find-links", arg: "URL,…", help: "pages of package links searched besides the indexes (pip --find-links)", read: "list" },
     section: "dependencies",
   },
   {

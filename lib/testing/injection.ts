@@ -7,7 +7,9 @@
 import fc from "fast-check";
 import { generate } from "../generate";
 import { renderCompose } from "../render/compose";
+import { fileOptionsToSpec, gitPackagesOf, parseRequirementsTxt } from "../requirements";
 import { BuildSpecSchema, DEFAULT_SPEC, parseSpec, type BuildSpecInput } from "../spec";
+import { HOST, INDEX_URL, NO_BINARY_ITEM, PEP508_NAME } from "../spec/grammars";
 import { parseDockerfile } from "./dockerfile";
 
 /** Fragments that break out of lines, quotes or commands in Dockerfiles and shells. */
@@ -32,6 +34,8 @@ export const BENIGN: BuildSpecInput = {
   indexUrl: "https://pypi.example.org/simple",
   extraIndexUrls: ["https://extra.example.org/simple"],
   trustedHosts: ["pypi.example.org"],
+  findLinks: ["https://download.example.org/wheels/"],
+  onlyBinary: ["numpy"],
   runtime: {
     ...DEFAULT_SPEC.runtime,
     copy: ["src"],
@@ -46,25 +50,39 @@ export const BENIGN: BuildSpecInput = {
 
 type Setter = (spec: BuildSpecInput, value: string) => BuildSpecInput;
 
-/** Every user-supplied string field, with the path its issues must name. */
-export const FIELDS: { path: string; set: Setter }[] = [
+/**
+ * Values each grammar accepts, for the fields whose grammar refuses nearly every hostile string: without them those
+ * fields' rendering (index URLs and hosts on the pip command line, names in /src[a,b]) would be tried only with the
+ * benign spec's one value.
+ */
+const VALID = {
+  url: fc.stringMatching(INDEX_URL, { size: "small" }),
+  host: fc.stringMatching(HOST, { size: "small" }),
+  name: fc.stringMatching(PEP508_NAME, { size: "small" }),
+  nameOrAll: fc.stringMatching(NO_BINARY_ITEM, { size: "small" }),
+};
+
+/** Every user-supplied string field, with the path its issues must name (and, where the grammar is strict, valid values). */
+export const FIELDS: { path: string; set: Setter; valid?: fc.Arbitrary<string> }[] = [
   { path: "python", set: (s, v) => ({ ...s, python: v }) },
   { path: "base", set: (s, v) => ({ ...s, base: v as never }) },
   { path: "finalBase", set: (s, v) => ({ ...s, finalBase: v as never }) },
   { path: "strategy", set: (s, v) => ({ ...s, strategy: v as never }) },
   { path: "dependencySource", set: (s, v) => ({ ...s, dependencySource: v as never }) },
   { path: "platform", set: (s, v) => ({ ...s, platform: v as never }) },
-  { path: "packages.0.name", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], name: v }] }) },
-  { path: "packages.0.extras.0", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], extras: [v] }] }) },
+  { path: "packages.0.name", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], name: v }] }), valid: VALID.name },
+  { path: "packages.0.extras.0", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], extras: [v] }] }), valid: VALID.name },
   { path: "packages.0.specifier", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], specifier: v }] }) },
   { path: "packages.0.marker", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], marker: v }] }) },
   { path: "packages.0.hashes.0", set: (s, v) => ({ ...s, packages: [{ ...s.packages![0], hashes: [v] }] }) },
-  { path: "noBinary.0", set: (s, v) => ({ ...s, noBinary: [v] }) },
-  { path: "projectExtras.0", set: (s, v) => ({ ...s, dependencySource: "pyproject", projectExtras: [v] }) },
-  { path: "gitPackages.0", set: (s, v) => ({ ...s, gitPackages: [v] }) },
-  { path: "indexUrl", set: (s, v) => ({ ...s, indexUrl: v }) },
-  { path: "extraIndexUrls.0", set: (s, v) => ({ ...s, extraIndexUrls: [v] }) },
-  { path: "trustedHosts.0", set: (s, v) => ({ ...s, trustedHosts: [v] }) },
+  { path: "noBinary.0", set: (s, v) => ({ ...s, noBinary: [v] }), valid: VALID.nameOrAll },
+  { path: "projectExtras.0", set: (s, v) => ({ ...s, dependencySource: "pyproject", projectExtras: [v] }), valid: VALID.name },
+  { path: "gitPackages.0", set: (s, v) => ({ ...s, gitPackages: [v] }), valid: VALID.name },
+  { path: "indexUrl", set: (s, v) => ({ ...s, indexUrl: v }), valid: VALID.url },
+  { path: "extraIndexUrls.0", set: (s, v) => ({ ...s, extraIndexUrls: [v] }), valid: VALID.url },
+  { path: "trustedHosts.0", set: (s, v) => ({ ...s, trustedHosts: [v] }), valid: VALID.host },
+  { path: "findLinks.0", set: (s, v) => ({ ...s, findLinks: [v] }), valid: VALID.url },
+  { path: "onlyBinary.0", set: (s, v) => ({ ...s, onlyBinary: [v] }), valid: VALID.nameOrAll },
   { path: "requiresPython", set: (s, v) => ({ ...s, requiresPython: v }) },
   { path: "systemPackages.build.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, build: [v] } }) },
   { path: "systemPackages.runtime.0", set: (s, v) => ({ ...s, systemPackages: { ...s.systemPackages!, runtime: [v] } }) },
@@ -172,4 +190,53 @@ export function checkCase(field: (typeof FIELDS)[number], value: string): CaseRe
   return { outcome: "rendered" };
 }
 
-export const caseArbitrary = fc.tuple(fc.integer({ min: 0, max: FIELDS.length - 1 }), hostileString);
+/** A field and a value for it: hostile text, or (for a strict grammar, half the time) a value the grammar accepts. */
+export const caseArbitrary = fc
+  .integer({ min: 0, max: FIELDS.length - 1 })
+  .chain((i) => fc.tuple(fc.constant(i), FIELDS[i].valid ? fc.oneof(hostileString, FIELDS[i].valid) : hostileString));
+
+// ---------------------------------------------------------------------------------------------
+// Requirements files: what a file's own options and Git lines put into the spec must render harmlessly
+// ---------------------------------------------------------------------------------------------
+
+/** A value that is valid or hostile, for a line of a requirements file. */
+const eitherValue = (valid: fc.Arbitrary<string>) => fc.oneof(valid, hostileString.map((v) => v.replace(/[\r\n]/g, " ")));
+const gitLine = fc
+  .tuple(eitherValue(VALID.name), VALID.host, fc.stringMatching(/^[A-Za-z0-9._/-]{1,30}$/), fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/))
+  .map(([name, host, path, ref]) => `${name} @ git+https://${host}/${path}.git@${ref}`);
+const optionLine = fc.oneof(
+  eitherValue(VALID.url).map((u) => `--index-url ${u}`),
+  eitherValue(VALID.url).map((u) => `--extra-index-url=${u}`),
+  eitherValue(VALID.url).map((u) => `-f ${u}`),
+  eitherValue(VALID.host).map((h) => `--trusted-host ${h}`),
+  eitherValue(VALID.nameOrAll).map((n) => `--no-binary ${n}`),
+  eitherValue(VALID.nameOrAll).map((n) => `--only-binary=${n}`),
+  fc.constant("--pre"),
+);
+
+/** A requirements file of option lines, Git lines and plain requirements, in any order. */
+export const requirementsFileArbitrary = fc
+  .array(fc.oneof({ weight: 3, arbitrary: optionLine }, { weight: 2, arbitrary: gitLine }, { weight: 1, arbitrary: eitherValue(VALID.name) }), { minLength: 1, maxLength: 8 })
+  .map((lines) => lines.join("\n"));
+
+/**
+ * One file case, read the way the CLI and the page read a pasted file: the file's options and Git packages go into
+ * the benign spec, which must then be valid (only values the grammars accept are taken) and render the benign
+ * structure, with no extra instruction or shell operator.
+ */
+export function checkFileCase(text: string): CaseResult {
+  const parsed = parseRequirementsTxt(text);
+  const spec: BuildSpecInput = { ...BENIGN, ...fileOptionsToSpec(parsed.options), gitPackages: gitPackagesOf(parsed) };
+  const r = parseSpec(spec);
+  if (!r.ok) return { outcome: "failed", reason: `the file's options made an invalid spec: ${JSON.stringify({ text, issues: r.issues })}` };
+  let dockerfile: string;
+  try {
+    dockerfile = generate(r.spec).dockerfile;
+  } catch (e) {
+    return { outcome: "failed", reason: `the renderer threw on a spec from a file: ${(e as Error).message} ${JSON.stringify(text)}` };
+  }
+  const got = structure(dockerfile);
+  const extra = got.filter((g) => !BENIGN_STRUCTURE.includes(g));
+  if (got.length > BENIGN_STRUCTURE.length || extra.length > 0) return { outcome: "failed", reason: `structure changed: ${JSON.stringify({ text, got, benign: BENIGN_STRUCTURE })}` };
+  return { outcome: "rendered" };
+}
