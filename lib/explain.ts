@@ -1,6 +1,7 @@
 /** Plain-text explanation of what one package needs on one image variant (CLI `explain`). */
 import { fullDerived } from "./knowledge/derived/full";
-import { CURATED, type PackageFacts } from "./knowledge/facts";
+import type { PackageFacts } from "./knowledge/facts";
+import { CURATED } from "./knowledge/full-curated";
 import { derivedRelease, derivedSource, withDerived, type DerivedLookup } from "./knowledge/merge";
 import { PYTHON_VERSIONS, VARIANTS, imageTag, variantsFor, type VariantId } from "./knowledge/python-images";
 import { verificationLine } from "./knowledge/verification";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fixtureEntries, fixtureLookup } from "../testing/derived-fixture";
 import type { DerivedEntry } from "./derived/types";
 import { lookupPackage } from "./index";
-import { CURATED } from "./facts";
+import { CURATED } from "./full-curated";
 import { NO_DERIVED, dependencies, packageFacts, type DerivedLookup } from "./merge";
 
 describe("packageFacts: curated ⊕ derived", () => {

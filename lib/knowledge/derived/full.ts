@@ -1,8 +1,8 @@
 /**
  * The whole derived layer, read synchronously: for the server, the CLI and tests. The page never imports this; it
- * loads the shards of the packages it shows (lib/knowledge/derived/page.ts).
+ * loads the shards of the packages it shows (lib/knowledge/page.ts).
  */
-import { CURATED } from "../facts";
+import { CURATED } from "../full-curated";
 import { withDerived, type DerivedLookup } from "../merge";
 import { derivedEntry } from "./all";
 
