@@ -34,7 +34,7 @@ const NOTHING: Knowledge = { facts: () => undefined, dependencies: () => [] };
  * The page's generator: the package facts loaded so far (the curated entries and Debian's shards of the packages it
  * was asked about), with the merge that puts the derived facts under the curated ones, one import() away
  * (`importPage`; tests hand in their own). An output made before a spec's facts have arrived lacks them:
- * `isKnowledgeReady` says whether they have, and `loadKnowledge` when to ask again.
+ * `isKnowledgeReady` says whether it may be shown all the same, and `loadKnowledge` when to generate again.
  */
 export function pageGenerator(importPage: () => Promise<KnowledgePage>) {
   let page: KnowledgePage | null = null;
@@ -68,12 +68,13 @@ export function pageGenerator(importPage: () => Promise<KnowledgePage>) {
   }
 
   /**
-   * Whether `spec`'s facts are all there (or failed to come): an output made now is the one to show. Until then
-   * the page keeps showing the previous output, so a curated package never shows as unknown while it loads.
+   * Whether an output made now may be shown: the curated entries `spec` needs are there (or failed to come). Until
+   * then the page keeps showing the previous output, so a curated package never shows as unknown while it loads.
+   * Debian's shards do not hold it (see PageKnowledgeCache.isReady).
    */
   function isKnowledgeReady(spec: BuildSpec): boolean {
     if (page) return page.isReady(VARIANTS[spec.base].target, namesOf(spec));
-    return pageFailures > 0 && loadingPage === null;
+    return (pageFailures > 0 && loadingPage === null) || !namesOf(spec).some((n) => CURATED_NAMES.has(normalizeName(n)));
   }
 
   function unavailable(spec: BuildSpec): PlanWarning[] {

@@ -38,6 +38,9 @@ describe("first-load JavaScript", () => {
       "lib/knowledge/index.ts",
       "lib/wizard/evaluate.ts",
       "lib/wizard/suggest.ts",
+      // The marker evaluator and the wheel decisions: the spec's requires-python rule needs lib/versions.ts only.
+      "lib/markers.ts",
+      "lib/knowledge/wheels.ts",
       // The check page's audit and triage (lib/check.ts, loaded with import() at the first check).
       "package:dockerfile-ast",
       "lib/check.ts",

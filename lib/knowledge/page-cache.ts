@@ -137,11 +137,14 @@ export class PageKnowledgeCache {
   }
 
   /**
-   * Whether everything `names` need on `release` has settled (arrived or failed), so that an output made now is the
-   * one to show: a curated package is never planned as unknown while its entry is on its way.
+   * Whether the curated entries of `names` and of what they pull (as far as what has loaded says) have settled
+   * (arrived or failed), so that an output made now can be shown: a curated package is never planned as unknown
+   * while its entry is on its way. Debian's shards do not hold it: what they add comes in a new output when they
+   * arrive, so an edit naming a package without an entry is shown at once (waiting for its shard would put a
+   * network round trip into every such keystroke).
    */
   isReady(release: DebianRelease, names: readonly string[]): boolean {
-    const settled = (n: string) => (!this.isCurated(n) || this.entries.isSettled(n)) && this.shards.isSettled(shardKey(release, n));
+    const settled = (n: string) => !this.isCurated(n) || this.entries.isSettled(n);
     const seen = new Set<string>();
     for (let level = this.first(names, seen), depth = 0; depth < LEVELS && level.length; level = this.next(release, level, seen), depth++)
       if (!level.every(settled)) return false;
