@@ -26,6 +26,18 @@ function recordingCache(fail: (key: string) => boolean = () => false) {
   return { cache, calls };
 }
 
+/** A cache whose shards arrive at once and whose curated entries wait for `releaseEntry()`. */
+function entriesHeld() {
+  let releaseEntry = () => {};
+  const entryGate = new Promise<void>((r) => (releaseEntry = r));
+  const cache = new PageKnowledgeCache({
+    curatedNames: CURATED_NAMES,
+    curated: async (name) => (await entryGate, lookupPackage(name)!),
+    derived: async (release, id) => fixtureShard(release, id),
+  });
+  return { cache, releaseEntry };
+}
+
 describe("PageKnowledgeCache", () => {
   it("knows nothing before loading; after ensure, the named packages and their requires, transitively", async () => {
     const { cache, calls } = recordingCache();
@@ -57,13 +69,7 @@ describe("PageKnowledgeCache", () => {
   });
 
   it("is not ready while a curated entry is on its way, even when the shard is there", async () => {
-    let releaseEntry = () => {};
-    const entryGate = new Promise<void>((r) => (releaseEntry = r));
-    const cache = new PageKnowledgeCache({
-      curatedNames: CURATED_NAMES,
-      curated: async (name) => (await entryGate, lookupPackage(name)!),
-      derived: async (release, id) => fixtureShard(release, id),
-    });
+    const { cache, releaseEntry } = entriesHeld();
     const loading = cache.ensure("bookworm", ["psycopg2"]);
     await new Promise((r) => setTimeout(r, 0));
     expect(cache.derived("bookworm", "psycopg2")).toBeDefined();
@@ -74,13 +80,7 @@ describe("PageKnowledgeCache", () => {
   });
 
   it("is held by a curated entry it reaches through Debian's requires once that is known, not by the shards", async () => {
-    let releaseEntry = () => {};
-    const entryGate = new Promise<void>((r) => (releaseEntry = r));
-    const cache = new PageKnowledgeCache({
-      curatedNames: CURATED_NAMES,
-      curated: async (name) => (await entryGate, lookupPackage(name)!),
-      derived: async (release, id) => fixtureShard(release, id),
-    });
+    const { cache, releaseEntry } = entriesHeld();
     // Nothing curated is known to be needed yet: an output may be shown (Debian's facts follow when they arrive).
     expect(cache.isReady("bookworm", ["django-auth-ldap"])).toBe(true);
     const loading = cache.ensure("bookworm", ["django-auth-ldap"]);
