@@ -1,6 +1,6 @@
 /**
  * The engine: everything the page needs that carries zod (lib/spec.ts) or the resolver: judging drafts, resolving
- * and rendering, share links, preset specs, suggestions and requirements parsing. The page never imports these
+ * and rendering, share links, preset specs, suggestions, requirements parsing and the zip writer. The page never imports these
  * statically: browser/engine.ts loads this module with one import() at the first intent once the page is
  * interactive, and the server renders the first output (lib/wizard/output.ts) so the page can hydrate without it.
  * The package facts are not in it: it knows the curated entries' names (the catalog), and loads the entries and
@@ -23,6 +23,7 @@ export { presetSpec } from "./presets";
 export type { Suggestion } from "./wizard/suggest";
 export { detectFormat, gitPackagesOf, looksLikePyproject, parseRequirement, parseRequirementsTxt } from "./requirements";
 export { targetEnvironment } from "./markers";
+export { zipStore } from "./wizard/zip";
 
 /** The names with a curated entry: the page asks for the entry of these only. */
 export const CURATED_NAMES: ReadonlySet<string> = new Set(CURATED_CATALOG.map((e) => e.name));

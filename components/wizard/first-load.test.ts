@@ -41,6 +41,8 @@ describe("first-load JavaScript", () => {
       // The marker evaluator and the wheel decisions: the spec's requires-python rule needs lib/versions.ts only.
       "lib/markers.ts",
       "lib/knowledge/wheels.ts",
+      // The zip writer of "Download all", run by the engine when the button is pressed.
+      "lib/wizard/zip.ts",
       // The check page's audit and triage (lib/check.ts, loaded with import() at the first check).
       "package:dockerfile-ast",
       "lib/check.ts",
