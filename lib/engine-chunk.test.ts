@@ -3,7 +3,8 @@
  * curated entries' names and summaries (packages/catalog.ts) and loads the entries and Debian's derived shards of the
  * packages a spec names with import() (lib/knowledge/page.ts). A static import of the entries or of the derived data
  * from anything the engine reaches would put all of them back in its chunk; this walks the static imports and fails
- * on any. The knowledge module the engine imports lazily may reach the loaders, but not the data either.
+ * on any. The knowledge module the engine imports lazily may reach the loaders, but not the data either, nor the
+ * Debian → Alpine name table.
  */
 import { describe, expect, it } from "vitest";
 import { reachable } from "./testing/static-imports";
@@ -31,6 +32,8 @@ describe("the engine's chunk", () => {
 
   it("the knowledge module imports none of them statically either (it loads them one by one)", () => {
     expect([...page].filter((m) => isData(m) || ALL_FACTS.includes(m))).toEqual([]);
+    // The Debian → Alpine table is loaded for an Alpine target only.
+    expect([...page, ...engine].filter((m) => m.startsWith("lib/knowledge/alpine"))).toEqual([]);
     // Nothing in common but the name normalisation (a few lines): each chunk carries its own code.
     expect([...engine].filter((m) => page.has(m))).toEqual(["lib/knowledge/names.ts"]);
   });

@@ -15,6 +15,7 @@ import { fixtureShard } from "./testing/derived-fixture";
 import { withDerived } from "./knowledge/merge";
 import { CURATED } from "./knowledge/full-curated";
 import { fixtureLookup } from "./testing/derived-fixture";
+import { alpineFor } from "./knowledge/alpine";
 
 const loader = {
   mode: "ok" as "ok" | "fail",
@@ -38,6 +39,7 @@ const page = knowledgePage({
   curatedNames: CURATED_NAMES,
   curated: (name) => held(`curated/${name}`, () => lookupPackage(name)!),
   derived: (release: DebianRelease, id: string) => held(`${release}/${id}`, () => fixtureShard(release, id)),
+  alpine: () => held("alpine", () => alpineFor),
 });
 const { generateFiles, knowledgeVersion, loadKnowledge, isKnowledgeReady, suggest, loadSuggestions } = pageGenerator(async () => page);
 
@@ -98,7 +100,7 @@ describe("engine: package facts loaded on request", () => {
     expect(g.plan.packages.map((p) => p.install)).not.toContain("unknown");
     expect(all(g)).toEqual(expect.arrayContaining(["libpq-dev", "libpq5"]));
     // The same facts as the server's (the fixture shards stand for Debian's here).
-    expect(g.dockerfile).toBe(generateWith(s, withDerived(fixtureLookup, CURATED)).dockerfile);
+    expect(g.dockerfile).toBe(generateWith(s, withDerived(fixtureLookup, CURATED, alpineFor)).dockerfile);
   });
 
   it("a load that fails: ready with what there is, with a message; the next load tries again", async () => {
@@ -125,6 +127,23 @@ describe("engine: package facts loaded on request", () => {
     expect(ok.warnings.map((w) => w.code)).not.toContain("curated-unavailable");
     expect(all(ok)).toContain("libicu76");
     expect(ok.plan.packages.map((p) => p.install)).not.toContain("unknown");
+  });
+
+  it("on Alpine, loads the Debian → Alpine table too (a Debian target never asks for it), and says when it failed", async () => {
+    const debian = spec("slim-bookworm", "pyaudio");
+    await finish(() => loadKnowledge(debian));
+    expect(loader.requested).not.toContain("alpine");
+    loader.mode = "fail";
+    const alpine = spec("alpine", "pyaudio");
+    await finish(() => loadKnowledge(alpine));
+    expect(loader.requested).toContain("alpine");
+    expect(generateFiles(alpine).warnings.map((w) => w.code)).toContain("alpine-names-unavailable");
+    loader.mode = "ok";
+    await finish(() => loadKnowledge(alpine));
+    const g = generateFiles(alpine);
+    expect(g.warnings.map((w) => w.code)).not.toContain("alpine-names-unavailable");
+    // The same facts as the server's.
+    expect(g.dockerfile).toBe(generateWith(alpine, withDerived(fixtureLookup, CURATED, alpineFor)).dockerfile);
   });
 
   it("suggests from the catalog at once and describes a suggestion once its entry has loaded", async () => {

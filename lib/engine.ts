@@ -80,7 +80,9 @@ export function pageGenerator(importPage: () => Promise<KnowledgePage>) {
 
   function unavailable(spec: BuildSpec): PlanWarning[] {
     const names = namesOf(spec);
-    const failed = page ? page.failedNames(VARIANTS[spec.base].target, names) : pageFailures ? { curated: names.filter((n) => CURATED_NAMES.has(normalizeName(n))), derived: names } : { curated: [], derived: [] };
+    const failed = page
+      ? page.failedNames(VARIANTS[spec.base].target, names)
+      : { curated: pageFailures ? names.filter((n) => CURATED_NAMES.has(normalizeName(n))) : [], derived: pageFailures ? names : [], alpine: false };
     const warnings: PlanWarning[] = [];
     if (failed.curated.length)
       warnings.push({
@@ -95,6 +97,13 @@ export function pageGenerator(importPage: () => Promise<KnowledgePage>) {
         severity: "warning",
         field: "packages",
         message: `Debian's package data for ${failed.derived.join(", ")} could not be loaded, so the output uses the curated knowledge only. It is tried again at the next change.`,
+      });
+    if (failed.alpine)
+      warnings.push({
+        code: "alpine-names-unavailable",
+        severity: "warning",
+        field: "base",
+        message: "The Debian → Alpine package name table could not be loaded, so packages known only from Debian's data get no apk packages. It is tried again at the next change.",
       });
     return warnings;
   }

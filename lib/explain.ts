@@ -7,6 +7,7 @@ import { PYTHON_VERSIONS, VARIANTS, imageTag, variantsFor, type VariantId } from
 import { verificationLine } from "./knowledge/verification";
 import { resolve, type PlannedSystemPackage } from "./resolve";
 import { BuildSpecSchema, PEP508_NAME } from "./spec";
+import { alpineFor } from "./knowledge/alpine";
 
 /** Where the facts come from, in one line. */
 function origin(f: PackageFacts | undefined, release: string): string {
@@ -27,7 +28,7 @@ export function explainPackage(
   const python = PYTHON_VERSIONS.find((p) => p.status !== "prerelease" && variantsFor(p.version).includes(variant));
   if (!python) return { ok: false, message: `no Python image is published as ${variant}` };
   const spec = BuildSpecSchema.parse({ python: python.version, base: variant, strategy: "wheelhouse", packages: [{ name }] });
-  const knowledge = withDerived(derived, CURATED);
+  const knowledge = withDerived(derived, CURATED, alpineFor);
   const plan = resolve(spec, knowledge);
   const resolved = plan.packages[0];
   const target = VARIANTS[variant].target;

@@ -6,8 +6,9 @@ import { BuildSpecSchema, DEFAULT_SPEC, type BuildSpecInput } from "./spec";
 import { CURATED } from "./knowledge/full-curated";
 import { withDerived } from "./knowledge/merge";
 import { fixtureLookup } from "./testing/derived-fixture";
+import { alpineFor } from "./knowledge/alpine";
 
-const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", ...over }), withDerived(fixtureLookup, CURATED));
+const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", ...over }), withDerived(fixtureLookup, CURATED, alpineFor));
 const names = (pkgs: { name: string }[]) => pkgs.map((p) => p.name);
 
 describe("resolve with the derived layer", () => {

@@ -4,11 +4,12 @@ import type { DerivedEntry } from "./derived/types";
 import { lookupPackage } from "./index";
 import { CURATED } from "./full-curated";
 import { NO_DERIVED, dependencies, packageFacts, type DerivedLookup } from "./merge";
+import { alpineFor } from "./alpine";
 
 describe("packageFacts: curated ⊕ derived", () => {
   it("a curated entry wins field by field; Debian's data fills requires, scripts and the sources", () => {
     const curated = lookupPackage("python-ldap")!;
-    const f = packageFacts("python_LDAP", "bookworm", fixtureLookup, CURATED)!;
+    const f = packageFacts("python_LDAP", "bookworm", fixtureLookup, CURATED, alpineFor)!;
     expect(f.name).toBe("python-ldap");
     expect(f.display).toBe(curated.display);
     expect(f.curated).toBe(curated);
@@ -25,14 +26,14 @@ describe("packageFacts: curated ⊕ derived", () => {
   it("a curated entry that states no needs keeps none: Debian's do not come in", () => {
     const curated = lookupPackage("pandas")!;
     expect(curated.needs.length).toBe(0);
-    const f = packageFacts("pandas", "trixie", fixtureLookup, CURATED)!;
+    const f = packageFacts("pandas", "trixie", fixtureLookup, CURATED, alpineFor)!;
     expect(f.needs).toEqual([]);
     expect(f.toolchains).toEqual(curated.toolchains);
     expect(f.requires).toEqual(["numpy", "python-dateutil"]);
   });
 
   it("a derived-only compiled entry: its needs for the target's release, the run-time ones always (no wheel facts)", () => {
-    const f = packageFacts("PyICU", "bullseye", fixtureLookup, CURATED)!;
+    const f = packageFacts("PyICU", "bullseye", fixtureLookup, CURATED, alpineFor)!;
     expect(f.curated).toBeUndefined();
     expect(f.display).toBe("PyICU");
     expect(f.pure).toBe(false);
@@ -41,15 +42,15 @@ describe("packageFacts: curated ⊕ derived", () => {
       ["build", "source", ["libicu-dev", "pkgconf"]],
       ["runtime", "always", ["libicu67"]],
     ]);
-    expect(packageFacts("pyicu", "trixie", fixtureLookup, CURATED)!.needs[1].packages).toEqual(["libicu76"]);
+    expect(packageFacts("pyicu", "trixie", fixtureLookup, CURATED, alpineFor)!.needs[1].packages).toEqual(["libicu76"]);
   });
 
   it("a compiled entry without compilers in Build-Depends still needs C (build-essential is implied)", () => {
-    expect(packageFacts("markupsafe", "bookworm", fixtureLookup, CURATED)!.toolchains).toEqual(["c"]);
+    expect(packageFacts("markupsafe", "bookworm", fixtureLookup, CURATED, alpineFor)!.toolchains).toEqual(["c"]);
   });
 
   it("Alpine takes whether it is compiled and its requires from Debian, never Debian's package names", () => {
-    const f = packageFacts("pyaudio", "alpine", fixtureLookup, CURATED)!;
+    const f = packageFacts("pyaudio", "alpine", fixtureLookup, CURATED, alpineFor)!;
     expect(f.pure).toBe(false);
     expect(f.needs).toEqual([]);
     expect(f.derived?.debian.release).toBe("trixie");
@@ -59,7 +60,7 @@ describe("packageFacts: curated ⊕ derived", () => {
   });
 
   it("Alpine: a derived entry whose Debian names all map gets their apk packages, each reason naming the APKBUILD", () => {
-    const f = packageFacts("pyicu", "alpine", fixtureLookup, CURATED)!;
+    const f = packageFacts("pyicu", "alpine", fixtureLookup, CURATED, alpineFor)!;
     expect(f.needs.map((n) => [n.stage, n.when, n.packages])).toEqual([
       ["build", "source", ["icu-dev"]],
       ["build", "source", ["pkgconf"]],
@@ -74,9 +75,9 @@ describe("packageFacts: curated ⊕ derived", () => {
   });
 
   it("pure vs unknown: Architecture all is pure, a name Debian does not package is unknown", () => {
-    expect(packageFacts("Flask", "bookworm", fixtureLookup, CURATED)!.pure).toBe(true);
-    expect(packageFacts("some-internal-lib", "bookworm", fixtureLookup, CURATED)).toBeUndefined();
-    expect(packageFacts("flask", "bookworm", NO_DERIVED, CURATED)).toBeUndefined();
+    expect(packageFacts("Flask", "bookworm", fixtureLookup, CURATED, alpineFor)!.pure).toBe(true);
+    expect(packageFacts("some-internal-lib", "bookworm", fixtureLookup, CURATED, alpineFor)).toBeUndefined();
+    expect(packageFacts("flask", "bookworm", NO_DERIVED, CURATED, alpineFor)).toBeUndefined();
   });
 
   it("is deterministic: the same data in any order gives equal facts", () => {
@@ -85,17 +86,17 @@ describe("packageFacts: curated ⊕ derived", () => {
       return e && { ...e, requires: [...e.requires].reverse(), scripts: [...e.scripts].reverse() };
     };
     // Everything but the raw entry it was made from.
-    const facts = (name: string, lookup: DerivedLookup) => ({ ...packageFacts(name, "bookworm", lookup, CURATED), derived: undefined });
+    const facts = (name: string, lookup: DerivedLookup) => ({ ...packageFacts(name, "bookworm", lookup, CURATED, alpineFor), derived: undefined });
     for (const name of ["flask", "django-auth-ldap", "python-ldap", "pyicu", "pandas"]) {
       expect(facts(name, shuffled)).toEqual(facts(name, fixtureLookup));
-      expect(packageFacts(name, "bookworm", fixtureLookup, CURATED)).toEqual(packageFacts(name, "bookworm", fixtureLookup, CURATED));
+      expect(packageFacts(name, "bookworm", fixtureLookup, CURATED, alpineFor)).toEqual(packageFacts(name, "bookworm", fixtureLookup, CURATED, alpineFor));
     }
   });
 });
 
 describe("dependencies: requires through the derived graph", () => {
   const names = (root: string, skip: string[] = []) =>
-    dependencies(packageFacts(root, "bookworm", fixtureLookup, CURATED)!, "bookworm", fixtureLookup, CURATED, new Set(skip)).map((d) => d.via.join(" → "));
+    dependencies(packageFacts(root, "bookworm", fixtureLookup, CURATED, alpineFor)!, "bookworm", fixtureLookup, CURATED, alpineFor, new Set(skip)).map((d) => d.via.join(" → "));
   it("breadth first, each once", () => {
     expect(names("django-auth-ldap")).toEqual(["django", "python-ldap", "django → asgiref", "django → sqlparse", "python-ldap → pyasn1", "python-ldap → pyasn1-modules"]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixtureLookup, fixtureShard } from "../testing/derived-fixture";
+import { alpineFor } from "./alpine";
 import { derivedShardId } from "./derived/types";
 import { lookupPackage, PACKAGES } from "./index";
 import { CURATED_CATALOG } from "./packages/catalog";
@@ -22,6 +23,7 @@ function recordingCache(fail: (key: string) => boolean = () => false) {
     curatedNames: CURATED_NAMES,
     curated: (name) => load(`curated/${name}`, () => lookupPackage(name)!),
     derived: (release: DebianRelease, id: string) => load(`${release}/${id}`, () => fixtureShard(release, id)),
+    alpine: () => load("alpine", () => alpineFor),
   });
   return { cache, calls };
 }
@@ -34,6 +36,7 @@ function entriesHeld() {
     curatedNames: CURATED_NAMES,
     curated: async (name) => (await entryGate, lookupPackage(name)!),
     derived: async (release, id) => fixtureShard(release, id),
+    alpine: async () => alpineFor,
   });
   return { cache, releaseEntry };
 }
@@ -117,6 +120,16 @@ describe("PageKnowledgeCache", () => {
     expect(calls.filter((c) => c === `trixie/${derivedShardId("pyicu")}`).length).toBe(2);
     expect(cache.failedNames("trixie", ["pyicu", "psycopg2"])).toEqual({ curated: [], derived: [] });
     expect(cache.derived("trixie", "pyicu")?.compiled).toBe(true);
+  });
+
+  it("loads the Debian → Alpine table only when asked, and knows no name before", async () => {
+    const { cache, calls } = recordingCache();
+    await cache.ensure("trixie", ["pyaudio"]);
+    expect(calls).not.toContain("alpine");
+    expect(cache.alpine("zlib1g-dev")).toBeUndefined();
+    await cache.ensureAlpine();
+    expect(cache.alpine("zlib1g-dev")).toEqual(alpineFor("zlib1g-dev"));
+    expect(cache.alpineFailed()).toBe(false);
   });
 
   it("ensureCurated loads entries alone", async () => {

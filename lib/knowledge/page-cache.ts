@@ -7,7 +7,7 @@
 import type { DerivedShard } from "./derived/types";
 import { derivedShardId } from "./derived/types";
 import type { CuratedLookup } from "./facts";
-import { MAX_REQUIRES_DEPTH, type DerivedLookup } from "./merge";
+import { MAX_REQUIRES_DEPTH, type AlpineLookup, type DerivedLookup } from "./merge";
 import { normalizeName } from "./names";
 import type { DebianRelease, PackageKnowledge } from "./types";
 
@@ -19,6 +19,8 @@ export interface PageLoaders {
   /** The curated entry of one of `curatedNames`. */
   curated: (name: string) => Promise<PackageKnowledge>;
   derived: ShardLoader;
+  /** The Debian → Alpine name table (only an Alpine target's derived facts need it). */
+  alpine: () => Promise<AlpineLookup>;
 }
 
 /**
@@ -79,6 +81,7 @@ export class PageKnowledgeCache {
   version = 0;
   private readonly entries = new Loads<PackageKnowledge>(() => this.version++);
   private readonly shards = new Loads<DerivedShard>(() => this.version++);
+  private readonly tables = new Loads<AlpineLookup>(() => this.version++);
 
   constructor(private readonly loaders: PageLoaders) {}
 
@@ -87,6 +90,19 @@ export class PageKnowledgeCache {
 
   /** What the loaded shards know; a name whose shard has not arrived is unknown for now. */
   readonly derived: DerivedLookup = (release, name) => this.shards.get(shardKey(release, name))?.[name];
+
+  /** The Debian → Alpine table once loaded (ensureAlpine); until then it knows no name. */
+  readonly alpine: AlpineLookup = (debianName) => this.tables.get("alpine")?.(debianName);
+
+  /** Loads the Debian → Alpine table. Never rejects: a failure is recorded (alpineFailed) and tried again next time. */
+  ensureAlpine(): Promise<void> {
+    return this.tables.load("alpine", this.loaders.alpine);
+  }
+
+  /** Whether the Debian → Alpine table failed to load at the last attempt. */
+  alpineFailed(): boolean {
+    return this.tables.hasFailed("alpine");
+  }
 
   private isCurated(name: string): boolean {
     return this.loaders.curatedNames.has(name);

@@ -14,23 +14,29 @@ import type { Target } from "./types";
 export function knowledgePage(loaders: PageLoaders) {
   const cache = new PageKnowledgeCache(loaders);
   const curated = curatedKnowledge(cache.curated);
-  const knowledge = withDerived(cache.derived, curated);
+  const knowledge = withDerived(cache.derived, curated, cache.alpine);
   return {
     cache,
     /** The loaded curated entries with the loaded shards under them. */
     knowledge,
     /** The loaded curated entries alone. */
     curated,
-    /** Loads what `names` need on `target`, theirs and what they pull (never rejects). */
-    ensure: (target: Target, names: readonly string[]) => cache.ensure(derivedRelease(target), names),
+    /** Loads what `names` need on `target`, theirs and what they pull, and on Alpine the name table (never rejects). */
+    ensure: async (target: Target, names: readonly string[]) => {
+      await Promise.all([cache.ensure(derivedRelease(target), names), target === "alpine" ? cache.ensureAlpine() : null]);
+    },
     /** Whether what `names` need on `target` has arrived (or failed): an output made now is final. */
     isReady: (target: Target, names: readonly string[]) => cache.isReady(derivedRelease(target), names),
-    /** Those of `names` whose facts failed to load, curated entry or Debian shard. */
-    failedNames: (target: Target, names: readonly string[]) => cache.failedNames(derivedRelease(target), names),
+    /** Those of `names` whose facts failed to load, curated entry or Debian shard; on Alpine, whether the name table did. */
+    failedNames: (target: Target, names: readonly string[]) => ({ ...cache.failedNames(derivedRelease(target), names), alpine: target === "alpine" && cache.alpineFailed() }),
   };
 }
 
 export type KnowledgePage = ReturnType<typeof knowledgePage>;
 
-/** The page's own: one import() per entry file and per shard file; `curatedNames` from the engine's catalog. */
-export const pageKnowledge = (curatedNames: ReadonlySet<string>): KnowledgePage => knowledgePage({ curatedNames, curated: loadCuratedEntry, derived: loadShard });
+/**
+ * The page's own: one import() per entry file and per shard file, one for the Alpine table (a Debian target never
+ * loads it); `curatedNames` from the engine's catalog.
+ */
+export const pageKnowledge = (curatedNames: ReadonlySet<string>): KnowledgePage =>
+  knowledgePage({ curatedNames, curated: loadCuratedEntry, derived: loadShard, alpine: () => import("./alpine").then((m) => m.alpineFor) });

@@ -5,8 +5,9 @@
 import { CURATED } from "../full-curated";
 import { withDerived, type DerivedLookup } from "../merge";
 import { derivedEntry } from "./all";
+import { alpineFor } from "../alpine";
 
 export const fullDerived: DerivedLookup = derivedEntry;
 
 /** Curated knowledge over all of Debian's derived facts. */
-export const fullKnowledge = withDerived(fullDerived, CURATED);
+export const fullKnowledge = withDerived(fullDerived, CURATED, alpineFor);
