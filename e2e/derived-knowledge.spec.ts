@@ -52,3 +52,25 @@ test("a derived-only compiled package (PyICU) shows as compiled from Debian's da
   if (!expected.ok) throw new Error("spec");
   await expect.poll(() => previewText(page)).toBe(generate(expected.spec).dockerfile);
 });
+
+test("on Alpine, a derived-only package's apk names come from the name table, loaded when Alpine is chosen", async ({ page }) => {
+  const tableRequests: string[] = [];
+  page.on("response", async (res) => {
+    const path = new URL(res.url()).pathname;
+    if (path.startsWith("/_next/static/chunks/") && path.endsWith(".js") && (await res.text().catch(() => "")).includes("Debian package names and the Alpine (apk) packages")) tableRequests.push(path);
+  });
+  await openWizard(page);
+  const combobox = page.getByRole("combobox", { name: "Add a package" });
+  await combobox.fill("PyICU");
+  await combobox.press("Escape");
+  await combobox.fill("PyICU");
+  await combobox.press("Enter");
+  await expect(page.getByRole("list", { name: "Build stage" }).getByRole("listitem").filter({ hasText: /^libicu-dev/ })).toBeVisible();
+  // A Debian target never asks for the Debian → Alpine table.
+  expect(tableRequests).toEqual([]);
+  await page.getByRole("radio", { name: /^Alpine \(newest\)/ }).check();
+  const expected = parseSpec({ ...DEFAULT_SPEC, base: "alpine", packages: [...DEFAULT_SPEC.packages, { name: "PyICU" }] });
+  if (!expected.ok) throw new Error("spec");
+  await expect.poll(() => previewText(page)).toBe(generate(expected.spec).dockerfile);
+  expect(tableRequests).toHaveLength(1);
+});
