@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateFiles } from "../lib/generate-files";
+import { CURATED } from "../lib/knowledge/full-curated";
 import { planInit, wantedFiles, type ProjectFolder } from "../lib/init";
 import { renderCompose } from "../lib/render/compose";
 
@@ -75,7 +76,7 @@ export function runInit(argv: string[], io: Io): number {
     const plan = planInit(readProjectFolder(dir));
     if (!plan.ok) throw new InitError(`init: ${plan.message}`);
 
-    const generated = generateFiles(plan.spec);
+    const generated = generateFiles(plan.spec, CURATED);
     const files: [string, string][] = [
       ["Dockerfile", generated.dockerfile],
       [".dockerignore", generated.dockerignore],

@@ -1,7 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { generate } from "../lib/generate";
 import { parseSpec, DEFAULT_SPEC } from "../lib/spec";
 import { openWizard, previewText } from "./wizard-helpers";
+
+/** Adds a package by its typed name, not a suggestion (Escape closes the list; a second Escape would clear the text). */
+async function addTyped(page: Page, name: string) {
+  const combobox = page.getByRole("combobox", { name: "Add a package" });
+  await combobox.fill(name);
+  await combobox.press("Escape");
+  await combobox.fill(name);
+  await combobox.press("Enter");
+}
 
 /**
  * Debian's derived facts on the page: the default spec's Flask and gunicorn are pure Python (the server's HTML
@@ -16,11 +25,7 @@ test("Flask is pure Python; django-auth-ldap brings python-ldap's packages, via 
   await expect(flask).not.toContainText("unknown");
   await expect(chips.getByRole("listitem").filter({ hasText: /^gunicorn/ })).toContainText("pure Python");
 
-  const combobox = page.getByRole("combobox", { name: "Add a package" });
-  await combobox.fill("django-auth-ldap");
-  await combobox.press("Escape"); // close any suggestion list; the text stays
-  await combobox.fill("django-auth-ldap");
-  await combobox.press("Enter");
+  await addTyped(page, "django-auth-ldap");
   const chip = chips.getByRole("listitem").filter({ hasText: /^django-auth-ldap/ });
   await expect(chip).toContainText("via python-ldap");
   await expect(chip).toContainText("pure Python");
@@ -39,11 +44,7 @@ test("Flask is pure Python; django-auth-ldap brings python-ldap's packages, via 
 
 test("a derived-only compiled package (PyICU) shows as compiled from Debian's data, with its ICU packages", async ({ page }) => {
   await openWizard(page);
-  const combobox = page.getByRole("combobox", { name: "Add a package" });
-  await combobox.fill("PyICU");
-  await combobox.press("Escape");
-  await combobox.fill("PyICU");
-  await combobox.press("Enter");
+  await addTyped(page, "PyICU");
   const chip = page.getByRole("list", { name: "Packages", exact: true }).getByRole("listitem").filter({ hasText: /^PyICU/ });
   await expect(chip).toContainText("compiled (from Debian's data)");
   await expect(page.getByRole("list", { name: "Build stage" }).getByRole("listitem").filter({ hasText: /^libicu-dev/ })).toContainText(/pyicu/i);
@@ -51,4 +52,22 @@ test("a derived-only compiled package (PyICU) shows as compiled from Debian's da
   const expected = parseSpec({ ...DEFAULT_SPEC, packages: [...DEFAULT_SPEC.packages, { name: "PyICU" }] });
   if (!expected.ok) throw new Error("spec");
   await expect.poll(() => previewText(page)).toBe(generate(expected.spec).dockerfile);
+});
+
+test("on Alpine, a derived-only package's apk names come from the name table, loaded when Alpine is chosen", async ({ page }) => {
+  const tableRequests: string[] = [];
+  page.on("response", async (res) => {
+    const path = new URL(res.url()).pathname;
+    if (path.startsWith("/_next/static/chunks/") && path.endsWith(".js") && (await res.text().catch(() => "")).includes("Debian package names and the Alpine (apk) packages")) tableRequests.push(path);
+  });
+  await openWizard(page);
+  await addTyped(page, "PyICU");
+  await expect(page.getByRole("list", { name: "Build stage" }).getByRole("listitem").filter({ hasText: /^libicu-dev/ })).toBeVisible();
+  // A Debian target never asks for the Debian → Alpine table.
+  expect(tableRequests).toEqual([]);
+  await page.getByRole("radio", { name: /^Alpine \(newest\)/ }).check();
+  const expected = parseSpec({ ...DEFAULT_SPEC, base: "alpine", packages: [...DEFAULT_SPEC.packages, { name: "PyICU" }] });
+  if (!expected.ok) throw new Error("spec");
+  await expect.poll(() => previewText(page)).toBe(generate(expected.spec).dockerfile);
+  expect(tableRequests).toHaveLength(1);
 });

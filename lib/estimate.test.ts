@@ -6,6 +6,7 @@ import type { DebianRelease } from "./knowledge/types";
 import { PRESETS, presetSpec } from "./presets";
 import { resolve } from "./resolve";
 import { BuildSpecSchema, type BuildSpec } from "./spec";
+import { CURATED } from "./knowledge/full-curated";
 
 function spec(input: Record<string, unknown>): BuildSpec {
   return BuildSpecSchema.parse({ strategy: "venv", ...input });
@@ -28,7 +29,7 @@ describe("agrees with the seed articles within 20%", () => {
     expect(validationRoots("bullseye")["000"]).toEqual(["g++", "gcc", "unixodbc-dev"]);
     const e = estimated(
       estimate(
-        resolve(spec({ python: "3.8", base: "slim-bullseye", strategy: "wheelhouse", packages: [{ name: "pyodbc" }], systemPackages: { build: ["gcc", "g++", "unixodbc-dev"] } })),
+        resolve(spec({ python: "3.8", base: "slim-bullseye", strategy: "wheelhouse", packages: [{ name: "pyodbc" }], systemPackages: { build: ["gcc", "g++", "unixodbc-dev"] } }), CURATED),
       ),
     );
     const measured = 422 - 128; // 294 MB
@@ -58,7 +59,7 @@ describe("agrees with the seed articles within 20%", () => {
             base: "slim-bookworm",
             packages: ["wheel", "pandas", "numpy", "matplotlib", "requests", "plotly"].map((name) => ({ name })),
             systemPackages: { build: ["gcc", "python3-dev", "build-essential"] },
-          }),
+          }), CURATED,
         ),
       ),
     );
@@ -85,7 +86,7 @@ describe("agrees with the seed articles within 20%", () => {
 
 describe("estimate", () => {
   it("a wheel-only build saves nothing", () => {
-    const e = estimated(estimate(resolve(spec({ python: "3.13", base: "slim-trixie", packages: [{ name: "flask" }, { name: "numpy" }] }))));
+    const e = estimated(estimate(resolve(spec({ python: "3.13", base: "slim-trixie", packages: [{ name: "flask" }, { name: "numpy" }] }), CURATED)));
     expect(e.builder.adds.count).toBe(0);
     expect(e.saved).toMatchObject({ count: 0, mb: 0, heavy: [] });
     expect(e.singleStage.mb).toBe(e.thisBuild.mb);
@@ -93,7 +94,7 @@ describe("estimate", () => {
   });
 
   it("a psycopg2 source build saves the compiler, and keeps libpq5 in both", () => {
-    const plan = resolve(spec({ python: "3.13", base: "slim-bookworm", packages: [{ name: "psycopg2" }] }));
+    const plan = resolve(spec({ python: "3.13", base: "slim-bookworm", packages: [{ name: "psycopg2" }] }), CURATED);
     expect(plan.compiled).toContain("psycopg2");
     const e = estimated(estimate(plan));
     const saved = e.builder.adds.packages.map((p) => p.name);
@@ -106,7 +107,7 @@ describe("estimate", () => {
   });
 
   it("a full builder with a slim final counts the full image's contents as saved", () => {
-    const e = estimated(estimate(resolve(spec({ python: "3.13", base: "bookworm", finalBase: "slim-bookworm", packages: [{ name: "flask" }] }))));
+    const e = estimated(estimate(resolve(spec({ python: "3.13", base: "bookworm", finalBase: "slim-bookworm", packages: [{ name: "flask" }] }), CURATED)));
     expect(e.builder.baseKind).toBe("full");
     expect(e.final.baseKind).toBe("slim");
     expect(e.saved.mb).toBeGreaterThan(500);
@@ -116,7 +117,7 @@ describe("estimate", () => {
   it("every package name counted exists in the snapshot of its release", () => {
     const problems: string[] = [];
     for (const preset of PRESETS) {
-      const e = estimate(resolve(presetSpec(preset)));
+      const e = estimate(resolve(presetSpec(preset), CURATED));
       if (e.status !== "estimated") continue;
       for (const stage of [e.builder, e.final])
         for (const p of stage.adds.packages)
@@ -127,20 +128,20 @@ describe("estimate", () => {
   });
 
   it("names it cannot find are listed, not counted", () => {
-    const e = estimated(estimate(resolve(spec({ python: "3.13", base: "slim-trixie", systemPackages: { build: ["no-such-package-xyz"] } }))));
+    const e = estimated(estimate(resolve(spec({ python: "3.13", base: "slim-trixie", systemPackages: { build: ["no-such-package-xyz"] } }), CURATED)));
     expect(e.builder.unknown).toEqual(["no-such-package-xyz"]);
     expect(e.builder.adds.count).toBe(0);
     expect(e.sentence).toContain("Not counted (not in the Debian snapshot): no-such-package-xyz");
   });
 
   it("Alpine is not estimated, with the reason", () => {
-    const e = estimate(resolve(spec({ python: "3.13", base: "alpine", packages: [{ name: "psycopg2" }] })));
+    const e = estimate(resolve(spec({ python: "3.13", base: "alpine", packages: [{ name: "psycopg2" }] }), CURATED));
     expect(e.status).toBe("not-estimated");
     if (e.status === "not-estimated") expect(e.reason).toMatch(/Alpine's package index is not reachable/);
   });
 
   it("says what it does not estimate", () => {
-    const e = estimate(resolve(spec({ python: "3.13", base: "slim-trixie" })));
+    const e = estimate(resolve(spec({ python: "3.13", base: "slim-trixie" }), CURATED));
     expect(e.method).toMatch(/Python packages' own sizes are not estimated/);
     expect(e.limits.join(" ")).toMatch(/Installed size, not layer size/);
     expect(e.limits.join(" ")).toMatch(/Recommends/);
@@ -158,7 +159,7 @@ describe("estimate", () => {
 describe("numbers and words", () => {
   it("weigh gives the numbers only; describeWeight writes the words from them; estimate is both", () => {
     for (const input of [{ python: "3.13", base: "slim-bookworm", packages: [{ name: "psycopg2" }] }, { python: "3.13", base: "alpine" }]) {
-      const plan = resolve(spec(input));
+      const plan = resolve(spec(input), CURATED);
       const w = weigh(plan);
       expect(w).not.toHaveProperty("sentence");
       expect(estimate(plan)).toEqual({ ...w, ...describeWeight(w) });
@@ -166,7 +167,7 @@ describe("numbers and words", () => {
   });
 
   it("the sentence follows the numbers it is given", () => {
-    const w = weigh(resolve(spec({ python: "3.13", base: "slim-bookworm", packages: [{ name: "psycopg2" }] })));
+    const w = weigh(resolve(spec({ python: "3.13", base: "slim-bookworm", packages: [{ name: "psycopg2" }] }), CURATED));
     if (w.status !== "estimated") throw new Error("not estimated");
     expect(describeWeight({ ...w, saved: { ...w.saved, count: 3, mb: 12.4 } }).sentence).toMatch(/^Multi-stage keeps 3 packages and 12 MB of build tools/);
     expect(describeWeight({ ...w, saved: { count: 0, mb: 0, heavy: [], kinds: [] } }).sentence).toBe(

@@ -1,11 +1,13 @@
 /** Plain-text explanation of what one package needs on one image variant (CLI `explain`). */
 import { fullDerived } from "./knowledge/derived/full";
-import { CURATED, type PackageFacts } from "./knowledge/facts";
+import type { PackageFacts } from "./knowledge/facts";
+import { CURATED } from "./knowledge/full-curated";
 import { derivedRelease, derivedSource, withDerived, type DerivedLookup } from "./knowledge/merge";
 import { PYTHON_VERSIONS, VARIANTS, imageTag, variantsFor, type VariantId } from "./knowledge/python-images";
 import { verificationLine } from "./knowledge/verification";
 import { resolve, type PlannedSystemPackage } from "./resolve";
 import { BuildSpecSchema, PEP508_NAME } from "./spec";
+import { ALPINE_LOOKUP } from "./knowledge/alpine";
 
 /** Where the facts come from, in one line. */
 function origin(f: PackageFacts | undefined, release: string): string {
@@ -26,7 +28,7 @@ export function explainPackage(
   const python = PYTHON_VERSIONS.find((p) => p.status !== "prerelease" && variantsFor(p.version).includes(variant));
   if (!python) return { ok: false, message: `no Python image is published as ${variant}` };
   const spec = BuildSpecSchema.parse({ python: python.version, base: variant, strategy: "wheelhouse", packages: [{ name }] });
-  const knowledge = withDerived(derived, CURATED);
+  const knowledge = withDerived(derived, CURATED, ALPINE_LOOKUP);
   const plan = resolve(spec, knowledge);
   const resolved = plan.packages[0];
   const target = VARIANTS[variant].target;

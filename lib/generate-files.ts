@@ -7,7 +7,7 @@ import type { Highlight, LineNote } from "./render/printed";
 import { renderDockerignore } from "./render/dockerignore";
 import { pinnedPackages } from "./plan/pins";
 import { renderRequirements } from "./render/requirements";
-import { CURATED, type Knowledge } from "./knowledge/facts";
+import type { Knowledge } from "./knowledge/facts";
 import { resolve, type Plan, type PlanWarning } from "./resolve";
 import type { BuildSpec } from "./spec";
 
@@ -25,7 +25,7 @@ export interface GeneratedFiles {
 }
 
 /** `knowledge`: what is known at hand (the server has all of Debian's derived facts, the page the shards it has loaded). */
-export function generateFiles(spec: BuildSpec, knowledge: Knowledge = CURATED): GeneratedFiles {
+export function generateFiles(spec: BuildSpec, knowledge: Knowledge): GeneratedFiles {
   const plan = resolve(spec, knowledge);
   const { text, highlight, notes } = renderDockerfile(plan);
   return {

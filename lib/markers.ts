@@ -3,7 +3,7 @@
  * Python version and the platform's machine. Browser-safe, never throws.
  */
 import { pythonInfo } from "./knowledge/python-images";
-import { compareVersions } from "./knowledge/wheels";
+import { compareVersionOp } from "./versions";
 
 export interface MarkerEnvironment {
   python_version: string;
@@ -75,47 +75,6 @@ function tokenize(text: string): Token[] | undefined {
 type Tri = boolean | undefined;
 const and = (a: Tri, b: Tri): Tri => (a === false || b === false ? false : a === undefined || b === undefined ? undefined : true);
 const or = (a: Tri, b: Tri): Tri => (a === true || b === true ? true : a === undefined || b === undefined ? undefined : false);
-
-function compareVersionOp(lhs: string, op: string, rhs: string): Tri {
-  if (op === "===") return lhs === rhs;
-  if ((op === "==" || op === "!=") && rhs.endsWith(".*")) {
-    const prefix = rhs.slice(0, -2).split(".");
-    const matches = prefix.every((p, i) => lhs.split(".")[i] === p);
-    return op === "==" ? matches : !matches;
-  }
-  if (op === "~=") {
-    const parts = rhs.split(".");
-    if (parts.length < 2) return undefined;
-    const atLeast = compareVersions(lhs, rhs);
-    if (atLeast === undefined) return undefined;
-    const prefix = parts.slice(0, -1);
-    return atLeast >= 0 && prefix.every((p, i) => lhs.split(".")[i] === p);
-  }
-  const c = compareVersions(lhs, rhs);
-  if (c === undefined) return op === "==" ? lhs === rhs : op === "!=" ? lhs !== rhs : undefined;
-  switch (op) {
-    case "==": return c === 0;
-    case "!=": return c !== 0;
-    case "<": return c < 0;
-    case "<=": return c <= 0;
-    case ">": return c > 0;
-    case ">=": return c >= 0;
-  }
-  return undefined;
-}
-
-/** Whether a version satisfies a PEP 440 specifier (">=3.9,<3.12"); undefined when a clause cannot be read. */
-export function specifierContains(version: string, specifier: string): boolean | undefined {
-  let all: boolean | undefined = true;
-  for (const clause of specifier.split(",")) {
-    const m = /^\s*(~=|===|==|!=|<=|>=|<|>)\s*(\S+?)\s*$/.exec(clause);
-    if (!m) return undefined;
-    const r = compareVersionOp(version, m[1], m[2]);
-    if (r === false) return false;
-    if (r === undefined) all = undefined;
-  }
-  return all;
-}
 
 const VERSION_VARS = new Set(["python_version", "python_full_version", "implementation_version", "platform_release"]);
 

@@ -3,6 +3,7 @@ import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
 import { markerEnvironment } from "./markers";
 import { fileOptionsToSpec, gitPackagesOf, parseRequirementsTxt, type ParseOptions } from "./requirements";
+import { CURATED } from "./knowledge/full-curated";
 import { resolve } from "./resolve";
 import { BuildSpecSchema, DEFAULT_SPEC } from "./spec";
 
@@ -167,7 +168,7 @@ describe("the file's own pip options become spec fields (fileOptionsToSpec), so 
       noBinary: ["pyodbc", "lxml"],
       onlyBinary: [":all:"],
     });
-    const plan = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, strategy: "venv", packages: [{ name: "pyodbc" }], ...taken }));
+    const plan = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, strategy: "venv", packages: [{ name: "pyodbc" }], ...taken }), CURATED);
     const pip = plan.install.builder.flatMap((s) => (s.kind === "run" ? s.calls : [])).find((c) => c.tool === "/opt/venv/bin/pip")!;
     expect(pip.args.join(" ")).toContain("--index-url https://pypi.example.org/simple --trusted-host pypi.example.org --pre --only-binary :all:");
     // --no-binary pyodbc: the builder compiles it, so it gets pyodbc's build needs.

@@ -3,8 +3,9 @@ import { DEBIAN_RELEASES } from "./knowledge";
 import { debianPackage } from "./knowledge/debian";
 import { resolve } from "./resolve";
 import { BuildSpecSchema, DEFAULT_SPEC, type BuildSpecInput } from "./spec";
+import { CURATED } from "./knowledge/full-curated";
 
-const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, strategy: "wheelhouse", ...over }));
+const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, strategy: "wheelhouse", ...over }), CURATED);
 const names = (pkgs: { name: string }[]) => pkgs.map((p) => p.name);
 
 describe("pins decide wheels", () => {

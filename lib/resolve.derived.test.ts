@@ -3,11 +3,12 @@ import { lookupPackage } from "./knowledge";
 import { TOOLCHAINS } from "./knowledge/toolchains";
 import { resolve } from "./resolve";
 import { BuildSpecSchema, DEFAULT_SPEC, type BuildSpecInput } from "./spec";
-import { CURATED } from "./knowledge/facts";
+import { CURATED } from "./knowledge/full-curated";
 import { withDerived } from "./knowledge/merge";
 import { fixtureLookup } from "./testing/derived-fixture";
+import { ALPINE_LOOKUP } from "./knowledge/alpine";
 
-const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", ...over }), withDerived(fixtureLookup, CURATED));
+const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", ...over }), withDerived(fixtureLookup, CURATED, ALPINE_LOOKUP));
 const names = (pkgs: { name: string }[]) => pkgs.map((p) => p.name);
 
 describe("resolve with the derived layer", () => {
@@ -24,7 +25,7 @@ describe("resolve with the derived layer", () => {
     expect(p.final.systemPackages).toEqual([]);
     expect(p.packages[0].carries).toBeUndefined();
     // Without the derived layer both are unknown, as before.
-    const curatedOnly = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "Flask" }] }));
+    const curatedOnly = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "Flask" }] }), CURATED);
     expect(curatedOnly.packages[0].install).toBe("unknown");
   });
 
@@ -125,11 +126,11 @@ describe("resolve with the derived layer", () => {
 
   it("curated entries stay as they were, from a wheel or from source: pandas states no needs, Debian's do not come in", () => {
     const wheel = plan({ base: "slim-trixie", packages: [{ name: "pandas" }] });
-    const before = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", base: "slim-trixie", packages: [{ name: "pandas" }] }));
+    const before = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", base: "slim-trixie", packages: [{ name: "pandas" }] }), CURATED);
     expect(wheel.builder).toEqual(before.builder);
     expect(wheel.final).toEqual(before.final);
     const source = plan({ base: "slim-trixie", buildFromSource: true, packages: [{ name: "pandas" }] });
-    const sourceBefore = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", base: "slim-trixie", buildFromSource: true, packages: [{ name: "pandas" }] }));
+    const sourceBefore = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", base: "slim-trixie", buildFromSource: true, packages: [{ name: "pandas" }] }), CURATED);
     expect(source.builder).toEqual(sourceBefore.builder);
     expect(names(source.final.systemPackages)).not.toContain("libfake1");
   });

@@ -4,9 +4,10 @@ import { TOOLCHAINS } from "./knowledge/toolchains";
 import type { VariantId } from "./knowledge/python-images";
 import { resolve } from "./resolve";
 import { BuildSpecSchema, DEFAULT_SPEC, type BuildSpecInput } from "./spec";
+import { CURATED } from "./knowledge/full-curated";
 
 const BASE: Record<Target, VariantId> = { bullseye: "slim-bullseye", bookworm: "slim-bookworm", trixie: "slim-trixie", alpine: "alpine" };
-const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over }));
+const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over }), CURATED);
 const names = (pkgs: { name: string }[]) => pkgs.map((p) => p.name);
 
 function expected(k: PackageKnowledge, target: Target, fromSource: boolean) {
@@ -97,7 +98,7 @@ describe("resolve: warnings", () => {
 describe("environment markers (PEP 508)", () => {
   const base = { ...DEFAULT_SPEC, python: "3.12", base: "slim-bookworm" } as const;
   it("skips a requirement whose marker is false, and says so with the marker", () => {
-    const p = resolve(BuildSpecSchema.parse({ ...base, packages: [{ name: "psycopg2", marker: 'sys_platform == "win32"' }, { name: "flask" }] }));
+    const p = resolve(BuildSpecSchema.parse({ ...base, packages: [{ name: "psycopg2", marker: 'sys_platform == "win32"' }, { name: "flask" }] }), CURATED);
     expect(p.packages.map((p) => p.name)).toEqual(["flask"]);
     expect(p.builder.systemPackages.map((p) => p.name)).not.toContain("libpq-dev");
     const skipped = p.warnings.find((w) => w.code === "marker-skipped");
@@ -107,26 +108,26 @@ describe("environment markers (PEP 508)", () => {
     const exclusive = resolve(BuildSpecSchema.parse({ ...base, packages: [
       { name: "numpy", specifier: "==1.26.4", marker: 'python_version < "3.12"' },
       { name: "numpy", specifier: "==2.1.3", marker: 'python_version >= "3.12"' },
-    ] }));
+    ] }), CURATED);
     expect(exclusive.warnings.filter((w) => w.code === "duplicate-package")).toEqual([]);
     expect(exclusive.packages.map((p) => p.requirement.specifier)).toEqual(["==2.1.3"]);
     const overlapping = resolve(BuildSpecSchema.parse({ ...base, packages: [
       { name: "numpy", marker: 'python_version >= "3.10"' },
       { name: "numpy", marker: 'python_version >= "3.11"' },
-    ] }));
+    ] }), CURATED);
     expect(overlapping.warnings.filter((w) => w.code === "duplicate-package")).toHaveLength(1);
   });
   it("platform_machine follows the spec's platform", () => {
-    const arm = resolve(BuildSpecSchema.parse({ ...base, platform: "linux/arm64", packages: [{ name: "flask", marker: 'platform_machine == "x86_64"' }] }));
+    const arm = resolve(BuildSpecSchema.parse({ ...base, platform: "linux/arm64", packages: [{ name: "flask", marker: 'platform_machine == "x86_64"' }] }), CURATED);
     expect(arm.packages).toEqual([]);
-    const amd = resolve(BuildSpecSchema.parse({ ...base, platform: "linux/amd64", packages: [{ name: "flask", marker: 'platform_machine == "x86_64"' }] }));
+    const amd = resolve(BuildSpecSchema.parse({ ...base, platform: "linux/amd64", packages: [{ name: "flask", marker: 'platform_machine == "x86_64"' }] }), CURATED);
     expect(amd.packages.map((p) => p.name)).toEqual(["flask"]);
   });
 });
 
 describe("compile from source on request, per package (noBinary)", () => {
   it("compiles the named package with its build needs and tells pip; the others keep their wheels", () => {
-    const p = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.12", base: "slim-bookworm", strategy: "venv", packages: [{ name: "pyodbc" }, { name: "numpy" }], noBinary: ["PyODBC"] }));
+    const p = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.12", base: "slim-bookworm", strategy: "venv", packages: [{ name: "pyodbc" }, { name: "numpy" }], noBinary: ["PyODBC"] }), CURATED);
     expect(p.packages.map((q) => [q.name, q.install])).toEqual([["pyodbc", "source"], ["numpy", "wheel"]]);
     expect(p.compiled).toEqual(["pyodbc"]);
     expect(p.builder.systemPackages.map((s) => s.name)).toContain("unixodbc-dev");
@@ -135,8 +136,8 @@ describe("compile from source on request, per package (noBinary)", () => {
     expect(args).not.toContain('"--no-binary","numpy"');
   });
   it(":all: compiles every package, as buildFromSource does", () => {
-    const all = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "pyodbc" }, { name: "numpy" }], noBinary: [":all:"] }));
-    const legacy = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "pyodbc" }, { name: "numpy" }], buildFromSource: true }));
+    const all = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "pyodbc" }, { name: "numpy" }], noBinary: [":all:"] }), CURATED);
+    const legacy = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "pyodbc" }, { name: "numpy" }], buildFromSource: true }), CURATED);
     expect(all.compiled).toEqual(legacy.compiled);
     expect(all.install).toEqual(legacy.install);
   });
@@ -148,11 +149,11 @@ describe("compile from source on request, per package (noBinary)", () => {
 describe("requirements from Git", () => {
   it("the builder gets git, the final image does not", () => {
     for (const base of ["slim-bookworm", "alpine3.23"] as const) {
-      const p = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", base, packages: [{ name: "mylib" }], gitPackages: ["mylib"] }));
+      const p = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, python: "3.13", base, packages: [{ name: "mylib" }], gitPackages: ["mylib"] }), CURATED);
       expect(p.builder.systemPackages.find((s) => s.name === "git")?.reasons[0]).toMatchObject({ pythonPackage: "mylib" });
       expect(p.final.systemPackages.map((s) => s.name)).not.toContain("git");
     }
-    expect(resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "mylib" }] })).builder.systemPackages.map((s) => s.name)).not.toContain("git");
+    expect(resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, packages: [{ name: "mylib" }] }), CURATED).builder.systemPackages.map((s) => s.name)).not.toContain("git");
   });
 });
 

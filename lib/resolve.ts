@@ -2,8 +2,9 @@
  * spec + knowledge → plan: what each stage installs and why, and what the user should know.
  * Pure and deterministic: the same spec always gives the same plan.
  */
-import { lookupPackage, normalizeName, type Arch, type PackageKnowledge, type Target } from "./knowledge";
-import { CURATED, type Knowledge, type PackageFacts } from "./knowledge/facts";
+import { normalizeName } from "./knowledge/names";
+import type { Arch, PackageKnowledge, Target } from "./knowledge/types";
+import type { Knowledge, PackageFacts } from "./knowledge/facts";
 import { TOOLCHAINS, TOOLCHAIN_NOTES } from "./knowledge/toolchains";
 import { decideWheel } from "./knowledge/wheels";
 import { VARIANTS, imageTag, isLegacyVariant, pythonInfo, type PythonVersionInfo, type VariantId } from "./knowledge/python-images";
@@ -90,12 +91,12 @@ const ARCH: Record<BuildSpec["platform"], Arch> = { "linux/amd64": "x86_64", "li
  * The listed requirements, then the packages their extras pull (knowledge's `extras`: psycopg[c] → psycopg-c),
  * each once: a pulled package already listed, or pulled before, is not added again.
  */
-function withPulledPackages(listed: readonly Requirement[]): { requirement: Requirement; via?: string }[] {
+function withPulledPackages(listed: readonly Requirement[], knowledge: Knowledge, target: Target): { requirement: Requirement; via?: string }[] {
   const queue: { requirement: Requirement; via?: string }[] = listed.map((requirement) => ({ requirement }));
   const names = new Set(listed.map((r) => normalizeName(r.name)));
   for (let i = 0; i < queue.length; i++) {
     const { requirement } = queue[i];
-    const extras = lookupPackage(requirement.name)?.extras;
+    const extras = knowledge.facts(requirement.name, target)?.curated?.extras;
     if (!extras) continue;
     for (const extra of requirement.extras.map(normalizeName))
       for (const name of extras[extra]?.requires ?? []) {
@@ -208,7 +209,7 @@ function addNeeds(f: PackageFacts, way: InstallWay, { target, build, runtime, wa
   return true;
 }
 
-export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
+export function resolve(spec: BuildSpec, knowledge: Knowledge): Plan {
   const python = pythonInfo(spec.python);
   if (!python) throw new Error(`unknown Python version ${spec.python}`); // unreachable for a parsed spec
   const builderVariant = VARIANTS[spec.base];
@@ -266,7 +267,7 @@ export function resolve(spec: BuildSpec, knowledge: Knowledge = CURATED): Plan {
     warnings.push({ code: "marker-skipped", severity: "info", field: "packages", package: normalizeName(r.name), message: `${r.name} is skipped: its marker (${r.marker}) is false for Python ${python.version} on ${spec.platform}` });
     return false;
   });
-  const queue = withPulledPackages(applicable);
+  const queue = withPulledPackages(applicable, knowledge, target);
   const listed = new Set(queue.map((q) => normalizeName(q.requirement.name)));
   for (const { requirement, via } of queue) {
     const name = normalizeName(requirement.name);

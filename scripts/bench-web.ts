@@ -42,6 +42,9 @@
  *     "< 16 ms" in the quantiles.
  */
 import type { Browser, Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { launchChromium } from "./chromium";
 import { startServer } from "./prod-server";
 
@@ -115,6 +118,8 @@ interface LoadResult {
   /** Scripts requested after "interactive" and before the intent (the estimate's data). */
   jsQuiet: number;
   jsQuietFiles: number;
+  /** The build's script paths requested after "interactive" and before the preview's hover, in request order. */
+  quietChunks: string[];
   monacoBeforeIntent: boolean;
   monacoTransfer: number;
   monacoDecoded: number;
@@ -190,6 +195,7 @@ async function load(browser: Browser, url: string): Promise<LoadResult> {
       jsBeforeReadyFiles: before.length,
       jsQuiet: sum(afterReady),
       jsQuietFiles: afterReady.length,
+      quietChunks: afterReady.map((e) => new URL(e.name).pathname).filter((p) => p.startsWith("/_next/static/")),
       monacoBeforeIntent: chunk ? chunk.startTime < marks.intent : false,
       monacoTransfer: chunk?.transferSize ?? NaN,
       monacoDecoded: chunk?.decodedBodySize ?? NaN,
@@ -354,6 +360,17 @@ async function main() {
     };
     const unreported = keys.paint.filter((d) => d === null).length;
     rows.push([`keystroke → next paint (Event Timing), p50 / p95 (${unreported} of ${keys.paint.length} < 16 ms)`, `${pp(0.5)} / ${pp(0.95)}`, "", false]);
+
+    // What the page intent loads after "interactive" (the engine, the knowledge module, the default spec's entries and
+    // shards, the estimate's data), chunk by chunk: its size on disk and gzip -9 of it (the transfer depends on the
+    // server's compression; these two do not), in request order.
+    const quiet = loads[0].quietChunks;
+    const sizes = quiet.map((path) => {
+      const bytes = readFileSync(join(import.meta.dirname, "../.next", path.slice("/_next".length)));
+      return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    });
+    for (const { path, raw, gzip } of sizes) rows.push([`  after interactive: ${path.slice("/_next/static/chunks/".length)} (raw / gzip -9)`, `${raw} B / ${gzip} B`, "", false]);
+    rows.push([`  after interactive, all ${sizes.length} chunks (raw / gzip -9)`, `${sizes.reduce((t, c) => t + c.raw, 0)} B / ${sizes.reduce((t, c) => t + c.gzip, 0)} B`, "", false]);
 
     const w = Math.max(...rows.map((r) => r[0].length));
     console.log(`bench:web — ${RUNS} loads, desktop 1350×940, no throttling, ${url}`);

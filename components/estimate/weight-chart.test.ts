@@ -5,9 +5,10 @@ import { estimate } from "@/lib/estimate";
 import { resolve } from "@/lib/resolve";
 import { BuildSpecSchema } from "@/lib/spec";
 import { WeightChart } from "./weight-chart";
+import { CURATED } from "../../lib/knowledge/full-curated";
 
 const render = (input: Record<string, unknown>) =>
-  renderToStaticMarkup(createElement(WeightChart, { estimate: estimate(resolve(BuildSpecSchema.parse({ strategy: "venv", ...input }))) }));
+  renderToStaticMarkup(createElement(WeightChart, { estimate: estimate(resolve(BuildSpecSchema.parse({ strategy: "venv", ...input }), CURATED)) }));
 
 describe("WeightChart", () => {
   it("shows the three weights as text, the sentence and the heavy packages", () => {

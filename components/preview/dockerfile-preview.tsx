@@ -24,6 +24,8 @@ export interface DockerfilePreviewProps {
   lineNotes?: LineNote[];
   /** The spec is invalid: the text shown is the last good one. */
   stale?: boolean;
+  /** The spec's package facts are loading: the text shown is the previous spec's. */
+  loading?: boolean;
   label?: string;
 }
 
@@ -73,7 +75,7 @@ function yieldToMain(): Promise<void> {
 
 const NO_NOTES: LineNote[] = [];
 
-export function DockerfilePreview({ files, lineNotes = NO_NOTES, stale = false, label = "Dockerfile preview" }: DockerfilePreviewProps) {
+export function DockerfilePreview({ files, lineNotes = NO_NOTES, stale = false, loading = false, label = "Dockerfile preview" }: DockerfilePreviewProps) {
   const baseId = useId();
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
   const active = files.find((f) => f.name === activeName) ?? files[0];
@@ -315,6 +317,10 @@ export function DockerfilePreview({ files, lineNotes = NO_NOTES, stale = false, 
             className="m-1.5 flex items-center rounded bg-amber-100 px-2 text-xs font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100"
           >
             Out of date: fix the highlighted field
+          </p>
+        ) : loading ? (
+          <p role="status" className="m-1.5 flex items-center rounded bg-muted px-2 text-xs font-medium text-muted-foreground">
+            Loading package facts…
           </p>
         ) : null}
       </div>

@@ -8,6 +8,7 @@ import { PRESETS, presetSpec } from "@/lib/presets";
 import { highlightedLines, joinTokens } from "@/lib/render/printed";
 import { BuildSpecSchema, DEFAULT_SPEC, STRATEGIES } from "@/lib/spec";
 import { tokenizeDockerfile } from "./highlight";
+import { CURATED } from "../../lib/knowledge/full-curated";
 
 const specs = [
   DEFAULT_SPEC,
@@ -39,7 +40,7 @@ const specs = [
 describe("the printer's highlight", () => {
   it("covers the printed text exactly, line by line", () => {
     for (const spec of specs) {
-      const g = generateFiles(spec);
+      const g = generateFiles(spec, CURATED);
       const lines = highlightedLines(g.dockerfile, g.dockerfileHighlight);
       expect(joinTokens(lines)).toBe(g.dockerfile);
       expect(lines.length).toBe(g.dockerfile.split("\n").length);
@@ -51,7 +52,7 @@ describe("the printer's highlight", () => {
 
   it("colours the text as the preview's tokenizer reads it", () => {
     for (const spec of specs) {
-      const g = generateFiles(spec);
+      const g = generateFiles(spec, CURATED);
       expect(highlightedLines(g.dockerfile, g.dockerfileHighlight), `${spec.strategy} ${spec.base}`).toEqual(tokenizeDockerfile(g.dockerfile));
     }
   });

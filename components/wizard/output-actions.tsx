@@ -4,7 +4,6 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { BuildSpec } from "@/lib/spec";
 import type { PreviewFile } from "@/lib/wizard/files";
-import { zipStore } from "@/lib/wizard/zip";
 import { withEngine } from "@/browser/engine";
 
 function download(name: string, blob: Blob) {
@@ -47,6 +46,11 @@ export function OutputActions({ files, spec }: { files: readonly PreviewFile[]; 
     flash((await copyText(dockerfile.text)) ? "Copied the Dockerfile" : "Could not copy: select the text in the preview and copy it");
   }
 
+  /** The zip writer is in the engine too: the page's first load does not carry it for a button not yet pressed. */
+  function downloadAll() {
+    withEngine(({ zipStore }) => download("wheelwright.zip", new Blob([zipStore(files.map((f) => ({ name: f.name, data: f.text }))) as BlobPart], { type: "application/zip" })));
+  }
+
   /** The link is encoded on demand (the encoder is in the engine: at once when it has loaded, else when it arrives). */
   function share() {
     withEngine(async ({ encodeShare }) => {
@@ -68,7 +72,7 @@ export function OutputActions({ files, spec }: { files: readonly PreviewFile[]; 
         </Button>
         <Button onClick={() => download("Dockerfile", new Blob([dockerfile.text], { type: "application/octet-stream" }))}>Download Dockerfile</Button>
         <Button
-          onClick={() => download("wheelwright.zip", new Blob([zipStore(files.map((f) => ({ name: f.name, data: f.text }))) as BlobPart], { type: "application/zip" }))}
+          onClick={downloadAll}
           title={files.map((f) => f.name).join(", ")}
         >
           Download all (.zip)

@@ -13,12 +13,15 @@ export const OutputPanel = memo(function OutputPanel({
   spec,
   output,
   stale,
+  loading = false,
   estimatePending = false,
 }: {
   /** The last valid spec: what `output` was generated from. */
   spec: BuildSpec;
   output: WizardOutput;
   stale: boolean;
+  /** The spec's package facts are loading: `output` is the previous spec's until they arrive. */
+  loading?: boolean;
   estimatePending?: boolean;
 }) {
   const { dependencySource, runtime } = spec;
@@ -40,7 +43,7 @@ export const OutputPanel = memo(function OutputPanel({
       </div>
       <OutputActions files={files} spec={spec} />
       <WarningsCount warnings={output.warnings} />
-      <DockerfilePreview files={files} lineNotes={output.lineNotes} stale={stale} />
+      <DockerfilePreview files={files} lineNotes={output.lineNotes} stale={stale} loading={loading} />
       <WeightChart estimate={output.estimate} pending={estimatePending} />
       <WarningsPanel warnings={output.warnings} />
       <PackageSummary packages={output.plan.packages} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldMessage } from "@/components/ui/field-error";
 import { describedBy, fieldId } from "@/components/ui/field-ids";
@@ -9,12 +9,12 @@ import { INPUT_CLASS } from "@/components/ui/text-field";
 import { normalizeName } from "@/lib/knowledge/names";
 import { VARIANTS } from "@/lib/knowledge/python-images";
 import type { Requirement } from "@/lib/spec";
-import type { Suggestion } from "@/lib/wizard/suggest";
+import type { Suggestion, SuggestionNeeds } from "@/lib/wizard/suggest";
 import { useEngine, withEngine, type Engine } from "@/browser/engine";
 import { InstallBadge } from "./install-badge";
 import { useSpec } from "./spec-context";
 
-function Needs({ s }: { s: Suggestion }) {
+function Needs({ s }: { s: SuggestionNeeds }) {
   if (s.build.length === 0 && s.runtime.length === 0) return <>No system packages needed.</>;
   return (
     <>
@@ -39,7 +39,20 @@ export function PackageCombobox({ onAdd }: { onAdd: (r: Requirement) => void }) 
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
   const engine = useEngine();
-  const suggestions = useMemo(() => (engine ? engine.suggest(spec, text) : []), [engine, spec, text]);
+  // The entries of the suggested packages load as they are suggested; each is described once its entry is there.
+  const [loaded, setLoaded] = useState(0);
+  useEffect(() => {
+    if (!engine) return;
+    let current = true;
+    engine.loadSuggestions(text).then((version) => {
+      if (current) setLoaded(version);
+    });
+    return () => {
+      current = false;
+    };
+  }, [engine, text]);
+  // `loaded` is a dependency: the engine reads the entries that arrived itself.
+  const suggestions = useMemo(() => (engine ? engine.suggest(spec, text) : []), [engine, spec, text, loaded]);
   const expanded = open && suggestions.length > 0;
   const path = "packages";
   const optionId = (i: number) => `${listId}-option-${i}`;
@@ -54,8 +67,8 @@ export function PackageCombobox({ onAdd }: { onAdd: (r: Requirement) => void }) 
     let reqText = typed.trim();
     if (choice) {
       const typed = parseRequirement(reqText);
-      const sameName = typed.ok && normalizeName(typed.requirement.name) === choice.knowledge.name;
-      if (!sameName) reqText = choice.knowledge.display;
+      const sameName = typed.ok && normalizeName(typed.requirement.name) === choice.entry.name;
+      if (!sameName) reqText = choice.entry.display;
     }
     if (reqText === "") {
       setError("type a package name, e.g. psycopg2 or numpy>=2");
@@ -141,7 +154,7 @@ export function PackageCombobox({ onAdd }: { onAdd: (r: Requirement) => void }) 
         >
           {suggestions.map((s, i) => (
             <li
-              key={s.knowledge.name}
+              key={s.entry.name}
               id={optionId(i)}
               role="option"
               aria-selected={i === active}
@@ -151,12 +164,18 @@ export function PackageCombobox({ onAdd }: { onAdd: (r: Requirement) => void }) 
               className="cursor-pointer rounded px-2 py-1.5 text-sm aria-selected:bg-accent-soft aria-selected:outline-2 aria-selected:outline-ring"
             >
               <span className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{s.knowledge.display}</span>
-                <InstallBadge kind={s.install} />
+                <span className="font-medium">{s.entry.display}</span>
+                {s.needs ? <InstallBadge kind={s.needs.install} /> : null}
               </span>
-              <span className="block text-xs text-muted-foreground">{s.knowledge.summary}</span>
+              <span className="block text-xs text-muted-foreground">{s.entry.summary}</span>
               <span className="block text-xs text-muted-foreground">
-                <Needs s={s} /> {s.detail}
+                {s.needs ? (
+                  <>
+                    <Needs s={s.needs} /> {s.needs.detail}
+                  </>
+                ) : (
+                  "Loading what it needs…"
+                )}
               </span>
             </li>
           ))}

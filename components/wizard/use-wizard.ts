@@ -54,8 +54,9 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
   // The spec changes only through the engine (a judged draft, a preset, start over), so for any other spec than the
   // server's it is there. Its output is cached per spec.
   const [served] = useState(() => fromServedOutput(initial.output, spec));
-  // Debian's derived facts come in shards, loaded for the packages of the spec shown (the server's output already has
-  // them). Until they arrive the output is the curated knowledge's; when they do (or fail to) it is generated again.
+  // The package facts (curated entries, Debian's derived shards) load for the packages of the spec shown (the server's
+  // output already has them). Until they have arrived the last output stays, marked as loading, so that a package is
+  // never shown as unknown while its facts are on their way; when they arrive (or fail to) it is generated.
   const [knowledge, setKnowledge] = useState(0);
   useEffect(() => {
     if (!engine) return;
@@ -67,11 +68,19 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
       current = false;
     };
   }, [engine, state.spec]);
-  const files: OutputView = useMemo(
-    () => (state.spec === spec || !engine ? served : engine.generateFiles(state.spec)),
+  const generated: OutputView | null = useMemo(
+    () => (state.spec === spec || !engine ? served : engine.isKnowledgeReady(state.spec) ? engine.generateFiles(state.spec) : null),
     // A new knowledge version means new facts for the same spec (the engine reads them itself).
     [state.spec, spec, engine, served, knowledge],
   );
+  const shown = useRef({ files: served, spec });
+  useEffect(() => {
+    if (generated) shown.current = { files: generated, spec: state.spec };
+  }, [generated, state.spec]);
+  const files = generated ?? shown.current.files;
+  const knowledgePending = generated === null;
+  /** The spec `files` were generated from. */
+  const outputSpec = generated ? state.spec : shown.current.spec;
   // The server's estimate is for the spec it rendered; lib/estimate.ts (and its Debian data) loads lazily.
   const [initialWeight] = useState(() => ({ plan: initial.output.plan, estimate: initial.estimate }));
   /** Hydrated and the stored draft applied: the page is interactive (tests wait for this). */
@@ -141,7 +150,7 @@ export function useWizard({ spec, presetId, fromUrl, initial }: { spec: BuildSpe
     load((e) => ({ type: "load", spec: e.DEFAULT_SPEC, presetId: null, pasteText: "" }));
   }, [load]);
 
-  return { state, dispatch, edit, load, output, estimatePending: weight.pending, startOver, ready };
+  return { state, dispatch, edit, load, output, estimatePending: weight.pending, knowledgePending, outputSpec, startOver, ready };
 }
 
 export type WizardApi = ReturnType<typeof useWizard>;

@@ -39,7 +39,7 @@ export interface WizardProps {
 }
 
 export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initial }: WizardProps) {
-  const { state, dispatch, edit, load, output, estimatePending, startOver, ready } = useWizard({ spec, presetId, fromUrl, initial });
+  const { state, dispatch, edit, load, output, estimatePending, knowledgePending, outputSpec, startOver, ready } = useWizard({ spec, presetId, fromUrl, initial });
   const [dropped, setDropped] = useState(initialDropped);
   const wholeLink = dropped.filter((d) => d.field === "query");
   const restart = useCallback(() => {
@@ -173,7 +173,7 @@ export function Wizard({ spec, presetId, fromUrl, dropped: initialDropped, initi
 
         <aside aria-label="Output" className="min-w-0 max-lg:[contain-intrinsic-size:auto_110rem] max-lg:[content-visibility:auto] lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
           <SectionBoundary id="output" onStartOver={restart} lastDockerfile={output.dockerfile}>
-            <OutputPanel spec={state.spec} output={output} stale={state.stale} estimatePending={estimatePending} />
+            <OutputPanel spec={outputSpec} output={output} stale={state.stale} loading={knowledgePending} estimatePending={estimatePending} />
           </SectionBoundary>
         </aside>
       </div>

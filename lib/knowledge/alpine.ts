@@ -54,3 +54,6 @@ const DEBIAN_ONLY = new Set(ALPINE_ABSENT.filter((row) => row.debianOnly).flatMa
 export function alpineDebianOnly(debianName: string): boolean {
   return DEBIAN_ONLY.has(debianName);
 }
+
+/** The table as the merge takes it (lib/knowledge/merge.ts AlpineLookup): the page loads this module only for Alpine. */
+export const ALPINE_LOOKUP = { row: alpineFor, debianOnly: alpineDebianOnly } as const;

@@ -1,9 +1,10 @@
 /**
  * The facts the resolver uses for one Python package on one target, and where they come from (a `Knowledge`).
- * Curated entries alone are `CURATED`; lib/knowledge/merge.ts puts Debian's derived facts under them. Pure.
+ * Curated entries alone are `curatedKnowledge(lookup)`; lib/knowledge/merge.ts puts Debian's derived facts under
+ * them. Pure, and free of the entries themselves: the server's lookup has all of them (./full-curated.ts), the
+ * page's the ones it has loaded (./page.ts).
  */
 import type { DerivedEntry } from "./derived/types";
-import { lookupPackage } from "./index";
 import { normalizeName } from "./names";
 import type { PackageKnowledge, Target, Toolchain } from "./types";
 
@@ -84,11 +85,16 @@ export function curatedFacts(k: PackageKnowledge, target: Target): PackageFacts 
   };
 }
 
-/** Curated knowledge alone (what the page has until Debian's shards arrive). */
-export const CURATED: Knowledge = {
-  facts(name, target) {
-    const k = lookupPackage(normalizeName(name));
-    return k && curatedFacts(k, target);
-  },
-  dependencies: () => [],
-};
+/** The curated entry of a PEP 503 name, if there is one (at hand: all of them, or those loaded so far). */
+export type CuratedLookup = (name: string) => PackageKnowledge | undefined;
+
+/** Curated knowledge alone, over the entries `lookup` has. */
+export function curatedKnowledge(lookup: CuratedLookup): Knowledge {
+  return {
+    facts(name, target) {
+      const k = lookup(normalizeName(name));
+      return k && curatedFacts(k, target);
+    },
+    dependencies: () => [],
+  };
+}

@@ -3,7 +3,7 @@
  * target's Debian release (lib/knowledge/derived) fills what the curated one does not state. Pure and
  * deterministic. The page loads this with the derived shards, not with the engine.
  */
-import { alpineDebianOnly, alpineFor } from "./alpine";
+import type { AlpineNameRow } from "./alpine";
 import type { DerivedEntry } from "./derived/types";
 import type { DerivedOnly, Dependency, FactNeed, Knowledge, PackageFacts } from "./facts";
 import { normalizeName } from "./names";
@@ -11,6 +11,17 @@ import type { DebianRelease, Target, Toolchain } from "./types";
 
 /** The derived entry of a PEP 503 name in a release, if Debian packages it. The faces decide where it comes from. */
 export type DerivedLookup = (release: DebianRelease, name: string) => DerivedEntry | undefined;
+
+/**
+ * The Debian → Alpine name table (./alpine's ALPINE_LOOKUP), passed in: the server has it at hand, the page loads it only
+ * for an Alpine target.
+ */
+export interface AlpineLookup {
+  /** The table's row for a Debian name, if it maps. */
+  row(debianName: string): AlpineNameRow | undefined;
+  /** Whether the name stands for nothing an Alpine build needs (Debian's own packaging tools). */
+  debianOnly(debianName: string): boolean;
+}
 
 /** No derived layer: curated knowledge alone. */
 export const NO_DERIVED: DerivedLookup = () => undefined;
@@ -49,25 +60,25 @@ function derivedNeeds(d: DerivedEntry): FactNeed[] {
 }
 
 /** Debian's build and run-time names of an entry that the Debian → Alpine table neither maps nor marks Debian-only. */
-function unmappedOnAlpine(d: DerivedEntry): string[] {
-  return [...new Set([...d.build, ...d.runtime])].filter((name) => !alpineFor(name) && !alpineDebianOnly(name)).sort();
+function unmappedOnAlpine(d: DerivedEntry, alpine: AlpineLookup): string[] {
+  return [...new Set([...d.build, ...d.runtime])].filter((name) => !alpine.row(name) && !alpine.debianOnly(name)).sort();
 }
 
 /** Debian's names of an entry that only Debian's packaging uses (qtchooser, d-shlibs): nothing to install on Alpine. */
-function debianOnlyNames(d: DerivedEntry): string[] {
-  return [...new Set([...d.build, ...d.runtime])].filter(alpineDebianOnly).sort();
+function debianOnlyNames(d: DerivedEntry, alpine: AlpineLookup): string[] {
+  return [...new Set([...d.build, ...d.runtime])].filter((name) => alpine.debianOnly(name)).sort();
 }
 
 /**
  * Alpine needs of a derived entry whose Debian names all map (alpine-names.json): one need per table row, so each
  * reason names the APKBUILD and the Debian package it stands for. Names that map to the same apk packages share it.
  */
-function alpineNeeds(d: DerivedEntry): FactNeed[] {
+function alpineNeeds(d: DerivedEntry, alpine: AlpineLookup): FactNeed[] {
   const needs: FactNeed[] = [];
   const add = (stage: FactNeed["stage"], when: FactNeed["when"], names: string[]) => {
     const byRow = new Map<string, { packages: string[]; aports: string; debian: string[] }>();
-    for (const name of names.filter((n) => !alpineDebianOnly(n))) {
-      const row = alpineFor(name)!;
+    for (const name of names.filter((n) => !alpine.debianOnly(n))) {
+      const row = alpine.row(name)!;
       const key = row.alpine.join(" ");
       const seen = byRow.get(key);
       if (seen) seen.debian.push(name);
@@ -81,7 +92,7 @@ function alpineNeeds(d: DerivedEntry): FactNeed[] {
   return needs;
 }
 
-function derivedOnly(d: DerivedEntry, target: Target): DerivedOnly {
+function derivedOnly(d: DerivedEntry, target: Target, alpine: AlpineLookup): DerivedOnly {
   const source = derivedSource(d);
   if (!d.compiled) {
     const detail = `Debian packages it as pure Python (${source}).`;
@@ -92,9 +103,9 @@ function derivedOnly(d: DerivedEntry, target: Target): DerivedOnly {
     forcedDetail: `Compiled from source as requested (Debian compiles it too: ${source}).`,
   };
   if (target === "alpine") {
-    const unmapped = unmappedOnAlpine(d);
+    const unmapped = unmappedOnAlpine(d, alpine);
     if (unmapped.length === 0) {
-      const dropped = debianOnlyNames(d);
+      const dropped = debianOnlyNames(d, alpine);
       out.note =
         `is compiled on Alpine with no wheel facts known; its apk packages are Debian's (${source}) mapped by name through aports (Debian's packaging, not Alpine's, decided what it needs): check them if the build fails.` +
         (dropped.length ? ` Left out as Debian-only: ${dropped.join(", ")}.` : "");
@@ -111,14 +122,14 @@ function derivedOnly(d: DerivedEntry, target: Target): DerivedOnly {
 /**
  * The facts of `name` on `target`, or undefined when neither a curated entry nor Debian knows it.
  *
- * `curated` gives the curated entries' facts (CURATED of ./facts; passed in so that the page's lazily loaded
- * derived layer shares the engine's copy of them). Field by field: display, toolchains, wheels, binary extra, notes and needs are the curated entry's when there is
+ * `curated` gives the curated entries' facts (all of them on the server, ./full-curated.ts; those loaded so far on
+ * the page), `alpine` the Debian → Alpine table. Field by field: display, toolchains, wheels, binary extra, notes and needs are the curated entry's when there is
  * one (an entry without needs states that there are none: gevent and matplotlib build their own copies of the
  * libraries Debian links); requires, scripts and a source line are Debian's. Without a curated entry the needs are
  * Debian's, the run-time ones always (no wheel facts). On Alpine, Debian's names become apk names
- * through the Debian → Alpine table (./alpine) when every one of them maps; otherwise no needs and a warning.
+ * through the Debian → Alpine table when every one of them maps; otherwise no needs and a warning.
  */
-export function packageFacts(name: string, target: Target, derived: DerivedLookup, curated: Knowledge): PackageFacts | undefined {
+export function packageFacts(name: string, target: Target, derived: DerivedLookup, curated: Knowledge, alpine: AlpineLookup): PackageFacts | undefined {
   const key = normalizeName(name);
   const base = curated.facts(key, target);
   const d = derived(derivedRelease(target), key);
@@ -134,12 +145,12 @@ export function packageFacts(name: string, target: Target, derived: DerivedLooku
     pure: !d.compiled,
     toolchains: derivedToolchains(d),
     // Without wheel facts nothing says a wheel bundles the libraries: the final image gets them (safe).
-    needs: target !== "alpine" ? derivedNeeds(d) : unmappedOnAlpine(d).length === 0 ? alpineNeeds(d) : [],
+    needs: target !== "alpine" ? derivedNeeds(d) : unmappedOnAlpine(d, alpine).length === 0 ? alpineNeeds(d, alpine) : [],
     requires,
     scripts,
     notes: [],
     sources: [source],
-    derivedOnly: derivedOnly(d, target),
+    derivedOnly: derivedOnly(d, target, alpine),
   };
 }
 
@@ -151,7 +162,7 @@ export const MAX_REQUIRES_DEPTH = 6;
  * ones in `skip` (listed by the user: they are resolved on their own) neither reported nor followed. Unknown names
  * end a chain. Deterministic: requires are sorted.
  */
-export function dependencies(root: PackageFacts, target: Target, derived: DerivedLookup, curated: Knowledge, skip: ReadonlySet<string>): Dependency[] {
+export function dependencies(root: PackageFacts, target: Target, derived: DerivedLookup, curated: Knowledge, alpine: AlpineLookup, skip: ReadonlySet<string>): Dependency[] {
   const out: Dependency[] = [];
   const seen = new Set<string>([root.name]);
   let level: Dependency[] = [{ facts: root, via: [] }];
@@ -161,7 +172,7 @@ export function dependencies(root: PackageFacts, target: Target, derived: Derive
       for (const req of facts.requires) {
         if (seen.has(req) || skip.has(req)) continue;
         seen.add(req);
-        const f = packageFacts(req, target, derived, curated);
+        const f = packageFacts(req, target, derived, curated, alpine);
         if (!f) continue;
         const dep = { facts: f, via: [...via, f.name] };
         out.push(dep);
@@ -173,9 +184,9 @@ export function dependencies(root: PackageFacts, target: Target, derived: Derive
 }
 
 /** The curated knowledge with the derived layer `derived` under it. */
-export function withDerived(derived: DerivedLookup, curated: Knowledge): Knowledge {
+export function withDerived(derived: DerivedLookup, curated: Knowledge, alpine: AlpineLookup): Knowledge {
   return {
-    facts: (name, target) => packageFacts(name, target, derived, curated),
-    dependencies: (root, target, skip) => dependencies(root, target, derived, curated, skip),
+    facts: (name, target) => packageFacts(name, target, derived, curated, alpine),
+    dependencies: (root, target, skip) => dependencies(root, target, derived, curated, alpine, skip),
   };
 }

@@ -106,3 +106,6 @@ export interface PackageKnowledge {
   /** Where the facts come from: Debian source package and its Build-Depends, the project's wheel build config, etc. */
   sources: string[];
 }
+
+/** What the page knows of a curated entry before loading it (lib/knowledge/packages/catalog.ts). */
+export type CuratedCatalogEntry = Pick<PackageKnowledge, "name" | "display" | "summary">;

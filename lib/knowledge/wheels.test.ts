@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareVersions, decideWheel, exactPin, firstWheelRelease } from "./wheels";
+import { compareVersions } from "../versions";
+import { decideWheel, exactPin, firstWheelRelease } from "./wheels";
 import { lookupPackage } from "./index";
 import type { PackageKnowledge } from "./types";
 

@@ -5,6 +5,7 @@
  * An exact pin (`==X`, `===X`) names the release, so the release history decides where it is known
  * (WheelHistory); where it is not, the latest release decides and the sentence says so.
  */
+import { compareVersions } from "../versions";
 import type { Arch, Libc, PackageKnowledge, WheelPlatform } from "./types";
 
 export interface WheelDecision {
@@ -24,36 +25,6 @@ export function exactPin(specifier: string | undefined): string | undefined {
   if (!m) return undefined;
   if (m[1] === "==" && m[2].includes("*")) return undefined;
   return m[2];
-}
-
-const PEP440 = /^v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\d*))?(?:(?:-(\d+))|(?:[-_.]?(?:post|rev|r)[-_.]?(\d*)))?(?:[-_.]?dev[-_.]?(\d*))?(?:\+[a-z0-9.]+)?$/i;
-const PRE_RANK: Record<string, number> = { a: 0, alpha: 0, b: 1, beta: 1, c: 2, rc: 2, pre: 2, preview: 2 };
-
-/** A sort key for a PEP 440 version, or undefined when it is not one (=== allows any string). */
-function versionKey(v: string): number[] | undefined {
-  const m = v.trim().match(PEP440);
-  if (!m) return undefined;
-  const [, epoch, release, preType, preN, postImplicit, postN, devN] = m;
-  const parts = release.split(".").map(Number);
-  while (parts.length > 1 && parts[parts.length - 1] === 0) parts.pop();
-  const hasPost = postImplicit !== undefined || postN !== undefined;
-  const hasDev = devN !== undefined;
-  // Phase: a dev release of a final version sorts before its pre-releases, which sort before the final.
-  const phase = preType ? [1, PRE_RANK[preType.toLowerCase()], Number(preN || 0)] : hasDev && !hasPost ? [0, 0, 0] : [2, 0, 0];
-  const post = hasPost ? Number(postImplicit ?? (postN || 0)) : -1;
-  const dev = hasDev ? Number(devN || 0) : Number.MAX_SAFE_INTEGER;
-  // Release segments padded so that keys compare element by element.
-  const padded = [...parts, ...Array(Math.max(0, 12 - parts.length)).fill(0)].slice(0, 12);
-  return [Number(epoch ?? 0), ...padded, ...phase, post, dev];
-}
-
-/** PEP 440 order: negative when a < b, 0 when equal, positive when a > b; undefined when either is not a version. */
-export function compareVersions(a: string, b: string): number | undefined {
-  const ka = versionKey(a);
-  const kb = versionKey(b);
-  if (!ka || !kb) return undefined;
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
-  return 0;
 }
 
 /**

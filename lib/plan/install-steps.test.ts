@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { resolve } from "../resolve";
 import { BuildSpecSchema, DEFAULT_SPEC, STRATEGIES, type BuildSpecInput } from "../spec";
 import type { InstallStep, RunStep } from "./install-steps";
+import { CURATED } from "../knowledge/full-curated";
 
-const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over }));
+const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over }), CURATED);
 const runs = (steps: InstallStep[]) => steps.filter((s): s is RunStep => s.kind === "run");
 const commandLines = (steps: InstallStep[]) => runs(steps).flatMap((s) => s.calls.map((c) => [c.tool, ...c.args].join(" ")));
 

@@ -16,6 +16,7 @@ import { BuildSpecSchema, DEFAULT_SPEC, STRATEGIES, type BuildSpecInput } from "
 import { diagnostics, parseDockerfile } from "../testing/dockerfile";
 import { printedSelfCheck, runScript } from "../testing/self-check";
 import { selfCheckOf, selfCheckScript } from "./self-check";
+import { CURATED } from "../knowledge/full-curated";
 
 const spec = (over: Partial<BuildSpecInput>) => BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over });
 const dockerfile = (over: Partial<BuildSpecInput>) => generate(spec(over)).dockerfile;
@@ -52,7 +53,7 @@ describe("the self-check step", () => {
       "site-packages": ["/usr/local/bin/python3", "/usr/local/lib/python3.12/site-packages"],
     };
     for (const { id } of STRATEGIES) {
-      const check = selfCheckOf(resolve(spec({ python: "3.12", strategy: id })));
+      const check = selfCheckOf(resolve(spec({ python: "3.12", strategy: id }), CURATED));
       expect([check.interpreter[0], ...check.roots], id).toEqual(where[id]);
     }
   });
@@ -70,7 +71,7 @@ describe("the self-check step", () => {
           { name: "flask" },
           { name: "pyodbc", marker: 'sys_platform == "win32"' },
         ],
-      }),
+      }), CURATED,
     );
     expect(selfCheckOf(plan).modules).toEqual([
       { module: "PIL", package: "Pillow" },
@@ -82,13 +83,13 @@ describe("the self-check step", () => {
   });
 
   it("names the providing package of the plan's runtime libraries from Debian's index, also when the user omitted it", () => {
-    expect(selfCheckOf(resolve(spec({ base: "slim-bookworm", packages: [{ name: "psycopg2" }] }))).providers).toEqual({ "libpq.so.5": "libpq5" });
-    const omitted = resolve(spec({ base: "slim-bookworm", packages: [{ name: "psycopg2" }], systemPackages: { build: [], runtime: [], omit: ["libpq5"] } }));
+    expect(selfCheckOf(resolve(spec({ base: "slim-bookworm", packages: [{ name: "psycopg2" }] }), CURATED)).providers).toEqual({ "libpq.so.5": "libpq5" });
+    const omitted = resolve(spec({ base: "slim-bookworm", packages: [{ name: "psycopg2" }], systemPackages: { build: [], runtime: [], omit: ["libpq5"] } }), CURATED);
     expect(omitted.final.systemPackages.map((p) => p.name)).not.toContain("libpq5");
     expect(selfCheckOf(omitted).providers).toEqual({ "libpq.so.5": "libpq5" });
-    expect(selfCheckOf(resolve(spec({ base: "slim-trixie", packages: [{ name: "lxml" }] }))).providers).toMatchObject({ "libxml2.so.2": "libxml2", "libxslt.so.1": "libxslt1.1" });
+    expect(selfCheckOf(resolve(spec({ base: "slim-trixie", packages: [{ name: "lxml" }] }), CURATED)).providers).toMatchObject({ "libxml2.so.2": "libxml2", "libxslt.so.1": "libxslt1.1" });
     // Alpine: no index of its sonames here, so the script names the soname alone.
-    expect(selfCheckOf(resolve(spec({ base: "alpine", strategy: "prefix", packages: [{ name: "psycopg2" }] }))).providers).toEqual({});
+    expect(selfCheckOf(resolve(spec({ base: "alpine", strategy: "prefix", packages: [{ name: "psycopg2" }] }), CURATED)).providers).toEqual({});
   });
 
   it("refuses to print data that could leave its Python literal or end the heredoc", () => {

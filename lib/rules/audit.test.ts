@@ -7,9 +7,10 @@ import { BuildSpecSchema, DEFAULT_SPEC, type BuildSpecInput } from "../spec";
 import { auditDockerfile, auditPlan, requirementNames } from "./audit";
 import { RULES } from "./index";
 import { DockerfileTooLarge, MAX_DOCKERFILE_BYTES } from "./parse";
+import { CURATED } from "../knowledge/full-curated";
 
 const GOLDEN = path.join(__dirname, "golden");
-const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over }));
+const plan = (over: Partial<BuildSpecInput>) => resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, ...over }), CURATED);
 
 describe("the rule index", () => {
   it("lists each rule once, each with its paired test file", () => {
@@ -41,7 +42,7 @@ describe("golden findings (reviewed by hand: lib/rules/golden/*.findings.json)",
 describe("presets audit clean", () => {
   for (const preset of PRESETS)
     it(`${preset.id}: no error, neither in the plan nor in its rendered Dockerfile`, () => {
-      const errors = auditPlan(resolve(presetSpec(preset))).filter((f) => f.severity === "error");
+      const errors = auditPlan(resolve(presetSpec(preset), CURATED)).filter((f) => f.severity === "error");
       expect(errors).toEqual([]);
     });
   it("the preset goldens, audited as files with their packages, have no error", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lines } from "./check";
 import { commandInstalled } from "./command-installed";
+import { CURATED } from "../knowledge/full-curated";
 
 describe("command-installed", () => {
   it("catches (1)", () => {
@@ -28,7 +29,7 @@ describe("command-installed with a program named like an Object member", () => {
     const { resolve } = await import("../resolve");
     const { BuildSpecSchema, DEFAULT_SPEC } = await import("../spec");
     for (const program of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
-      const plan = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, runtime: { ...DEFAULT_SPEC.runtime, command: [program] } }));
+      const plan = resolve(BuildSpecSchema.parse({ ...DEFAULT_SPEC, runtime: { ...DEFAULT_SPEC.runtime, command: [program] } }), CURATED);
       expect(commandInstalled.plan!(plan)).toEqual([]);
     }
   });

@@ -12,7 +12,7 @@
  * old behaviour, see the rules in lib/share.ts), its control in the wizard, and its use in the renderer.
  */
 import { PYTHON_VERSIONS, PYTHON_VERSION_IDS, VARIANTS, pythonInfo, variantsFor, type VariantId } from "../knowledge/python-images";
-import { specifierContains } from "../markers";
+import { specifierContains } from "../versions";
 import { DEPENDENCY_SOURCES, LIMITS, PLATFORMS, STRATEGIES, finalBaseProblem } from "../spec-options";
 import { ABSOLUTE_PATH, ALPINE_PACKAGE, CONTEXT_PATH, DEBIAN_PACKAGE, ENV_NAME, HASH, HTTP_PATH, INDEX_URL, HOST, MARKER, NO_BINARY_ITEM, PEP508_NAME, SAFE_TEXT, USER_NAME, VERSION_SPECIFIER } from "./grammars";
 import type { DraftCodecId } from "../wizard/draft-codecs";

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { generateFiles as engineGenerateFiles } from "../engine";
+import { generateFiles as engineGenerateFiles, isKnowledgeReady, loadKnowledge } from "../engine";
 import { generateFiles } from "../generate-files";
 import { presetById, presetSpec } from "../presets";
 import { DEFAULT_SPEC, parseSpec } from "../spec";
 import { fromServedOutput, toServedOutput } from "./output";
+import { fullKnowledge } from "../knowledge/derived/full";
+import { CURATED } from "../knowledge/full-curated";
 
 describe("the served output", () => {
   it("is what the page shows of generateFiles, the .dockerignore rendered on the page", () => {
     for (const spec of [DEFAULT_SPEC, presetSpec(presetById("seed-004-alpine-prefix")!), presetSpec(presetById("django-postgres")!)]) {
-      const g = generateFiles(spec);
+      const g = generateFiles(spec, CURATED);
       const served = toServedOutput(g);
       expect(served).not.toHaveProperty("dockerignore");
       expect(served.plan.packages.every((p) => !("knowledge" in p))).toBe(true);
@@ -26,9 +28,11 @@ describe("the served output", () => {
 });
 
 describe("the engine's generateFiles", () => {
-  it("is generateFiles, cached per spec", () => {
+  it("once the spec's facts have loaded (the page's own loaders), is the server's generateFiles, cached per spec", async () => {
+    await loadKnowledge(DEFAULT_SPEC);
+    expect(isKnowledgeReady(DEFAULT_SPEC)).toBe(true);
     const a = engineGenerateFiles(DEFAULT_SPEC);
-    expect(a).toEqual(generateFiles(DEFAULT_SPEC));
+    expect(a).toEqual(generateFiles(DEFAULT_SPEC, fullKnowledge));
     expect(engineGenerateFiles(DEFAULT_SPEC)).toBe(a);
     const copy = parseSpec(JSON.parse(JSON.stringify(DEFAULT_SPEC)));
     expect(copy.ok && engineGenerateFiles(copy.spec)).toBe(a);
@@ -37,7 +41,7 @@ describe("the engine's generateFiles", () => {
 
 describe("the served Dockerfile", () => {
   it("comes with its printer's highlight", () => {
-    const g = generateFiles(presetSpec(presetById("django-postgres")!));
+    const g = generateFiles(presetSpec(presetById("django-postgres")!), CURATED);
     const shown = fromServedOutput(JSON.parse(JSON.stringify(toServedOutput(g))), g.plan.spec);
     expect(shown.dockerfileHighlight).toEqual(g.dockerfileHighlight);
     expect(g.dockerfileHighlight.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { PYTHON_VERSIONS, variantsFor, type VariantId } from "../../lib/knowledg
 import type { DebianRelease } from "../../lib/knowledge/types";
 import { resolve } from "../../lib/resolve";
 import { BuildSpecSchema } from "../../lib/spec";
+import { CURATED } from "../../lib/knowledge/full-curated";
 
 export interface SourceBuildLists {
   python: string;
@@ -15,7 +16,7 @@ export function sourceBuildLists(name: string, release: DebianRelease): SourceBu
   const python = PYTHON_VERSIONS.find((p) => p.status !== "prerelease" && variantsFor(p.version).includes(base));
   if (!python) throw new Error(`no Python image is published as ${base}`);
   const spec = BuildSpecSchema.parse({ python: python.version, base, strategy: "wheelhouse", buildFromSource: true, packages: [{ name }] });
-  const plan = resolve(spec);
+  const plan = resolve(spec, CURATED);
   return {
     python: python.version,
     builder: plan.builder.systemPackages.map((p) => p.name),
