@@ -26,6 +26,8 @@ import { DEB_SCRIPTS_DIR, DEFAULT_INDEX_DIR, REPO_ROOT, debScriptsFile } from ".
 import { deriveFromIndices } from "./derive-knowledge";
 
 const ATTEMPTS = 3;
+/** A stalled connection is retried rather than waited on forever; the largest .debs take seconds at archive speed. */
+const DOWNLOAD_TIMEOUT_MS = 300_000;
 
 /** The binaries whose .debs are listed: every python3-* binary and every derived entry's package, sorted. */
 export function debsToList(packages: ReadonlyMap<string, Stanza>, entryPackages: Iterable<string>): Stanza[] {
@@ -39,12 +41,12 @@ export function debsToList(packages: ReadonlyMap<string, Stanza>, entryPackages:
   });
 }
 
-interface Stats { downloaded: number; bytes: number; cached: number; failed: string[] }
+export interface Stats { downloaded: number; bytes: number; cached: number; failed: string[] }
 
 /** Download one .deb into `partial`, checking its size and SHA256 against the stanza; returns the file. */
 async function download(archive: string, p: Stanza, partial: string): Promise<string> {
   const file = path.join(partial, path.basename(p.filename));
-  const res = await fetch(`${archive}/${p.filename}`);
+  const res = await fetch(`${archive}/${p.filename}`, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
   if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
   const hash = createHash("sha256");
   let size = 0;
@@ -65,7 +67,7 @@ async function download(archive: string, p: Stanza, partial: string): Promise<st
 }
 
 /** The `tar -t` listing of one .deb: from the cache, else downloaded, verified, listed and deleted. */
-async function listing(archive: string, p: Stanza, cache: string, stats: Stats): Promise<string> {
+export async function debListing(archive: string, p: Stanza, cache: string, stats: Stats): Promise<string> {
   const cached = path.join(cache, `${p.sha256}.list`);
   if (existsSync(cached)) {
     stats.cached++;
@@ -116,7 +118,7 @@ export async function buildTable(dir: string, release: DebianRelease, opts: { jo
   let done = 0;
   await pool(debs, opts.jobs, async (p) => {
     try {
-      rows[p.name] = { version: p.version, sha256: p.sha256, programs: programPathsOfListing(await listing(index.archive, p, cache, stats)) };
+      rows[p.name] = { version: p.version, sha256: p.sha256, programs: programPathsOfListing(await debListing(index.archive, p, cache, stats)) };
     } catch (e) {
       stats.failed.push(e instanceof Error ? e.message : String(e));
     }
@@ -131,6 +133,7 @@ export async function main(argv: string[]): Promise<number> {
   let cache = path.join(REPO_ROOT, ".cache", "deb-listings");
   let jobs = 4;
   let only: Set<string> | undefined;
+  let outGiven = false;
   const releases: DebianRelease[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -140,7 +143,10 @@ export async function main(argv: string[]): Promise<number> {
       releases.push(r);
     } else if (a === "--jobs") jobs = Math.max(1, Number(argv[++i]) || 1);
     else if (a === "--cache") cache = path.resolve(argv[++i]);
-    else if (a === "--out") out = path.resolve(argv[++i]);
+    else if (a === "--out") {
+      out = path.resolve(argv[++i]);
+      outGiven = true;
+    }
     else if (a === "--only") only = new Set(argv[++i].split(",").filter(Boolean));
     else if (a === "-h" || a === "--help") {
       console.log("usage: tsx scripts/deb-scripts.ts [DIR] [--release R]... [--jobs N] [--cache DIR] [--out DIR] [--only PKG,PKG]");
@@ -149,6 +155,10 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`unknown option ${a}`);
       return 2;
     } else dir = path.resolve(a);
+  }
+  if (only && !outGiven) {
+    console.error("--only writes a partial table: give --out DIR so the committed one stays whole");
+    return 2;
   }
   if (releases.length === 0) releases.push(...DEBIAN_RELEASES.filter((r) => contentsFiles(dir, r) === undefined));
   if (releases.length === 0) console.log("every release has a verified Contents index: nothing to list");

@@ -1,15 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { derivedShardId } from "../../lib/knowledge/derived/types";
-import { debsToList } from "../deb-scripts";
+import { debListing, debsToList, type Stats } from "../deb-scripts";
 import { deriveFromIndices, derivedFiles } from "../derive-knowledge";
 import { type DebScriptsTable, listDeb, matchingRow, programPathsOfListing, readDebScripts, serializeDebScripts } from "./deb-scripts";
 import { CONTENTS_SCRIPTS_METHOD, DEB_SCRIPTS_RULE, type DerivedRelease, RULES } from "./derive";
 import { FIXTURE_RELEASE, FIXTURE_SHA256, writeFixtureIndices } from "./fixtures";
-import { parsePackages } from "./indices";
+import { parsePackages, type Stanza } from "./indices";
 import { debScriptsFile } from "./paths";
 
 const temps: string[] = [];
@@ -171,5 +174,48 @@ describe("deriving scripts from the .deb table when Contents is absent", () => {
     const n = deriveFromIndices(dir, FIXTURE_RELEASE, temp("wheelwright-no-tables-"));
     expect(n.meta).toMatchObject({ scriptsKnown: false, scriptsUnknown: [] });
     expect(n.meta.scriptsMethod).toMatch(/^unknown/);
+  });
+});
+
+describe("debListing against a local archive", () => {
+  it("downloads, checks the SHA256, lists, deletes the .deb and caches the listing; refuses a .deb that does not match", async () => {
+    const deb = readFileSync(buildDeb());
+    let hits = 0;
+    const server = createServer((req, res) => {
+      hits++;
+      if (req.url === "/debian/pool/main/d/demo/python3-demo_1.0-1_all.deb") res.end(deb);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    try {
+      const archive = `http://127.0.0.1:${(server.address() as AddressInfo).port}/debian`;
+      const cache = temp("wheelwright-cache-");
+      mkdirSync(path.join(cache, "partial"));
+      const stanza = {
+        name: "python3-demo", version: "1.0-1", filename: "pool/main/d/demo/python3-demo_1.0-1_all.deb",
+        size: deb.length, sha256: createHash("sha256").update(deb).digest("hex"),
+      } as Stanza;
+      const stats: Stats = { downloaded: 0, bytes: 0, cached: 0, failed: [] };
+
+      expect(programPathsOfListing(await debListing(archive, stanza, cache, stats))).toContain("usr/bin/demo");
+      expect(stats).toMatchObject({ downloaded: 1, bytes: deb.length, cached: 0 });
+      expect(readdirSync(path.join(cache, "partial"))).toEqual([]);
+      expect(existsSync(path.join(cache, `${stanza.sha256}.list`))).toBe(true);
+
+      // Resumed: the cached listing, no request.
+      const before = hits;
+      await debListing(archive, stanza, cache, stats);
+      expect(stats.cached).toBe(1);
+      expect(hits).toBe(before);
+
+      const wrong = { ...stanza, sha256: "0".repeat(64) };
+      await expect(debListing(archive, wrong, cache, stats)).rejects.toThrow(/SHA256/);
+      expect(hits - before).toBe(3); // retried, then given up
+      expect(existsSync(path.join(cache, `${wrong.sha256}.list`))).toBe(false);
+      expect(readdirSync(path.join(cache, "partial"))).toEqual([]);
+      await expect(debListing(archive, { ...stanza, sha256: "1".repeat(64), filename: "pool/none.deb" }, cache, stats)).rejects.toThrow(/HTTP 404/);
+    } finally {
+      server.close();
+    }
   });
 });
