@@ -223,6 +223,10 @@ describe("wheelwright CLI", () => {
     expect(r.out).toMatch(/Build stage:/);
     expect(r.out).toMatch(/Final image:/);
   });
+  it("names the programs a package installs on trixie too (read from its .deb: trixie's Contents is unverified)", () => {
+    expect(cli("explain", "flask", "--base", "slim-trixie").out).toMatch(/^Programs it installs: flask$/m);
+    expect(cli("explain", "black", "--base", "slim-trixie").out).toMatch(/^Programs it installs: .*\bblack\b/m);
+  });
   it("works as the installed bin (node bin/wheelwright.mjs)", () => {
     const help = execFileSync("node", ["bin/wheelwright.mjs", "--help"], { encoding: "utf8" });
     expect(help).toMatch(/wheelwright render/);

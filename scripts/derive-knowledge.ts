@@ -21,7 +21,8 @@ import { DERIVED_SHARDS } from "../lib/knowledge/derived/types";
 import { DEBIAN_RELEASES, type DebianRelease } from "../lib/knowledge/types";
 import { type DerivedRelease, deriveRelease, serializeJson, serializeShard } from "./debian/derive";
 import { contentsFiles, findIndexFile, loadDhPython, loadPrograms, loadReleaseIndex, loadSources } from "./debian/indices";
-import { DEFAULT_INDEX_DIR, DERIVED_DIR } from "./debian/paths";
+import { readDebScripts } from "./debian/deb-scripts";
+import { DEB_SCRIPTS_DIR, DEFAULT_INDEX_DIR, DERIVED_DIR, debScriptsFile } from "./debian/paths";
 
 export const SHARD_IDS: readonly string[] = Array.from({ length: DERIVED_SHARDS }, (_, i) => i.toString(16).padStart(2, "0"));
 
@@ -31,11 +32,23 @@ function archivePath(file: string, release: DebianRelease): string {
   return base.slice(base.indexOf(`_dists_${release}_`) + `_dists_${release}_`.length).replace(/_/g, "/");
 }
 
-/** Read one release's indices from DIR and derive its data. */
-export function deriveFromIndices(dir: string, release: DebianRelease): DerivedRelease {
+/**
+ * The committed .deb table a release's scripts come from when it has no verified Contents index (undefined when it
+ * has one, or no table was made): see scripts/deb-scripts.ts.
+ */
+export function debScriptsTableFile(dir: string, release: DebianRelease, tablesDir = DEB_SCRIPTS_DIR): string | undefined {
+  if (contentsFiles(dir, release) !== undefined) return undefined;
+  const file = debScriptsFile(release, tablesDir);
+  return existsSync(file) ? file : undefined;
+}
+
+/** Read one release's indices from DIR (and, without Contents, its .deb table from tablesDir) and derive its data. */
+export function deriveFromIndices(dir: string, release: DebianRelease, tablesDir = DEB_SCRIPTS_DIR): DerivedRelease {
   const index = loadReleaseIndex(dir, release);
   const sources = loadSources(dir, release);
   const contents = contentsFiles(dir, release, index.architecture);
+  const tableFile = debScriptsTableFile(dir, release, tablesDir);
+  const debScripts = tableFile ? readDebScripts(tableFile) : undefined;
   const dhPython = loadDhPython(dir, release);
   const pkgFile = findIndexFile(dir, release, new RegExp(`_dists_${release}_main_binary-${index.architecture}_Packages`))!;
   const srcFile = findIndexFile(dir, release, new RegExp(`_dists_${release}_main_source_Sources`))!;
@@ -43,12 +56,14 @@ export function deriveFromIndices(dir: string, release: DebianRelease): DerivedR
     index,
     sources,
     programs: contents ? loadPrograms(contents) : undefined,
+    debScripts,
     dhPython,
     inputs: {
       packages: archivePath(pkgFile, release),
       sources: archivePath(srcFile, release),
       contents: contents ? contents.map((f) => archivePath(f, release)) : "unavailable (no verified Contents index was fetched)",
       dhPython: `dh-python ${dhPython.version}: usr/share/dh-python/dist/cpython3_fallback`,
+      ...(debScripts ? { debScripts: `${path.basename(tableFile!)} (scripts/deb-scripts.ts): the listings of ${Object.keys(debScripts.packages).length} .deb files named by the Packages of ${debScripts.date}` } : {}),
     },
   });
 }
@@ -176,7 +191,8 @@ export function main(argv: string[]): number {
     console.log(
       `${r.padEnd(9)} ${d.meta.version.padEnd(6)} ${d.meta.date}  ${c.entries} names (${c.compiled} compiled, ${c.pure} pure) ` +
         `over ${c.debianPackages} Debian packages; ${c.referencedNames} Debian names referenced` +
-        (d.meta.scriptsKnown ? "" : "; NO Contents index: scripts unknown"),
+        (d.meta.scriptsKnown ? "" : "; NO Contents index: scripts unknown") +
+        (d.meta.scriptsKnown && !contentsFiles(dir, r) ? `; scripts from the .deb files (${d.meta.scriptsUnknown.length} packages unknown)` : ""),
     );
   }
   const files = derivedFiles(byRelease);

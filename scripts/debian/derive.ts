@@ -8,6 +8,7 @@ import { normalizeName } from "../../lib/knowledge/names";
 import type { Toolchain } from "../../lib/knowledge/types";
 import { createResolver, minbaseOf, pythonSlimOf, slimImagePackages } from "./closure";
 import { type BuildAtom, buildAtomApplies } from "./control";
+import { type DebScriptsTable, matchingRow } from "./deb-scripts";
 import type { ReleaseIndex, SourceStanza } from "./indices";
 import { cmp, sortKeys, stable } from "./order";
 
@@ -19,6 +20,11 @@ export interface DeriveInputs {
    * has no verified Contents index: then no entry lists scripts and a non-library dependency counts as a program.
    */
   programs: ReadonlyMap<string, readonly string[]> | undefined;
+  /**
+   * Without Contents: the program paths read from the .deb files (deb-scripts.ts), used for `scripts` only. A package
+   * the table lacks, or has at another version or SHA256, has unknown scripts (meta.scriptsUnknown).
+   */
+  debScripts?: DebScriptsTable;
   /** dh-python's dist/cpython3_fallback text and the dh-python version it comes from. */
   dhPython: { version: string; text: string };
   /** Where the inputs came from, recorded in meta.json as given. */
@@ -35,8 +41,15 @@ export interface DerivedMeta {
   archive: string;
   architecture: string;
   counts: { entries: number; compiled: number; pure: number; debianPackages: number; referencedNames: number };
-  /** false: the release's Contents index was not available, `scripts` is empty for every entry (unknown, not none). */
+  /**
+   * false: neither a verified Contents index nor a .deb table was available, `scripts` is empty for every entry
+   * (unknown, not none).
+   */
   scriptsKnown: boolean;
+  /** Where `scripts` come from: the Contents index, the .deb files (and why), or nowhere. */
+  scriptsMethod: string;
+  /** Debian packages of entries whose `scripts` are unknown although scriptsKnown (no row for that exact .deb). Sorted. */
+  scriptsUnknown: string[];
   inputs: Record<string, string | string[]>;
   rules: Record<string, string>;
 }
@@ -119,6 +132,19 @@ export const RULES: Record<string, string> = {
     "a binary dh-python maps under several names is required by the one it Provides as python3-<name>, else python3-<name> itself, else the first by name.",
   scripts: "Contents: the binary's files in usr/bin whose names are plain command names ([A-Za-z0-9._+-]).",
 };
+
+/** RULES.scripts when the scripts come from the .deb files instead of Contents. */
+export const DEB_SCRIPTS_RULE =
+  "The binary's .deb file (its SHA256 checked against Packages): its files in usr/bin whose names are plain command names " +
+  "([A-Za-z0-9._+-]); only where the table's version and SHA256 are the current Packages' (else that package is in scriptsUnknown).";
+
+/** meta.scriptsMethod of a release that has a verified Contents index. */
+export const CONTENTS_SCRIPTS_METHOD = "Contents-<arch> and Contents-all, verified by apt against InRelease";
+
+/** meta.scriptsMethod of a release whose scripts come from the .deb files; `date` is the InRelease Date. */
+export function debScriptsMethod(date: string): string {
+  return `scripts from the .deb files (Contents of ${date} did not match InRelease)`;
+}
 
 interface NameChoice { name: string; display?: string; pkg: string; fromMapping: boolean }
 
@@ -203,8 +229,9 @@ export function requiredNames(index: ReleaseIndex, choices: Iterable<NameChoice>
 
 /** Derive one release's entries, shards, meta and referenced names. Deterministic: same inputs, same output. */
 export function deriveRelease(input: DeriveInputs): DerivedRelease {
-  const { index, sources, programs } = input;
+  const { index, sources, programs, debScripts } = input;
   const { packages, release } = index;
+  if (debScripts && debScripts.release !== release) throw new Error(`a .deb table of ${debScripts.release} given for ${release}`);
   const slim = slimImagePackages(index);
   const base = new Set([...minbaseOf(packages), ...pythonSlimOf(release)]);
   const resolver = createResolver(index, base, slim);
@@ -219,6 +246,7 @@ export function deriveRelease(input: DeriveInputs): DerivedRelease {
   }
 
   const referenced = new Set<string>();
+  const scriptsUnknown = new Set<string>();
   const isProgram = (n: string) => (programs ? (programs.get(n) ?? []).length > 0 : true);
   const isSharedLibrary = (n: string) => n.startsWith("lib") && !NOT_RUNTIME.test(n);
 
@@ -274,7 +302,15 @@ export function deriveRelease(input: DeriveInputs): DerivedRelease {
       }
     }
 
-    const scripts = (programs?.get(c.pkg) ?? [])
+    // With Contents every binary is listed (absent: none); from the .deb table only the exact .deb of this index counts.
+    let programPaths: readonly string[] = [];
+    if (programs) programPaths = programs.get(c.pkg) ?? [];
+    else if (debScripts) {
+      const row = matchingRow(debScripts, p);
+      if (row) programPaths = row.programs;
+      else scriptsUnknown.add(c.pkg);
+    }
+    const scripts = programPaths
       .filter((f) => f.startsWith("usr/bin/"))
       .map((f) => f.slice("usr/bin/".length))
       // Command names only: a file name with spaces or shell characters is no command a Dockerfile should name.
@@ -326,9 +362,15 @@ export function deriveRelease(input: DeriveInputs): DerivedRelease {
         debianPackages: new Set(entries.map((e) => e.debian.package)).size,
         referencedNames: referenced.size,
       },
-      scriptsKnown: programs !== undefined,
+      scriptsKnown: programs !== undefined || debScripts !== undefined,
+      scriptsMethod: programs
+        ? CONTENTS_SCRIPTS_METHOD
+        : debScripts
+          ? debScriptsMethod(index.date)
+          : "unknown: no verified Contents index and no table of the .deb files",
+      scriptsUnknown: [...scriptsUnknown].sort(cmp),
       inputs: input.inputs,
-      rules: RULES,
+      rules: !programs && debScripts ? { ...RULES, scripts: DEB_SCRIPTS_RULE } : RULES,
     },
   };
 }

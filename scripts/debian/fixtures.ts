@@ -11,6 +11,9 @@ export const FIXTURE_RELEASE = "bookworm";
 
 const stanza = (fields: Record<string, string>) => Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("\n") + "\n";
 
+/** The .deb checksums some fixture stanzas record (Packages' SHA256 field). */
+export const FIXTURE_SHA256 = { bar: "b".repeat(64), pil: "c".repeat(64) } as const;
+
 /** Binary packages: [Package, Architecture, Depends, extra fields]. */
 export const FIXTURE_PACKAGES: Record<string, string>[] = [
   // the image base
@@ -42,11 +45,17 @@ export const FIXTURE_PACKAGES: Record<string, string>[] = [
   },
   { Package: "python3-foo-ext", Version: "1.2-1+b1", Architecture: "amd64", Section: "python", Source: "pyfoo (1.2-1)", Depends: "libc6, zlib1g" },
   { Package: "python3-foo-doc", Version: "1.2-1", Architecture: "all", Section: "doc", Source: "pyfoo" },
-  { Package: "python3-bar", Version: "0.5-2", Architecture: "all", Section: "python", Depends: "python3:any, python3-baz" },
+  {
+    Package: "python3-bar", Version: "0.5-2", Architecture: "all", Section: "python", Depends: "python3:any, python3-baz",
+    Filename: "pool/main/b/bar/python3-bar_0.5-2_all.deb", Size: "2048", SHA256: FIXTURE_SHA256.bar,
+  },
   { Package: "python3-baz", Version: "3.0-1", Architecture: "all", Section: "python", Source: "baz", Depends: "python3:any" },
   { Package: "python3-baz", Version: "2.0-1", Architecture: "all", Section: "python", Source: "baz", Depends: "python3:any" },
   // dh-python maps python3-pil under three names (pil, Pillow, pillow); Debian records the project by Provides.
-  { Package: "python3-pil", Version: "11.1.0-5", Architecture: "all", Section: "python", Source: "pillow", Depends: "python3:any", Provides: "python3-pillow" },
+  {
+    Package: "python3-pil", Version: "11.1.0-5", Architecture: "all", Section: "python", Source: "pillow", Depends: "python3:any", Provides: "python3-pillow",
+    Filename: "pool/main/p/pillow/python3-pil_11.1.0-5_all.deb", Size: "4096", SHA256: FIXTURE_SHA256.pil,
+  },
   { Package: "python3-pil.imagetk", Version: "11.1.0-5", Architecture: "all", Section: "python", Source: "pillow", Depends: "python3-pil" },
   { Package: "python3-pilkit", Version: "2.0-1", Architecture: "all", Section: "python", Depends: "python3:any, python3-pil, python3-pil.imagetk" },
   { Package: "barapp", Version: "0.1-1", Architecture: "all", Section: "utils", Depends: "python3:any, python3-bar" },

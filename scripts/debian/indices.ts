@@ -25,6 +25,10 @@ export interface Stanza {
   /** Pre-Depends then Depends. */
   depends: Atom[][];
   provides: Atom[];
+  /** The .deb in the archive (pool/...), its size in bytes and SHA256: Packages is verified against InRelease. */
+  filename: string;
+  size: number;
+  sha256: string;
 }
 
 export interface ReleaseIndex {
@@ -50,6 +54,7 @@ export interface SourceStanza {
 
 const PACKAGE_FIELDS = new Set([
   "Package", "Version", "Architecture", "Installed-Size", "Priority", "Essential", "Section", "Source", "Depends", "Pre-Depends", "Provides",
+  "Filename", "Size", "SHA256",
 ]);
 const SOURCE_FIELDS = new Set(["Package", "Version", "Binary", "Build-Depends", "Build-Depends-Arch"]);
 
@@ -167,6 +172,9 @@ export function parsePackages(text: string): Map<string, Stanza> {
       source,
       depends: [...parseRelation(f.get("Pre-Depends")), ...parseRelation(f.get("Depends"))],
       provides: parseRelation(f.get("Provides")).flat(),
+      filename: f.get("Filename") ?? "",
+      size: Number(f.get("Size") ?? 0) || 0,
+      sha256: (f.get("SHA256") ?? "").toLowerCase(),
     });
   }
   return packages;

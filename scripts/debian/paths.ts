@@ -10,3 +10,9 @@ export const SNAPSHOT_PATH = path.join(REPO_ROOT, "lib", "knowledge", "debian-sn
 export const WEIGHTS_PATH = path.join(REPO_ROOT, "lib", "knowledge", "debian-weights.json");
 /** The derived knowledge layer: <release>/<shard>.json, <release>/meta.json, <release>/debian-names.json, loaders. */
 export const DERIVED_DIR = path.join(REPO_ROOT, "lib", "knowledge", "derived");
+/** Committed tables of the program paths in each release's .deb files (deb-scripts-<release>.json): see deb-scripts.ts. */
+export const DEB_SCRIPTS_DIR = path.join(REPO_ROOT, "scripts", "debian", "data");
+
+export function debScriptsFile(release: string, dir = DEB_SCRIPTS_DIR): string {
+  return path.join(dir, `deb-scripts-${release}.json`);
+}

@@ -105,3 +105,26 @@ describe.each(DEBIAN_RELEASES)("derived knowledge, %s", (r) => {
     await expect(loadDerivedShard("sid" as DebianRelease, "00")).rejects.toThrow(/no derived shard/);
   });
 });
+
+describe("trixie's scripts, read from the .deb files (its Contents does not match InRelease)", () => {
+  it("are known, with the method recorded, and every entry's .deb was listed", () => {
+    expect(DERIVED_META.trixie).toMatchObject({ scriptsKnown: true, scriptsUnknown: [] });
+    expect(DERIVED_META.trixie.scriptsMethod).toMatch(/^scripts from the \.deb files \(Contents of .* did not match InRelease\)$/);
+    expect(DERIVED_META.bookworm.scriptsMethod).toMatch(/^Contents/);
+  });
+
+  it("python3-flask installs flask; python3-gunicorn installs no program (Debian's gunicorn binary ships it)", () => {
+    expect(get("trixie", "flask").scripts).toEqual(["flask"]);
+    expect(get("trixie", "gunicorn")).toMatchObject({ debian: { package: "python3-gunicorn" }, scripts: [] });
+    expect(get("trixie", "black").scripts).toEqual(expect.arrayContaining(["black"]));
+  });
+
+  it("agree with bookworm's Contents for every .deb both releases share (same package and version: one pool file)", () => {
+    const bookworm = new Map(derivedEntries("bookworm").map((e) => [`${e.debian.package} ${e.debian.version}`, e.scripts]));
+    const shared = derivedEntries("trixie").filter((e) => bookworm.has(`${e.debian.package} ${e.debian.version}`));
+    expect(shared.length).toBeGreaterThan(500);
+    expect(shared.filter((e) => e.scripts.length).length).toBeGreaterThanOrEqual(100);
+    const differ = shared.filter((e) => e.scripts.join(" ") !== bookworm.get(`${e.debian.package} ${e.debian.version}`)!.join(" "));
+    expect(differ.map((e) => e.name)).toEqual([]);
+  });
+});

@@ -35,7 +35,10 @@ export interface DerivedEntry {
   toolchains: Toolchain[];
   /** PEP 503 names of the Python packages among Depends (python3-* mapped back to PyPI names). Sorted. */
   requires: string[];
-  /** Programs the binary package installs in /usr/bin (Contents index). Sorted. */
+  /**
+   * Programs the binary package installs in /usr/bin: from the Contents index, or from the .deb itself where the
+   * release's Contents is unverified (meta.scriptsMethod; a package in meta.scriptsUnknown has none listed). Sorted.
+   */
   scripts: string[];
 }
 
