@@ -64,6 +64,8 @@ export interface BuildVerification {
   /** What the build itself lacked (a library the linker could not find, a header), with the packages that ship it. */
   buildMissing?: { file: string; providers: string[] }[];
   runtime?: Omit<RuntimeVerification, "name" | "debian">;
+  /** For a distribution that installs a program (uWSGI): the program the check ldd'd and ran, and what it printed. */
+  program?: { name: string; command: string; output: string };
   details: string[];
 }
 
