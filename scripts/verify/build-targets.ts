@@ -165,6 +165,8 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     repository: "pyca/pynacl",
     tag: "1.6.2",
     backends: ["python3-setuptools", "python3-wheel", "python3-cffi"],
+    // The Windows build's prebuilt libsodium: the snapshot does not hold it, and the sdist leaves it out too (MANIFEST.in).
+    exclude: ["src/libsodium-*-stable-msvc.zip"],
     tagOn: {
       bookworm: { tag: "1.6.0", why: "1.6.1 and 1.6.2 need cffi >= 2.0.0 on Python >= 3.9 (pyproject.toml); bookworm's python3-cffi is 1.15.1; 1.6.0 asks for cffi >= 2.0.0 only from Python 3.14" },
       trixie: { tag: "1.6.0", why: "1.6.1 and 1.6.2 need cffi >= 2.0.0 on Python >= 3.9 (pyproject.toml); trixie's python3-cffi is 1.17.1; 1.6.0 asks for cffi >= 2.0.0 only from Python 3.14" },
