@@ -104,7 +104,8 @@ export function verificationLine(name: string, target: Target): string | undefin
       : built.status === "missing"
         ? `misses ${built.runtime.missing.map((m) => m.soname).join(", ")}`
         : `${built.runtime.redundant.join(", ")} not needed`;
-  return `${line} Built from ${built.upstream!.repository} ${built.upstream!.tag} with the builder list: ${what}.`;
+  const program = built.program ? ` (the ${built.program.name} program, checked with ldd and \`${built.program.command}\`)` : "";
+  return `${line} Built from ${built.upstream!.repository} ${built.upstream!.tag} with the builder list${program}: ${what}.`;
 }
 
 function runtimeLine(report: VerificationReport, entry: RuntimeVerification): string {
