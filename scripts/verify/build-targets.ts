@@ -233,11 +233,10 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     backends: ["python3-setuptools", "python3-wheel", "cython3"],
     submodules: { "src/oracledb/impl/thick/odpi": "oracle/odpi" },
     tagOn: {
-      bookworm: {
-        tag: "v2.0.0",
-        why: "3.1 on need setuptools >= 77.0.0 (pyproject.toml), 2.0.1 on Cython >= 3.0 and 3.0.0 Cython >= 3.0.10 (doc/src/release_notes.rst; v3.0.0 failed to cythonize with bookworm's cython3 0.29.32); v2.0.0 asks for setuptools >= 40.6.0 and an unpinned Cython",
-      },
       trixie: { tag: "v3.2.0", why: "3.3 on pin Cython 3.1 or 3.2 (pyproject.toml); trixie's cython3 is 3.0.11; v3.2.0 asks for setuptools >= 77.0.0 and an unpinned Cython" },
+    },
+    unbuildableOn: {
+      bookworm: "3.1 on need setuptools >= 77.0.0 (pyproject.toml) and 2.0.1 on Cython >= 3.0 (doc/src/release_notes.rst); v3.0.0 and v2.0.0, which pin neither, do not cythonize with bookworm's cython3 0.29.32 either (cimported module has no attribute 'PyUnicode_READ', a Cython 3 declaration)",
     },
     source: "pyproject.toml [build-system] requires setuptools, wheel, cython; ODPI-C is the git submodule src/oracledb/impl/thick/odpi (.gitmodules: ../odpi.git, i.e. oracle/odpi)",
   },

@@ -6,7 +6,12 @@
  *
  * Without --src the tree is exported from the git snapshot of the target's repository (BUILD_TARGETS) into
  * /work/src/<name>-<tag> (WHEELWRIGHT_SRC_DIR), outside the repository; the snapshot comes from
- * WHEELWRIGHT_MIRRORS/<owner>+<name>/repo.
+ * WHEELWRIGHT_MIRRORS/<owner>+<name>/repo. Submodules the target names are exported from their own repositories'
+ * snapshots at the commit the tag's gitlink pins; a target's prepare step (what upstream's sdist has already
+ * generated) runs on the tree in a separate root, so the builder never holds its tools.
+ *
+ * A target that installs a program (uWSGI) is checked as a program: ldd on the binary from the wheel's scripts and
+ * one run of it, in the final root and in each removal trial.
  *
  * The build root: the cached minbase root (python:*-slim's set plus Debian's python3) plus the builder list plus
  * Debian's python3-dev, pip and the build backend. python3-dev pulls -dev packages the official images do not have
