@@ -19,6 +19,14 @@ describe("verification reports", () => {
     });
   }
 
+  it("says which program a program's build ran", () => {
+    for (const report of Object.values(VERIFICATION_REPORTS)) {
+      const uwsgi = report!.build.find((b) => b.name === "uwsgi");
+      expect(uwsgi?.program?.command, report!.release).toBe("uwsgi --version");
+      if (uwsgi?.status === "ok") expect(verificationLine("uwsgi", report!.release)).toContain("the uwsgi program, checked with ldd and `uwsgi --version`");
+    }
+  });
+
   it("says nothing for Alpine or an unknown name", () => {
     expect(verificationLine("lxml", "alpine")).toBeUndefined();
     expect(runtimeVerification("not-a-package", "bookworm")).toBeUndefined();

@@ -64,6 +64,8 @@ export interface BuildVerification {
   /** What the build itself lacked (a library the linker could not find, a header), with the packages that ship it. */
   buildMissing?: { file: string; providers: string[] }[];
   runtime?: Omit<RuntimeVerification, "name" | "debian">;
+  /** For a distribution that installs a program (uWSGI): the program the check ldd'd and ran, and what it printed. */
+  program?: { name: string; command: string; output: string };
   details: string[];
 }
 
@@ -102,7 +104,8 @@ export function verificationLine(name: string, target: Target): string | undefin
       : built.status === "missing"
         ? `misses ${built.runtime.missing.map((m) => m.soname).join(", ")}`
         : `${built.runtime.redundant.join(", ")} not needed`;
-  return `${line} Built from ${built.upstream!.repository} ${built.upstream!.tag} with the builder list: ${what}.`;
+  const program = built.program ? ` (the ${built.program.name} program, checked with ldd and \`${built.program.command}\`)` : "";
+  return `${line} Built from ${built.upstream!.repository} ${built.upstream!.tag} with the builder list${program}: ${what}.`;
 }
 
 function runtimeLine(report: VerificationReport, entry: RuntimeVerification): string {

@@ -12,12 +12,33 @@ export interface BuildTarget {
   tag: string;
   /** Debian packages providing the build backend and build-time Python modules. */
   backends: string[];
+  /** Backends for a release whose `tagOn` tag uses another build system. */
+  backendsOn?: Partial<Record<DebianRelease, string[]>>;
   /** Paths left out of the exported tree (test data the snapshot does not hold). */
   exclude?: string[];
   /** Environment for the build (e.g. a version for setuptools_scm, which needs .git). */
   env?: Record<string, string>;
   /** An older tag where the release's Debian cannot provide the backend `tag` needs, with the reason. */
   tagOn?: Partial<Record<DebianRelease, { tag: string; why: string }>>;
+  /** The project's directory inside the repository, when it is not the top (psycopg's psycopg_c/). */
+  subdir?: string;
+  /**
+   * Git submodules the build needs: path in the tree → the repository whose snapshot holds the commit the tag pins
+   * (read from the tag's gitlink, so the tree is the one upstream tagged).
+   */
+  submodules?: Record<string, string>;
+  /** setuptools_scm needs .git: the version is given as SETUPTOOLS_SCM_PRETEND_VERSION, read from the tag. */
+  scmVersionFromTag?: boolean;
+  /**
+   * The distribution installs a program, not modules (uWSGI): the check ldd's the program from the wheel's
+   * scripts and runs it with `args` in the final root.
+   */
+  program?: { name: string; args: string[] };
+  /**
+   * A step upstream's sdist has already done (autogen of a vendored library), run on the tree in a throwaway root
+   * with `packages`, outside the builder, so the builder sees what pip gets from PyPI.
+   */
+  prepare?: { packages: string[]; command: string; why: string };
   /** Releases whose Debian cannot provide the backend the tag needs, with the reason. */
   unbuildableOn?: Partial<Record<DebianRelease, string>>;
   source: string;
@@ -74,6 +95,158 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     env: { CFLAGS: "-Wno-error=incompatible-pointer-types" },
     source: "pyproject.toml [build-system] requires wheel, setuptools, packaging (mariadb_config from libmariadb-dev)",
   },
+  gevent: {
+    repository: "gevent/gevent",
+    tag: "26.5.0",
+    backends: ["python3-setuptools", "python3-wheel", "cython3", "python3-cffi"],
+    tagOn: {
+      trixie: {
+        tag: "24.11.1",
+        why: "26.x needs Cython >= 3.2.1 and 25.x greenlet >= 3.2.0 (pyproject.toml); trixie has cython3 3.0.11 and python3-greenlet 3.1.0; 24.11.1 asks for Cython >= 3.0.11, cffi >= 1.17.1, greenlet >= 3.0.3",
+      },
+    },
+    unbuildableOn: {
+      bookworm: "every gevent that supports Python 3.11 (22.08.0 on) needs Cython >= 3.0a11 (pyproject.toml); bookworm's cython3 is 0.29.32, and the last tag accepting it (20.5.0) predates Python 3.11",
+    },
+    source: "pyproject.toml [build-system] requires setuptools, Cython, cffi, greenlet (greenlet.h is vendored in deps/greenlet; libev, libuv and c-ares in deps/)",
+  },
+  h5py: {
+    repository: "h5py/h5py",
+    tag: "3.16.0",
+    backends: ["python3-setuptools", "python3-wheel", "cython3", "python3-numpy", "python3-pkgconfig", "python3-packaging"],
+    tagOn: {
+      bookworm: {
+        tag: "3.10.0",
+        why: "3.11 on need numpy >= 2.0 and 3.14 on setuptools >= 77 (pyproject.toml); bookworm has python3-numpy 1.24.2 and setuptools 66.1.1; 3.10.0 asks for Cython < 1, oldest-supported-numpy, setuptools >= 61",
+      },
+    },
+    source: "pyproject.toml [build-system] requires Cython >= 3.0, numpy >= 1.25, packaging, pkgconfig, setuptools >= 77.0.1",
+  },
+  shapely: {
+    repository: "shapely/shapely",
+    tag: "2.1.2",
+    backends: ["python3-setuptools", "python3-wheel", "cython3", "python3-numpy"],
+    tagOn: {
+      bookworm: {
+        tag: "2.0.3",
+        why: "2.0.4 on need numpy >= 1.25 for Python >= 3.9 (pyproject.toml); bookworm's python3-numpy is 1.24.2; 2.0.3 asks for Cython, oldest-supported-numpy, setuptools >= 61",
+      },
+    },
+    source: "pyproject.toml [build-system] requires Cython, numpy >= 1.25, setuptools >= 61; setup.py asks geos-config (GEOS_CONFIG) for flags",
+  },
+  "psycopg-c": {
+    repository: "psycopg/psycopg",
+    tag: "3.3.4",
+    subdir: "psycopg_c",
+    backends: ["python3-setuptools", "python3-wheel", "cython3"],
+    tagOn: {
+      trixie: {
+        tag: "3.2.9",
+        why: "3.2.10 on need Cython >= 3.1.1 and 3.3 setuptools == 80.3.1 (psycopg_c/pyproject.toml); trixie has cython3 3.0.11 and setuptools 78.1.1; 3.2.9 asks for Cython >= 3.0.0, < 3.1.0",
+      },
+    },
+    unbuildableOn: {
+      bookworm: "every psycopg_c tag in the git tree compiles .pyx and needs Cython >= 3.0 (3.1.x: Cython >= 3.0a5; psycopg_c/pyproject.toml); bookworm's cython3 is 0.29.32",
+    },
+    source: "psycopg_c/pyproject.toml [build-system] requires setuptools, wheel; in-tree backend build_backend/cython_backend adds Cython (pg_config from libpq-dev)",
+  },
+  xmlsec: {
+    repository: "xmlsec/python-xmlsec",
+    tag: "1.3.17",
+    backends: ["python3-setuptools", "python3-wheel", "python3-setuptools-scm", "python3-pkgconfig", "python3-lxml"],
+    scmVersionFromTag: true,
+    tagOn: {
+      bookworm: { tag: "1.3.16", why: "1.3.17 pins setuptools == 80.9.0 and lxml == 6.0.2 (pyproject.toml); bookworm has 66.1.1 and 4.9.2; 1.3.16 asks for setuptools >= 42, lxml >= 3.8" },
+      trixie: { tag: "1.3.16", why: "1.3.17 pins setuptools == 80.9.0 and lxml == 6.0.2 (pyproject.toml); trixie has 78.1.1 and 5.4.0; 1.3.16 asks for setuptools >= 42, lxml >= 3.8" },
+    },
+    source: "pyproject.toml [build-system] requires setuptools, wheel, setuptools_scm, pkgconfig, lxml (setup.py compiles against lxml.get_include())",
+  },
+  pynacl: {
+    repository: "pyca/pynacl",
+    tag: "1.6.2",
+    backends: ["python3-setuptools", "python3-wheel", "python3-cffi"],
+    // The Windows build's prebuilt libsodium: the snapshot does not hold it, and the sdist leaves it out too (MANIFEST.in).
+    exclude: ["src/libsodium-*-stable-msvc.zip"],
+    tagOn: {
+      bookworm: { tag: "1.6.0", why: "1.6.1 and 1.6.2 need cffi >= 2.0.0 on Python >= 3.9 (pyproject.toml); bookworm's python3-cffi is 1.15.1; 1.6.0 asks for cffi >= 2.0.0 only from Python 3.14" },
+      trixie: { tag: "1.6.0", why: "1.6.1 and 1.6.2 need cffi >= 2.0.0 on Python >= 3.9 (pyproject.toml); trixie's python3-cffi is 1.17.1; 1.6.0 asks for cffi >= 2.0.0 only from Python 3.14" },
+    },
+    source: "pyproject.toml [build-system] requires setuptools >= 61, wheel, cffi; setup.py builds the bundled src/libsodium with configure and make unless SODIUM_INSTALL=system (the default, which the curated entry describes)",
+  },
+  pymssql: {
+    repository: "pymssql/pymssql",
+    tag: "v2.3.13",
+    backends: ["python3-setuptools", "python3-wheel", "python3-setuptools-scm", "cython3", "python3-tomli"],
+    scmVersionFromTag: true,
+    tagOn: {
+      bookworm: {
+        tag: "v2.2.6",
+        why: "2.3 needs Cython >= 3.0.7 and 2.2.7 to 2.2.11 setuptools_scm < 7 (pyproject.toml); bookworm has cython3 0.29.32 and setuptools-scm 7.1.0; v2.2.6 asks for Cython >= 0.29.22, setuptools_scm >= 5.0",
+      },
+      trixie: {
+        tag: "v2.3.2",
+        why: "2.3.5 on need Cython >= 3.1.0 and setuptools > 80, 2.3.3 and 2.3.4 setuptools < 70.3 (pyproject.toml); trixie has cython3 3.0.11 and setuptools 78.1.1; v2.3.2 asks for Cython >= 3.0.10, setuptools >= 54",
+      },
+    },
+    source: "pyproject.toml [build-system] requires setuptools, setuptools_scm, wheel, Cython (FreeTDS from freetds-dev)",
+  },
+  pycairo: {
+    repository: "pygobject/pycairo",
+    tag: "v1.29.0",
+    backends: ["python3-mesonpy", "meson", "ninja-build"],
+    tagOn: {
+      bookworm: { tag: "v1.26.1", why: "1.27 on build with meson-python >= 0.16.0 (pyproject.toml); bookworm's python3-mesonpy is 0.12.0; v1.26.1 is the last setuptools tag (setup.py, pkg-config for cairo >= 1.15.10)" },
+    },
+    backendsOn: { bookworm: ["python3-setuptools", "python3-wheel"] },
+    source: "pyproject.toml [build-system] build-backend mesonpy, requires meson-python >= 0.16.0 (meson.build: cairo >= 1.15.10 with pkg-config); v1.26.1 and older: setuptools",
+  },
+  httptools: {
+    repository: "MagicStack/httptools",
+    tag: "v0.8.0",
+    backends: ["python3-setuptools", "python3-wheel", "cython3"],
+    submodules: { "vendor/llhttp": "nodejs/llhttp", "vendor/http-parser": "nodejs/http-parser" },
+    tagOn: {
+      bookworm: { tag: "v0.6.4", why: "0.7 on need setuptools >= 80.9.0 (pyproject.toml) and Cython >= 3.1.0 (setup.py); bookworm has 66.1.1 and 0.29.32; v0.6.4 asks for Cython >= 0.29.24" },
+      trixie: { tag: "v0.6.4", why: "0.7 on need setuptools >= 80.9.0 (pyproject.toml) and Cython >= 3.1.0 (setup.py); trixie has 78.1.1 and 3.0.11; v0.6.4 asks for Cython >= 0.29.24" },
+    },
+    source: "pyproject.toml [build-system] requires setuptools; setup.py cythonizes and compiles vendor/llhttp and vendor/http-parser (git submodules, .gitmodules)",
+  },
+  uvloop: {
+    repository: "MagicStack/uvloop",
+    tag: "v0.22.1",
+    backends: ["python3-setuptools", "python3-wheel", "cython3"],
+    submodules: { "vendor/libuv": "libuv/libuv" },
+    prepare: {
+      packages: ["autoconf", "automake", "libtool", "make"],
+      command: "cd vendor/libuv && sh autogen.sh",
+      why: "the sdist ships vendor/libuv/configure, which setup.py's sdist command makes with libuv's autogen.sh; the git tree has none",
+    },
+    tagOn: {
+      bookworm: { tag: "v0.17.0", why: "0.18 to 0.20 need Cython >= 0.29.36 and 0.21 on Cython 3 (pyproject.toml); bookworm's cython3 is 0.29.32; v0.17.0 asks for Cython >= 0.29.32, < 0.30 (setup.py)" },
+      trixie: { tag: "v0.21.0", why: "0.22 needs Cython ~= 3.1 (pyproject.toml); trixie's cython3 is 3.0.11; v0.21.0 asks for Cython ~= 3.0" },
+    },
+    source: "pyproject.toml [build-system] requires setuptools, wheel, Cython; setup.py builds vendor/libuv (git submodule) with configure and make, as the curated entry says (no --use-system-libuv)",
+  },
+  oracledb: {
+    repository: "oracle/python-oracledb",
+    tag: "v4.0.2",
+    backends: ["python3-setuptools", "python3-wheel", "cython3"],
+    submodules: { "src/oracledb/impl/thick/odpi": "oracle/odpi" },
+    tagOn: {
+      trixie: { tag: "v3.2.0", why: "3.3 on pin Cython 3.1 or 3.2 (pyproject.toml); trixie's cython3 is 3.0.11; v3.2.0 asks for setuptools >= 77.0.0 and an unpinned Cython" },
+    },
+    unbuildableOn: {
+      bookworm: "3.1 on need setuptools >= 77.0.0 (pyproject.toml) and 2.0.1 on Cython >= 3.0 (doc/src/release_notes.rst); v3.0.0 and v2.0.0, which pin neither, do not cythonize with bookworm's cython3 0.29.32 either (cimported module has no attribute 'PyUnicode_READ', a Cython 3 declaration)",
+    },
+    source: "pyproject.toml [build-system] requires setuptools, wheel, cython; ODPI-C is the git submodule src/oracledb/impl/thick/odpi (.gitmodules: ../odpi.git, i.e. oracle/odpi)",
+  },
+  uwsgi: {
+    repository: "unbit/uwsgi",
+    tag: "2.0.30",
+    backends: ["python3-setuptools", "python3-wheel"],
+    program: { name: "uwsgi", args: ["--version"] },
+    source: "setup.py (no pyproject.toml): uwsgiconfig.py builds the uwsgi program with buildconf/default.ini (pcre = auto, via pcre2-config) into the wheel's scripts",
+  },
 };
 
 /** Curated compiled entries the build check cannot build here, and why (checked against each project's tree). */
@@ -83,11 +256,7 @@ export const NOT_BUILDABLE: Readonly<Record<string, string>> = {
   numpy: "meson-python with its vendored meson fork (vendored-meson/meson), pocketfft and highway as git submodules (.gitmodules); the snapshot has no submodules",
   scipy: "meson-python with git submodules (scipy/_lib/boost, PROPACK, unuran per .gitmodules); the snapshot has no submodules",
   grpcio: "third_party/ (abseil-cpp, boringssl-with-bazel, cares, re2, zlib, ...) are git submodules (.gitmodules); the snapshot has none",
-  uvloop: "vendor/libuv is a git submodule (.gitmodules); the snapshot has none",
   "opencv-python": "opencv, opencv_contrib and multibuild are git submodules (.gitmodules), and the build compiles all of OpenCV",
   "opencv-python-headless": "the same tree as opencv-python (git submodules, all of OpenCV)",
-  oracledb: "ODPI-C is a git submodule (src/oracledb/impl/thick/odpi, .gitmodules); the snapshot has none",
   gdal: "the Python bindings build inside GDAL's own CMake tree and must match libgdal's version exactly",
-  pymssql: "v2.3.13 needs Cython >= 3.1.0 and setuptools > 80 (pyproject.toml); Debian has Cython 0.29.32 (bookworm) and 3.0.11 (trixie)",
-  uwsgi: "pip builds a program, not a module: the import/ldd check does not apply",
 };

@@ -6,7 +6,12 @@
  *
  * Without --src the tree is exported from the git snapshot of the target's repository (BUILD_TARGETS) into
  * /work/src/<name>-<tag> (WHEELWRIGHT_SRC_DIR), outside the repository; the snapshot comes from
- * WHEELWRIGHT_MIRRORS/<owner>+<name>/repo.
+ * WHEELWRIGHT_MIRRORS/<owner>+<name>/repo. Submodules the target names are exported from their own repositories'
+ * snapshots at the commit the tag's gitlink pins; a target's prepare step (what upstream's sdist has already
+ * generated) runs on the tree in a separate root, so the builder never holds its tools.
+ *
+ * A target that installs a program (uWSGI) is checked as a program: ldd on the binary from the wheel's scripts and
+ * one run of it, in the final root and in each removal trial.
  *
  * The build root: the cached minbase root (python:*-slim's set plus Debian's python3) plus the builder list plus
  * Debian's python3-dev, pip and the build backend. python3-dev pulls -dev packages the official images do not have
@@ -14,7 +19,7 @@
  * removed first (dpkg --remove --force-depends), so a build that needs them fails as it would in the real builder.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { lookupPackage } from "../../lib/knowledge";
 import type { DebianRelease } from "../../lib/knowledge/types";
@@ -41,25 +46,73 @@ export function devPackagesToRemove(installed: string[], builderClosure: Readonl
     .sort();
 }
 
-function exportTree(name: string, release: DebianRelease): { dir: string; repository: string; tag: string; note?: string } {
+/** The commit a tree's gitlink pins, from `git ls-tree <tag> <path>` output ("160000 commit <sha>\t<path>"). */
+export function gitlinkCommit(lsTree: string): string | null {
+  return /^160000 commit ([0-9a-f]{40})\t/m.exec(lsTree)?.[1] ?? null;
+}
+
+/** The version setuptools_scm would read from the tag ("v2.2.6" → "2.2.6", "python-ldap-3.4.7" → "3.4.7"). */
+export function versionFromTag(tag: string): string {
+  return tag.replace(/^[^0-9]*/, "");
+}
+
+function mirrorOf(repository: string): string {
+  const git = path.join(MIRRORS, repository.replace("/", "+"), "repo");
+  if (!existsSync(git)) throw new Error(`no snapshot of ${repository} at ${git} (fetch github:${repository} first)`);
+  return git;
+}
+
+function gitArchive(git: string, treeish: string, dir: string, excludes: string[] = []): boolean {
+  mkdirSync(dir, { recursive: true });
+  // Paths and commit come from the targets table and the tag's tree, passed as arguments, never spliced into the script.
+  const r = spawnSync("bash", ["-c", 'set -o pipefail; git --git-dir="$1" archive "$2" -- . "${@:4}" | tar -x -C "$3"', "_", git, treeish, dir, ...excludes.map((p) => `:(exclude)${p}`)], { stdio: "inherit" });
+  return r.status === 0;
+}
+
+interface SourceTree {
+  dir: string;
+  repository: string;
+  tag: string;
+  note?: string;
+  /** Submodules filled in from their own repositories' snapshots: path → repository@commit. */
+  submodules?: string[];
+}
+
+function exportTree(name: string, release: DebianRelease): SourceTree {
   const target = BUILD_TARGETS[name];
   if (!target) throw new Error(`no build target for ${name}: pass --src`);
   const older = target.tagOn?.[release];
   const t = { repository: target.repository, tag: older?.tag ?? target.tag };
   const dir = path.join(SRC_DIR, `${name}-${t.tag}`);
+  const git = mirrorOf(t.repository);
+  const submodules: string[] = [];
+  const pinned = Object.entries(target.submodules ?? {}).map(([sub, repository]) => {
+    const commit = gitlinkCommit(spawnSync("git", ["--git-dir", git, "ls-tree", t.tag, "--", sub], { encoding: "utf8" }).stdout ?? "");
+    if (!commit) throw new Error(`${t.repository} ${t.tag} has no submodule at ${sub}`);
+    submodules.push(`${sub} = ${repository}@${commit.slice(0, 12)}`);
+    return { sub, repository, commit };
+  });
   if (!existsSync(dir)) {
-    const git = path.join(MIRRORS, t.repository.replace("/", "+"), "repo");
-    if (!existsSync(git)) throw new Error(`no snapshot of ${t.repository} at ${git} (fetch github:${t.repository} first)`);
-    mkdirSync(dir, { recursive: true });
-    // Paths and tag come from the targets table, passed as arguments, never spliced into the script.
-    const excludes = (target.exclude ?? []).map((p) => `:(exclude)${p}`);
-    const r = spawnSync("bash", ["-c", 'set -o pipefail; git --git-dir="$1" archive "$2" -- . "${@:4}" | tar -x -C "$3"', "_", git, t.tag, dir, ...excludes], { stdio: "inherit" });
-    if (r.status !== 0) {
+    if (!gitArchive(git, t.tag, dir, target.exclude)) {
       rmSync(dir, { recursive: true, force: true });
       throw new Error(`git archive ${t.tag} of ${t.repository} failed`);
     }
+    for (const p of pinned) {
+      const subGit = mirrorOf(p.repository);
+      const has = spawnSync("git", ["--git-dir", subGit, "cat-file", "-e", `${p.commit}^{commit}`]).status === 0;
+      if (!has || !gitArchive(subGit, p.commit, path.join(dir, p.sub))) {
+        rmSync(dir, { recursive: true, force: true });
+        throw new Error(`the snapshot of ${p.repository} lacks ${p.commit}, which ${t.tag} pins at ${p.sub}`);
+      }
+    }
   }
-  return { dir, repository: t.repository, tag: t.tag, ...(older ? { note: `built ${older.tag}, not ${target.tag}: ${older.why}` } : {}) };
+  return {
+    dir: target.subdir ? path.join(dir, target.subdir) : dir,
+    repository: t.repository,
+    tag: t.tag,
+    ...(older ? { note: `built ${older.tag}, not ${target.tag}: ${older.why}` } : {}),
+    ...(submodules.length ? { submodules } : {}),
+  };
 }
 
 /** Unconditional Requires-Dist names of a wheel's METADATA (no extra, no environment marker), PEP 503 normalised. */
@@ -67,6 +120,16 @@ export function requiredDistributions(metadata: string): string[] {
   const out = new Set<string>();
   for (const m of metadata.matchAll(/^Requires-Dist: ([A-Za-z0-9._-]+)([^;\n]*)(;.*)?$/gm)) if (!m[3]) out.add(m[1].toLowerCase().replace(/[-_.]+/g, "-"));
   return [...out].sort();
+}
+
+/** Programs a wheel installs (`<dist>.data/scripts/<name>`), by name → path inside the wheel. */
+export function wheelPrograms(names: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of names) {
+    const m = /^[^/]+\.data\/scripts\/([^/]+)$/.exec(n);
+    if (m) out.set(m[1], n);
+  }
+  return out;
 }
 
 /** Files a failed build could not find: "-lz" → "libz.so" (the link-time name), and missing headers. */
@@ -102,14 +165,39 @@ function olderLicenseSyntax(file: string, release: DebianRelease): string | null
   return "pyproject.toml's PEP 639 license string rewritten as a table for bookworm's setuptools 66 (metadata only)";
 }
 
+/**
+ * Runs `prepare.command` on a copy of the tree in a throwaway root holding `prepare.packages`; returns the prepared
+ * tree's directory (beside the exported one, reused while it exists), or why it failed.
+ */
+async function prepareTree(ctx: Context, name: string, dir: string, prepare: { packages: string[]; command: string }): Promise<string | { failed: string }> {
+  const out = `${dir}-prepared`;
+  if (existsSync(out)) return out;
+  const layer = await openLayer([ctx.rootfs], `${name}-prepare`);
+  try {
+    seedDebs(ctx.release, layer.upper);
+    const r = await inRoot(layer.merged, [...APT_INSTALL, ...prepare.packages]);
+    collectDebs(ctx.release, layer.upper);
+    if (r.code !== 0) return { failed: `apt-get install of the prepare step's packages failed: ${r.stderr.trim().split("\n").slice(-1)[0]}` };
+    cpSync(dir, path.join(layer.merged, "src"), { recursive: true });
+    const p = await inRoot(layer.merged, ["sh", "-c", 'cd /src && exec sh -c "$1"', "_", prepare.command]);
+    if (p.code !== 0) return { failed: `the prepare step (${prepare.command}) failed: ${(p.stderr || p.stdout).trim().split("\n").slice(-1)[0]}` };
+    cpSync(path.join(layer.merged, "src"), `${out}.part`, { recursive: true });
+    renameSync(`${out}.part`, out);
+    return out;
+  } finally {
+    await layer.close();
+  }
+}
+
 export async function buildEntry(
   ctx: Context,
   name: string,
-  src: { dir: string; repository: string; tag: string; note?: string },
+  source: SourceTree,
   log: (s: string) => void,
   extraBuilder: string[] = [],
 ): Promise<BuildVerification> {
   const { release, rootfs, meta } = ctx;
+  let src = source;
   const date = new Date().toISOString().slice(0, 10);
   const planned = sourceBuildLists(name, release);
   // --with: an experiment on a corrected list; the report says so.
@@ -122,7 +210,11 @@ export async function buildEntry(
     date,
     builder: lists.builder,
     removedFirst: [],
-    details: [...(src.note ? [src.note] : []), ...(extraBuilder.length ? [`builder list plus ${extraBuilder.join(", ")} (not what Wheelwright lists)`] : [])],
+    details: [
+      ...(src.note ? [src.note] : []),
+      ...(src.submodules ? [`submodules from their own snapshots at the pinned commits: ${src.submodules.join(", ")}`] : []),
+      ...(target?.subdir ? [`built from ${target.subdir}/ of the repository`] : []),
+      ...(extraBuilder.length ? [`builder list plus ${extraBuilder.join(", ")} (not what Wheelwright lists)`] : [])],
   };
   const reason = target?.unbuildableOn?.[release];
   if (reason) return { ...result, status: "not-buildable", details: [reason] };
@@ -131,13 +223,21 @@ export async function buildEntry(
   const logDir = path.join(CACHE_DIR, "builds", release);
   mkdirSync(logDir, { recursive: true });
 
+  // 0. What upstream's sdist step did to the tree, done outside the builder.
+  if (target?.prepare) {
+    const prepared = await prepareTree(ctx, name, src.dir, target.prepare);
+    if (typeof prepared !== "string") return { ...result, details: [...result.details, prepared.failed] };
+    src = { ...src, dir: prepared };
+    result.details.push(`prepared outside the builder (with ${target.prepare.packages.join(", ")}): ${target.prepare.why}`);
+  }
+
   // 1. Build.
   const builder = await openLayer([rootfs], `${name}-build`);
   let wheelPath = "";
   try {
     seedDebs(release, builder.upper);
     const before = new Set(meta.all);
-    const backends = target?.backends ?? ["python3-setuptools", "python3-wheel"];
+    const backends = target?.backendsOn?.[release] ?? target?.backends ?? ["python3-setuptools", "python3-wheel"];
     const r = await inRoot(builder.merged, [...APT_INSTALL, ...lists.builder, "python3-dev", "python3-pip", ...backends]);
     collectDebs(release, builder.upper);
     if (r.code !== 0) return { ...result, details: [`apt-get install of the builder list failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`] };
@@ -146,7 +246,7 @@ export async function buildEntry(
     cpSync(src.dir, path.join(builder.merged, "src"), { recursive: true });
     const shim = olderLicenseSyntax(path.join(builder.merged, "src/pyproject.toml"), release);
     if (shim) result.details.push(shim);
-    const env = Object.entries(target?.env ?? {}).map(([k, v]) => `${k}=${v}`);
+    const env = Object.entries({ ...target?.env, ...(target?.scmVersionFromTag ? { SETUPTOOLS_SCM_PRETEND_VERSION: versionFromTag(src.tag) } : {}) }).map(([k, v]) => `${k}=${v}`);
     log(`${name}: building ${src.repository} ${src.tag}`);
     const b = await inRoot(builder.merged, [
       ...(env.length ? ["env", ...env] : []),
@@ -202,6 +302,27 @@ export async function buildEntry(
       ])
     ).split("\n");
     const files = names.filter(isSharedObject).map((n) => `${site}/${n}`);
+    const commands: string[][] = [];
+    let checkAllowed = allowed;
+    if (target?.program) {
+      const inWheel = wheelPrograms(names).get(target.program.name);
+      if (!inWheel) return { ...result, details: [...result.details, `the wheel installs no program ${target.program.name}`] };
+      // Where pip would put it: the scripts directory of the interpreter's prefix.
+      const bin = `/usr/local/bin/${target.program.name}`;
+      cpSync(path.join(entry.merged, site.slice(1), inWheel), path.join(entry.merged, bin.slice(1)));
+      chmodSync(path.join(entry.merged, bin.slice(1)), 0o755);
+      files.push(bin);
+      commands.push([bin, ...target.program.args]);
+      // An embedding program links libpython3.X.so, which python:*-slim has in /usr/local/lib (Python is built
+      // shared there); Debian's python3 has no libpython, so Debian's shared one stands in for the image's.
+      const pyver = (await mustInRoot(entry.merged, ["python3", "-c", "import sys; print(f'{sys.version_info[0]}.{sys.version_info[1]}')"])).trim();
+      const libpython = `libpython${pyver}`;
+      const r = await inRoot(entry.merged, [...APT_INSTALL, libpython]);
+      if (r.code !== 0) return { ...result, details: [...result.details, `apt-get install of ${libpython} failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`] };
+      checkAllowed = new Set([...allowed, libpython, ...(await closureOnImageBase(rootfs, meta, [libpython]))]);
+      result.details.push(`${libpython} installed as the stand-in for python:*-slim's own /usr/local/lib/libpython${pyver}.so (not a final-list package)`);
+      result.program = { name: target.program.name, command: [target.program.name, ...target.program.args].join(" "), output: "" };
+    }
     // Where Debian has no binary to borrow Python dependencies from, the wheel's own Requires-Dist names them.
     const metadata = names.find((n) => /^[^/]+\.dist-info\/METADATA$/.test(n));
     if (infos.length === 0 && metadata) {
@@ -214,8 +335,9 @@ export async function buildEntry(
     }
     const blank: RuntimeVerification = { name, status: "ok", debian: [], final: lists.final, modules: 0, sharedObjects: 0, missing: [], needed: [], redundant: [], unobservable: [], inBase: [], debianOnly: [], details: [] };
     handed = true;
-    const checked = await judge(ctx, entry, files, lists, allowed, builderClosure, blank, `${name}-wheel`, "the wheel holds no shared object", mapping.importFirst);
-    const { name: _n, debian: _d, ...runtime } = checked;
+    const checked = await judge(ctx, entry, files, lists, checkAllowed, builderClosure, blank, `${name}-wheel`, "the wheel holds no shared object", mapping.importFirst, commands);
+    if (result.program && commands[0]) result.program.output = checked.ran?.[commands[0].join(" ")] ?? "";
+    const { name: _n, debian: _d, ran: _r, ...runtime } = checked;
     result.runtime = runtime;
     result.status = checked.status === "missing" ? "missing" : checked.status === "redundant" ? "redundant" : checked.status === "ok" ? "ok" : "failed";
     if (checked.status === "not-runnable" || checked.status === "not-compiled") result.details.push(...checked.details);

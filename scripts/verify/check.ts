@@ -58,7 +58,15 @@ for f in spec["files"]:
         if "=> /" in line:
             p = line.split("=>", 1)[1].strip().split(" (")[0]
             real[p] = os.path.realpath(p)
-print(json.dumps({"imports": imports, "ldd": ldd, "real": real, "needed": direct}))
+runs = {}
+for argv in spec.get("commands", []):
+    try:
+        r = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+        text = (r.stdout + r.stderr).strip()
+        runs[" ".join(argv)] = {"ok": r.returncode == 0, "output": (text.splitlines() or [""])[0][:300] if r.returncode == 0 else (text.splitlines() or ["exit %d" % r.returncode])[-1][:300]}
+    except Exception as e:
+        runs[" ".join(argv)] = {"ok": False, "output": (type(e).__name__ + ": " + str(e))[:300]}
+print(json.dumps({"imports": imports, "ldd": ldd, "real": real, "needed": direct, "runs": runs}))
 `;
 
 export interface CheckInput {
@@ -68,6 +76,8 @@ export interface CheckInput {
   modules: string[];
   /** Shared objects (absolute paths inside the root) to ldd. */
   files: string[];
+  /** Programs to run (argv), e.g. a built program's --version. */
+  commands?: string[][];
 }
 
 export interface CheckOutput {
@@ -78,6 +88,8 @@ export interface CheckOutput {
   real: Record<string, string>;
   /** file → the sonames it links directly (DT_NEEDED); null when it is not a 64-bit ELF object. */
   needed: Record<string, string[] | null>;
+  /** argv joined by spaces → whether it exited 0, and its first output line (the last one when it failed). */
+  runs: Record<string, { ok: boolean; output: string }>;
 }
 
 /** Runs the check in a mounted root. A crash of the interpreter (e.g. a segfault in an import) is reported as such. */
@@ -89,7 +101,13 @@ export async function runCheck(merged: string, input: CheckInput): Promise<Check
   const r = await inRoot(merged, ["python3", "/tmp/wheelwright-check/check.py", "/tmp/wheelwright-check/input.json"]);
   if (r.code !== 0) {
     const why = `the check's python3 exited ${r.code}: ${r.stderr.trim().split("\n").slice(-1)[0] ?? ""}`;
-    return { imports: Object.fromEntries(input.modules.map((m) => [m, why])), ldd: {}, real: {}, needed: {} };
+    return {
+      imports: Object.fromEntries(input.modules.map((m) => [m, why])),
+      ldd: {},
+      real: {},
+      needed: {},
+      runs: Object.fromEntries((input.commands ?? []).map((c) => [c.join(" "), { ok: false, output: why }])),
+    };
   }
   const raw = JSON.parse(r.stdout) as Omit<CheckOutput, "ldd"> & { ldd: Record<string, string> };
   return { ...raw, ldd: Object.fromEntries(Object.entries(raw.ldd).map(([f, out]) => [f, parseLdd(out)])) };

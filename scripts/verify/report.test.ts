@@ -80,7 +80,7 @@ describe("build root", () => {
   });
 });
 
-const out = (over: Partial<CheckOutput>): CheckOutput => ({ imports: {}, ldd: {}, real: {}, needed: {}, ...over });
+const out = (over: Partial<CheckOutput>): CheckOutput => ({ imports: {}, ldd: {}, real: {}, needed: {}, runs: {}, ...over });
 const SO = "/usr/lib/python3/dist-packages/lxml/etree.so";
 
 describe("judging a check", () => {
@@ -147,5 +147,49 @@ describe("a wheel's requirements", () => {
   it("keeps unconditional Requires-Dist names only", () => {
     const md = "Metadata-Version: 2.1\nName: mariadb\nRequires-Dist: packaging\nRequires-Dist: Foo_Bar (>=1)\nRequires-Dist: pytest; extra == 'test'\nRequires-Dist: tomli; python_version < '3.11'\n";
     expect(buildModule.requiredDistributions(md)).toEqual(["foo-bar", "packaging"]);
+  });
+});
+
+describe("source trees from snapshots", () => {
+  it("reads the commit a tag pins from its gitlink, and nothing from a plain tree entry", () => {
+    const { gitlinkCommit } = buildModule;
+    expect(gitlinkCommit("160000 commit 610a87d755f6bae466cd871c2ba97574ccac5483\tvendor/llhttp\n")).toBe("610a87d755f6bae466cd871c2ba97574ccac5483");
+    expect(gitlinkCommit("040000 tree 7060cc94c6cc45eaec3413ac3b1d0b0918a896fd\tsrc/libsodium\n")).toBeNull();
+    expect(gitlinkCommit("")).toBeNull();
+  });
+
+  it("gives setuptools_scm the version the tag names", () => {
+    expect(buildModule.versionFromTag("v2.2.6")).toBe("2.2.6");
+    expect(buildModule.versionFromTag("1.3.16")).toBe("1.3.16");
+    expect(buildModule.versionFromTag("python-ldap-3.4.7")).toBe("3.4.7");
+  });
+
+  it("fills every submodule from a repository and gives every older tag its reason", () => {
+    for (const [name, t] of Object.entries(BUILD_TARGETS)) {
+      for (const [sub, repository] of Object.entries(t.submodules ?? {})) {
+        expect(sub, name).not.toMatch(/^\/|\.\./);
+        expect(repository, name).toMatch(/^[\w.-]+\/[\w.-]+$/);
+      }
+      for (const older of Object.values(t.tagOn ?? {})) expect(older!.why.length, name).toBeGreaterThan(20);
+      for (const release of Object.keys(t.backendsOn ?? {})) expect(t.tagOn?.[release as keyof typeof t.tagOn], `${name} ${release}`).toBeDefined();
+    }
+  });
+});
+
+describe("a program in a wheel", () => {
+  it("is found among the wheel's scripts by name, not among its modules", () => {
+    const names = ["uwsgidecorators.py", "uWSGI-2.0.30.data/scripts/uwsgi", "uWSGI-2.0.30.dist-info/METADATA", "pkg/scripts/uwsgi"];
+    expect([...buildModule.wheelPrograms(names)]).toEqual([["uwsgi", "uWSGI-2.0.30.data/scripts/uwsgi"]]);
+    expect(buildModule.wheelPrograms(["x/y.so"]).size).toBe(0);
+  });
+
+  it("counts a removal as breaking when the program ran before and fails after", () => {
+    const BIN = "/usr/local/bin/uwsgi";
+    const baseline = out({ ldd: { [BIN]: [{ soname: "libpcre2-8.so.0", path: "/lib/x/libpcre2-8.so.0" }] }, needed: { [BIN]: ["libpcre2-8.so.0"] }, runs: { [`${BIN} --version`]: { ok: true, output: "2.0.30" } } });
+    const broken = out({ ldd: baseline.ldd, needed: baseline.needed, runs: { [`${BIN} --version`]: { ok: false, output: "uwsgi: error while loading shared libraries: libpcre2-8.so.0" } } });
+    expect(brokeAgainst(baseline, broken)).toMatch(/--version: .*libpcre2-8/);
+    expect(brokeAgainst(baseline, baseline)).toBeNull();
+    // A program that already failed before proves nothing by failing again.
+    expect(brokeAgainst(broken, broken)).toBeNull();
   });
 });

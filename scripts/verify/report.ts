@@ -14,6 +14,8 @@ export const METHOD: string[] = [
   "Check: import every extension module and ldd every shared object. A soname not found, or found only in a package outside python:*-slim's set plus what the final list installs, is a missing need when the builder list's packages ship its link-time name (lib<x>.so), else a Debian-only link (Debian links a system copy that upstream bundles or skips).",
   "Then each listed package not already in python:*-slim is removed in turn (dpkg --remove --force-depends, throwaway overlay): if the import and ldd stay as good, it is redundant; a package that ships no shared library cannot show in this test and is reported as unobservable.",
   "Build check (scripts/verify/build.ts): the upstream tag is built with pip --no-build-isolation in a root holding exactly the builder list plus Debian's python3-dev and build backends, with the -dev packages those pull in beyond the builder list removed first; the built wheel then gets the same check as above.",
+  "Source trees: git submodules come from their own repositories' snapshots at the commit the tag pins; a step the sdist has already done (a vendored library's autogen.sh) runs on the tree in a separate root, never in the builder.",
+  "A program (uWSGI): the check ldd's the program from the wheel's scripts and runs it (uwsgi --version) in the root with the final list, plus Debian's libpython3.X standing in for the official image's own libpython; each removal trial runs it again.",
 ];
 
 export function reportPath(release: DebianRelease): string {

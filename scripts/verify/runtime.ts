@@ -140,6 +140,9 @@ export function brokeAgainst(baseline: CheckOutput, now: CheckOutput): string | 
     if (lib && !direct.has(lib)) continue;
     return `import ${m}: ${err}`;
   }
+  for (const [command, run] of Object.entries(now.runs)) {
+    if (!run.ok && baseline.runs[command]?.ok) return `${command}: ${run.output}`;
+  }
   for (const [file, lines] of Object.entries(now.ldd)) {
     const needs = baseline.needed[file];
     for (const l of lines) {
@@ -233,7 +236,8 @@ export async function judge(
   label: string,
   nothingCompiled: string,
   importFirst: string[] = [],
-): Promise<RuntimeVerification> {
+  commands: string[][] = [],
+): Promise<RuntimeVerification & { ran?: Record<string, string> }> {
   const { release, rootfs, meta } = ctx;
   let entryOpen = true;
   try {
@@ -241,7 +245,7 @@ export async function judge(
     result.modules = modules.length;
     result.sharedObjects = files.length;
     if (files.length === 0) return { ...result, status: "not-compiled", details: [nothingCompiled] };
-    const input: CheckInput = ctx.quick ? { modules: [], files: files.sort() } : { first: importFirst, modules, files: files.sort() };
+    const input: CheckInput = ctx.quick ? { modules: [], files: files.sort() } : { first: importFirst, modules, files: files.sort(), commands };
 
     let baseline = await runCheck(entry.merged, input);
     let owners = ownersOf(entry.merged);
@@ -265,6 +269,16 @@ export async function judge(
       result.details.unshift(`no module imports even with every listed package (${failed[0][1]})`);
       return result;
     }
+    const ran = Object.fromEntries(Object.entries(baseline.runs).map(([c, r]) => [c, r.output]));
+    const failedRuns = Object.entries(baseline.runs).filter(([, r]) => !r.ok);
+    for (const [c, r] of failedRuns) result.details.push(`baseline ${c} failed: ${r.output}`);
+    // A program that fails although nothing it links is missing: the check cannot tell what the list does.
+    if (failedRuns.length && missing.length === 0) {
+      result.status = "not-runnable";
+      result.details.unshift(`${failedRuns[0][0]} fails even with every listed package`);
+      return { ...result, ran };
+    }
+    for (const [c, r] of Object.entries(baseline.runs)) if (r.ok) result.details.push(`ran ${c}: ${r.output}`);
     if (failed.some(([, err]) => isLibraryError(err)) && missing.length === 0)
       result.details.push("an import failed on a shared library that ldd does not show (loaded at run time)");
 
@@ -307,7 +321,7 @@ export async function judge(
       }
     }
     result.status = missing.length ? "missing" : result.redundant.length ? "redundant" : "ok";
-    return result;
+    return commands.length ? { ...result, ran } : result;
   } finally {
     if (entryOpen) await entry.close();
     else rmSync(path.dirname(entry.upper), { recursive: true, force: true });
