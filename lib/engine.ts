@@ -24,6 +24,7 @@ export type { Suggestion } from "./wizard/suggest";
 export { detectFormat, fileOptionsToSpec, gitPackagesOf, looksLikePyproject, parseRequirement, parseRequirementsTxt } from "./requirements";
 export { targetEnvironment } from "./markers";
 export { zipStore } from "./wizard/zip";
+export { applyFileOptions, switchGroups } from "./wizard/file-edits";
 
 /** The names with a curated entry: the page asks for the entry of these only. */
 export const CURATED_NAMES: ReadonlySet<string> = new Set(CURATED_CATALOG.map((e) => e.name));

@@ -1,6 +1,8 @@
 import { memo, useState } from "react";
 import { issuesAt, type Draft } from "@/lib/wizard/draft";
-import { addPackages, applyFileOptions, removePackage, switchGroups, type ProjectFile } from "@/lib/wizard/edits";
+import { addPackages, removePackage } from "@/lib/wizard/edits";
+import type { ProjectFile } from "@/lib/wizard/file-edits";
+import { withEngine } from "@/browser/engine";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import type { PackageView } from "@/lib/wizard/output";
 import { DependencySourceField } from "./dependency-source-field";
@@ -55,8 +57,11 @@ export const DependenciesSection = memo(function DependenciesSection({
   // while the box still holds that text (start over, or an edit of the text, forgets them).
   const [pasted, setPasted] = useState<{ text: string; file: ProjectFile } | null>(null);
   const projectFile = pasted?.text === pasteText ? pasted.file : null;
+  // A pasted file's edits are in the engine, which the paste has loaded (withEngine runs at once then).
   const chooseGroups = (next: string[]) =>
-    edit((d) => (projectFile ? switchGroups(d, projectFile, d.projectExtras, next) : { ...d, projectExtras: next }));
+    projectFile
+      ? withEngine(({ switchGroups }) => edit((d) => switchGroups(d, projectFile, d.projectExtras, next)))
+      : edit((d) => ({ ...d, projectExtras: next }));
   const isChosen = (name: string) => projectExtras.some((e) => normalizeName(e) === normalizeName(name));
   return (
     <Section id="dependencies" description="Your Python packages. They decide which system packages each stage needs.">
@@ -77,7 +82,7 @@ export const DependenciesSection = memo(function DependenciesSection({
         onAdd={(reqs, { text, format, requiresPython, gitPackages, options, groups }) => {
           const file = groups.length ? { main: reqs, groups } : null;
           setPasted(file ? { text, file } : null);
-          edit((d) => {
+          withEngine(({ applyFileOptions, switchGroups }) => edit((d) => {
             const added = applyFileOptions(addPackages(d, reqs), options);
             return {
               // Groups chosen before the file was pasted count at once.
@@ -86,7 +91,7 @@ export const DependenciesSection = memo(function DependenciesSection({
               ...(requiresPython ? { requiresPython } : {}),
               gitPackages: [...new Set([...d.gitPackages, ...gitPackages])],
             };
-          });
+          }));
         }}
       />
       <TextField

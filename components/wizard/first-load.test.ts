@@ -43,6 +43,8 @@ describe("first-load JavaScript", () => {
       "lib/knowledge/wheels.ts",
       // The zip writer of "Download all", run by the engine when the button is pressed.
       "lib/wizard/zip.ts",
+      // A pasted file's options and groups, applied by the engine after the paste it parsed.
+      "lib/wizard/file-edits.ts",
       // The check page's audit and triage (lib/check.ts, loaded with import() at the first check).
       "package:dockerfile-ast",
       "lib/check.ts",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BuildSpecSchema, DEFAULT_SPEC, parseSpec } from "../spec";
 import { specToDraft, draftToInput } from "./draft";
-import { applyFileOptions, switchGroups } from "./edits";
+import { applyFileOptions, switchGroups } from "./file-edits";
 
 describe("applyFileOptions: a pasted file's pip options into the draft", () => {
   const start = { ...specToDraft(BuildSpecSchema.parse(DEFAULT_SPEC)), extraIndexUrls: ["https://a.example.org/simple"], noBinary: ["PyODBC"] };
