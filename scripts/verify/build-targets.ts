@@ -16,6 +16,16 @@ export interface BuildTarget {
   exclude?: string[];
   /** Environment for the build (e.g. a version for setuptools_scm, which needs .git). */
   env?: Record<string, string>;
+  /**
+   * pip --config-settings for the PEP 517 backend, each "key=value": meson-python's setup-args/compile-args,
+   * scikit-build-core's cmake.define.*. What a user's `pip install` would pass to build the same configuration.
+   */
+  configSettings?: string[];
+  /**
+   * Where the tag's tree is read from when the upstream repository's snapshot cannot be brought here (too large):
+   * a fork's snapshot holding the same commit (GitHub forks share upstream's commit ids), with the reason.
+   */
+  from?: { repository: string; commits: Record<string, string>; why: string };
   /** An older tag where the release's Debian cannot provide the backend `tag` needs, with the reason. */
   tagOn?: Partial<Record<DebianRelease, { tag: string; why: string }>>;
   /** Releases whose Debian cannot provide the backend the tag needs, with the reason. */
@@ -73,6 +83,15 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     // v1.1.10 passes a Py_ssize_t* where the API wants a const char**: an error since GCC 14 (trixie), a warning before.
     env: { CFLAGS: "-Wno-error=incompatible-pointer-types" },
     source: "pyproject.toml [build-system] requires wheel, setuptools, packaging (mariadb_config from libmariadb-dev)",
+  },
+  pyzmq: {
+    repository: "zeromq/pyzmq",
+    tag: "v27.2.0",
+    backends: ["cython3", "python3-scikit-build-core", "python3-packaging", "cmake", "ninja-build"],
+    // Without libzmq the build downloads and bundles its own: forbidden, so a builder list lacking libzmq fails here.
+    configSettings: ["cmake.define.PYZMQ_NO_BUNDLE=ON"],
+    env: { CMAKE_BUILD_PARALLEL_LEVEL: "2" },
+    source: "pyproject.toml [build-system] requires cython>=3.0.0, packaging, scikit-build-core>=0.10; CMakeLists.txt finds libzmq (CMake config, then pkg-config) or bundles it unless PYZMQ_NO_BUNDLE",
   },
 };
 

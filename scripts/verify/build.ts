@@ -19,7 +19,7 @@ import path from "node:path";
 import { lookupPackage } from "../../lib/knowledge";
 import type { DebianRelease } from "../../lib/knowledge/types";
 import type { BuildVerification, RuntimeVerification } from "../../lib/knowledge/verification";
-import { BUILD_TARGETS, NOT_BUILDABLE } from "./build-targets";
+import { BUILD_TARGETS, NOT_BUILDABLE, type BuildTarget } from "./build-targets";
 import { lookupContents } from "./check";
 import { debianBinaryFor } from "./debian-map";
 import { isSharedObject, pythonDependencies } from "./parse";
@@ -47,19 +47,41 @@ function exportTree(name: string, release: DebianRelease): { dir: string; reposi
   const older = target.tagOn?.[release];
   const t = { repository: target.repository, tag: older?.tag ?? target.tag };
   const dir = path.join(SRC_DIR, `${name}-${t.tag}`);
+  const read = treeSource(target, t.tag);
   if (!existsSync(dir)) {
-    const git = path.join(MIRRORS, t.repository.replace("/", "+"), "repo");
-    if (!existsSync(git)) throw new Error(`no snapshot of ${t.repository} at ${git} (fetch github:${t.repository} first)`);
+    const git = path.join(MIRRORS, read.repository.replace("/", "+"), "repo");
+    if (!existsSync(git)) throw new Error(`no snapshot of ${read.repository} at ${git} (fetch github:${read.repository} first)`);
     mkdirSync(dir, { recursive: true });
     // Paths and tag come from the targets table, passed as arguments, never spliced into the script.
     const excludes = (target.exclude ?? []).map((p) => `:(exclude)${p}`);
-    const r = spawnSync("bash", ["-c", 'set -o pipefail; git --git-dir="$1" archive "$2" -- . "${@:4}" | tar -x -C "$3"', "_", git, t.tag, dir, ...excludes], { stdio: "inherit" });
+    const r = spawnSync("bash", ["-c", 'set -o pipefail; git --git-dir="$1" archive "$2" -- . "${@:4}" | tar -x -C "$3"', "_", git, read.treeish, dir, ...excludes], { stdio: "inherit" });
     if (r.status !== 0) {
       rmSync(dir, { recursive: true, force: true });
-      throw new Error(`git archive ${t.tag} of ${t.repository} failed`);
+      throw new Error(`git archive ${read.treeish} of ${read.repository} failed`);
     }
   }
-  return { dir, repository: t.repository, tag: t.tag, ...(older ? { note: `built ${older.tag}, not ${target.tag}: ${older.why}` } : {}) };
+  const notes = [...(older ? [`built ${older.tag}, not ${target.tag}: ${older.why}`] : []), ...(read.note ? [read.note] : [])];
+  return { dir, repository: t.repository, tag: t.tag, ...(notes.length ? { note: notes.join("; ") } : {}) };
+}
+
+/**
+ * The snapshot and tree-ish a tag's tree is read from: the upstream repository at the tag, or, where the target
+ * says so, a fork's snapshot at the tag's commit (with a note for the report).
+ */
+export function treeSource(target: BuildTarget, tag: string): { repository: string; treeish: string; note?: string } {
+  if (!target.from) return { repository: target.repository, treeish: tag };
+  const commit = target.from.commits[tag];
+  if (!commit) throw new Error(`${target.repository}: no commit recorded for ${tag} in the ${target.from.repository} snapshot`);
+  return { repository: target.from.repository, treeish: commit, note: `tree of ${tag} (commit ${commit.slice(0, 12)}) read from the ${target.from.repository} snapshot: ${target.from.why}` };
+}
+
+/**
+ * pip's arguments for the target's backend settings: one --config-settings per "key=value". Keys may repeat
+ * (meson-python joins repeated setup-args), so they stay separate arguments, in the table's order.
+ */
+export function configSettingArgs(settings: readonly string[] = []): string[] {
+  for (const s of settings) if (!/^[A-Za-z][\w.-]*=/.test(s)) throw new Error(`config setting ${JSON.stringify(s)} is not key=value`);
+  return settings.map((s) => `--config-settings=${s}`);
 }
 
 /** Unconditional Requires-Dist names of a wheel's METADATA (no extra, no environment marker), PEP 503 normalised. */
@@ -146,11 +168,14 @@ export async function buildEntry(
     cpSync(src.dir, path.join(builder.merged, "src"), { recursive: true });
     const shim = olderLicenseSyntax(path.join(builder.merged, "src/pyproject.toml"), release);
     if (shim) result.details.push(shim);
+    if (target?.configSettings?.length) result.details.push(`pip --config-settings ${target.configSettings.join(" ")}`);
     const env = Object.entries(target?.env ?? {}).map(([k, v]) => `${k}=${v}`);
     log(`${name}: building ${src.repository} ${src.tag}`);
     const b = await inRoot(builder.merged, [
       ...(env.length ? ["env", ...env] : []),
-      "sh", "-c", "cd /src && python3 -m pip wheel -v --no-build-isolation --no-deps --no-index --wheel-dir /wheels . > /build.log 2>&1",
+      // The settings reach pip as positional parameters of the script, never spliced into it.
+      "sh", "-c", 'cd /src && python3 -m pip wheel -v --no-build-isolation --no-deps --no-index --wheel-dir /wheels "$@" . > /build.log 2>&1',
+      "_", ...configSettingArgs(target?.configSettings),
     ]);
     const logFile = path.join(builder.merged, "build.log");
     const logText = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";

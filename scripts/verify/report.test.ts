@@ -149,3 +149,45 @@ describe("a wheel's requirements", () => {
     expect(buildModule.requiredDistributions(md)).toEqual(["foo-bar", "packaging"]);
   });
 });
+
+describe("backend settings", () => {
+  it("become one pip --config-settings each, repeats and order kept", () => {
+    expect(buildModule.configSettingArgs(["setup-args=-Dsystem-freetype=true", "setup-args=-Dsystem-qhull=true", "compile-args=-j2"])).toEqual([
+      "--config-settings=setup-args=-Dsystem-freetype=true",
+      "--config-settings=setup-args=-Dsystem-qhull=true",
+      "--config-settings=compile-args=-j2",
+    ]);
+    expect(buildModule.configSettingArgs()).toEqual([]);
+  });
+
+  it("refuses a setting that is not key=value", () => {
+    expect(() => buildModule.configSettingArgs(["-Dsystem-qhull=true"])).toThrow(/not key=value/);
+  });
+
+  it("are each key=value in the targets table", () => {
+    for (const [name, t] of Object.entries(BUILD_TARGETS)) expect(() => buildModule.configSettingArgs(t.configSettings), name).not.toThrow();
+  });
+});
+
+describe("where a tag's tree is read", () => {
+  const target = { repository: "o/up", tag: "v2", backends: [], source: "x" };
+  it("is the upstream snapshot at the tag unless the target names a fork", () => {
+    expect(buildModule.treeSource(target, "v2")).toEqual({ repository: "o/up", treeish: "v2" });
+  });
+
+  it("is the fork's snapshot at the tag's recorded commit, said in the note", () => {
+    const forked = { ...target, from: { repository: "f/up", commits: { v2: "0123456789abcdef0123456789abcdef01234567" }, why: "upstream's snapshot is too large" } };
+    const got = buildModule.treeSource(forked, "v2");
+    expect(got.repository).toBe("f/up");
+    expect(got.treeish).toBe("0123456789abcdef0123456789abcdef01234567");
+    expect(got.note).toMatch(/v2 \(commit 0123456789ab\).*f\/up.*too large/);
+    expect(() => buildModule.treeSource(forked, "v1")).toThrow(/no commit recorded for v1/);
+  });
+
+  it("has a full commit id for every tag a fork-read target builds", () => {
+    for (const [name, t] of Object.entries(BUILD_TARGETS)) {
+      if (!t.from) continue;
+      for (const tag of [t.tag, ...Object.values(t.tagOn ?? {}).map((o) => o!.tag)]) expect(t.from.commits[tag], `${name} ${tag}`).toMatch(/^[0-9a-f]{40}$/);
+    }
+  });
+});
