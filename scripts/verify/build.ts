@@ -14,18 +14,21 @@
  * removed first (dpkg --remove --force-depends), so a build that needs them fails as it would in the real builder.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { lookupPackage } from "../../lib/knowledge";
 import type { DebianRelease } from "../../lib/knowledge/types";
 import type { BuildVerification, RuntimeVerification } from "../../lib/knowledge/verification";
-import { BUILD_TARGETS, NOT_BUILDABLE, type BuildTarget } from "./build-targets";
+import { BUILD_TARGETS, NOT_BUILDABLE, type BuildTarget, type TreePart } from "./build-targets";
 import { lookupContents } from "./check";
 import { debianBinaryFor } from "./debian-map";
 import { isSharedObject, pythonDependencies } from "./parse";
 import { sourceBuildLists } from "./plan";
 import { readReport, writeReport } from "./report";
-import { CACHE_DIR, canRun, collectDebs, ensureRoot, inRoot, installedPackages, mustInRoot, openLayer, argValues, releasesFrom, runWhenMain, seedDebs } from "./root";
+import { catFile, findIndexFile } from "../debian/indices";
+import { parseControl } from "../debian/control";
+import { DEFAULT_INDEX_DIR } from "../debian/paths";
+import { CACHE_DIR, MIRROR, canRun, collectDebs, ensureRoot, inRoot, installedPackages, mustInRoot, openLayer, argValues, releasesFrom, runWhenMain, seedDebs } from "./root";
 import { closureOnImageBase, debInfo, judge, type Context } from "./runtime";
 
 const APT_INSTALL = ["apt-get", "install", "-y", "-q", "--no-install-recommends"];
@@ -47,6 +50,7 @@ function exportTree(name: string, release: DebianRelease): { dir: string; reposi
   const older = target.tagOn?.[release];
   const t = { repository: target.repository, tag: older?.tag ?? target.tag };
   const dir = path.join(SRC_DIR, `${name}-${t.tag}`);
+  if (target.debianOrig) return { ...exportDebianOrig(target.debianOrig, dir), repository: t.repository, tag: t.tag };
   const read = treeSource(target, t.tag);
   if (!existsSync(dir)) {
     const git = path.join(MIRRORS, read.repository.replace("/", "+"), "repo");
@@ -59,8 +63,19 @@ function exportTree(name: string, release: DebianRelease): { dir: string; reposi
       rmSync(dir, { recursive: true, force: true });
       throw new Error(`git archive ${read.treeish} of ${read.repository} failed`);
     }
+    try {
+      assembleParts(git, read.treeish, dir, target.parts?.[t.tag] ?? [], target.exclude ?? []);
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
   }
-  const notes = [...(older ? [`built ${older.tag}, not ${target.tag}: ${older.why}`] : []), ...(read.note ? [read.note] : [])];
+  const parts = target.parts?.[t.tag] ?? [];
+  const notes = [
+    ...(older ? [`built ${older.tag}, not ${target.tag}: ${older.why}`] : []),
+    ...(read.note ? [read.note] : []),
+    ...(parts.length ? [`assembled at their pinned commits: ${parts.map((p) => `${p.path} (${p.repository} ${p.commit.slice(0, 12)})`).join(", ")}`] : []),
+  ];
   return { dir, repository: t.repository, tag: t.tag, ...(notes.length ? { note: notes.join("; ") } : {}) };
 }
 
@@ -73,6 +88,75 @@ export function treeSource(target: BuildTarget, tag: string): { repository: stri
   const commit = target.from.commits[tag];
   if (!commit) throw new Error(`${target.repository}: no commit recorded for ${tag} in the ${target.from.repository} snapshot`);
   return { repository: target.from.repository, treeish: commit, note: `tree of ${tag} (commit ${commit.slice(0, 12)}) read from the ${target.from.repository} snapshot: ${target.from.why}` };
+}
+
+/** The original tarball of a source package's version in a Sources index: where it lies in the pool and its SHA-256. */
+export function origTarball(sources: string, source: string, version: string): { path: string; sha256: string } | undefined {
+  const stanza = parseControl(sources, new Set(["Package", "Version", "Directory", "Checksums-Sha256"])).find(
+    (f) => f.get("Package") === source && f.get("Version") === version,
+  );
+  if (!stanza) return undefined;
+  for (const line of (stanza.get("Checksums-Sha256") ?? "").split("\n")) {
+    const [sha256, , file] = line.trim().split(/\s+/);
+    if (file && /\.orig\.tar\.[a-z0-9]+$/.test(file)) return { path: `${stanza.get("Directory")}/${file}`, sha256 };
+  }
+  return undefined;
+}
+
+function exportDebianOrig(orig: NonNullable<BuildTarget["debianOrig"]>, dir: string): { dir: string; note: string } {
+  const sourcesFile = findIndexFile(DEFAULT_INDEX_DIR, orig.release, /_main_source_Sources(\.[a-z0-9]+)?$/);
+  if (!sourcesFile) throw new Error(`no Sources index for ${orig.release} in ${DEFAULT_INDEX_DIR}`);
+  const tarball = origTarball(catFile(sourcesFile), orig.source, orig.version);
+  if (!tarball) throw new Error(`${orig.source} ${orig.version} has no orig tarball in ${orig.release}'s Sources index`);
+  const note = `tree from Debian's ${path.basename(tarball.path)} (${orig.release}, SHA-256 checked against its Sources index): ${orig.why}`;
+  if (existsSync(dir)) return { dir, note };
+  const download = path.join(SRC_DIR, "downloads", path.basename(tarball.path));
+  mkdirSync(path.dirname(download), { recursive: true });
+  if (!existsSync(download)) {
+    const r = spawnSync("/usr/lib/apt/apt-helper", ["download-file", `${MIRROR}/${tarball.path}`, `${download}.part`, `SHA256:${tarball.sha256}`], { stdio: "inherit" });
+    if (r.status !== 0) throw new Error(`download of ${tarball.path} failed (or its SHA-256 differs)`);
+    renameSync(`${download}.part`, download);
+  }
+  mkdirSync(dir, { recursive: true });
+  const x = spawnSync("tar", ["-x", "-C", dir, "--strip-components=1", "-f", download], { stdio: "inherit" });
+  if (x.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`unpacking ${download} failed`);
+  }
+  return { dir, note };
+}
+
+/** The gitlinks (submodules) of `git ls-tree -r` output: mode 160000 entries. */
+export function parseGitlinks(lsTree: string): { path: string; commit: string }[] {
+  const out: { path: string; commit: string }[] = [];
+  for (const m of lsTree.matchAll(/^160000 commit ([0-9a-f]{40})\t(.+)$/gm)) out.push({ path: m[2], commit: m[1] });
+  return out;
+}
+
+/**
+ * Gitlinks the build would lack: not excluded from the tree (docs-only submodules) and not assembled at exactly
+ * their commit. A part pinned to another commit than the tag's gitlink counts as lacking, so the table cannot drift.
+ */
+export function unassembledGitlinks(gitlinks: { path: string; commit: string }[], parts: readonly TreePart[], exclude: readonly string[]): { path: string; commit: string }[] {
+  const outside = (p: string) => exclude.some((x) => p === x || p.startsWith(`${x}/`));
+  return gitlinks.filter((g) => !outside(g.path) && !parts.some((p) => p.path === g.path && p.commit === g.commit));
+}
+
+/** Exports each part's commit from its snapshot into the tree, after checking every submodule of the tag is covered. */
+function assembleParts(git: string, treeish: string, dir: string, parts: readonly TreePart[], exclude: readonly string[]): void {
+  const lsTree = spawnSync("git", ["--git-dir", git, "ls-tree", "-r", treeish], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (lsTree.status !== 0) throw new Error(`git ls-tree ${treeish} failed: ${lsTree.stderr.trim()}`);
+  const lacking = unassembledGitlinks(parseGitlinks(lsTree.stdout), parts, exclude);
+  if (lacking.length) throw new Error(`submodules not assembled: ${lacking.map((g) => `${g.path} at ${g.commit}`).join(", ")}`);
+  for (const part of parts) {
+    const partGit = path.join(MIRRORS, part.repository.replace("/", "+"), "repo");
+    if (spawnSync("git", ["--git-dir", partGit, "cat-file", "-e", `${part.commit}^{commit}`]).status !== 0)
+      throw new Error(`${part.path}: commit ${part.commit} is not in the ${part.repository} snapshot (${partGit})`);
+    const into = path.join(dir, part.path);
+    mkdirSync(into, { recursive: true });
+    const r = spawnSync("bash", ["-c", 'set -o pipefail; git --git-dir="$1" archive "$2" | tar -x -C "$3"', "_", partGit, part.commit, into], { stdio: "inherit" });
+    if (r.status !== 0) throw new Error(`git archive ${part.commit} of ${part.repository} failed`);
+  }
 }
 
 /**
@@ -168,6 +252,10 @@ export async function buildEntry(
     cpSync(src.dir, path.join(builder.merged, "src"), { recursive: true });
     const shim = olderLicenseSyntax(path.join(builder.merged, "src/pyproject.toml"), release);
     if (shim) result.details.push(shim);
+    for (const [file, content] of Object.entries(target?.sdistFiles ?? {})) {
+      writeFileSync(path.join(builder.merged, "src", file), content);
+      result.details.push(`${file} written as the sdist holds it (the tree has no .git to derive it from)`);
+    }
     if (target?.configSettings?.length) result.details.push(`pip --config-settings ${target.configSettings.join(" ")}`);
     const env = Object.entries(target?.env ?? {}).map(([k, v]) => `${k}=${v}`);
     log(`${name}: building ${src.repository} ${src.tag}`);

@@ -191,3 +191,65 @@ describe("where a tag's tree is read", () => {
     }
   });
 });
+
+describe("submodules", () => {
+  const lsTree = [
+    "100644 blob 1111111111111111111111111111111111111111\tREADME.md",
+    "160000 commit 36f4c898f2255e0c98eb6949cd67381552d5ffea\tdoc/source/_static/scipy-mathjax",
+    "160000 commit 33ae5dc94c9cdc7f1c78346504a85de87cadaa12\tnumpy/fft/pocketfft",
+    "160000 commit 0d93515fb826440d19707eee47fd92655fe2f166\tvendored-meson/meson",
+    "",
+  ].join("\n");
+  const gitlinks = buildModule.parseGitlinks(lsTree);
+
+  it("are read from git ls-tree's commit entries only", () => {
+    expect(gitlinks).toEqual([
+      { path: "doc/source/_static/scipy-mathjax", commit: "36f4c898f2255e0c98eb6949cd67381552d5ffea" },
+      { path: "numpy/fft/pocketfft", commit: "33ae5dc94c9cdc7f1c78346504a85de87cadaa12" },
+      { path: "vendored-meson/meson", commit: "0d93515fb826440d19707eee47fd92655fe2f166" },
+    ]);
+  });
+
+  it("count as assembled only at the gitlink's own commit, excluded paths aside", () => {
+    const parts = [
+      { path: "numpy/fft/pocketfft", repository: "mreineck/pocketfft", commit: "33ae5dc94c9cdc7f1c78346504a85de87cadaa12" },
+      { path: "vendored-meson/meson", repository: "numpy/meson", commit: "7300f5fd4c1c8b0406faeec4cc631f11f1ea324c" },
+    ];
+    expect(buildModule.unassembledGitlinks(gitlinks, parts, ["doc/source/_static/scipy-mathjax"])).toEqual([
+      { path: "vendored-meson/meson", commit: "0d93515fb826440d19707eee47fd92655fe2f166" },
+    ]);
+    expect(buildModule.unassembledGitlinks(gitlinks, parts, ["doc"]).map((g) => g.path)).toEqual(["vendored-meson/meson"]);
+    expect(buildModule.unassembledGitlinks(gitlinks, parts, ["doc/source/_static/scipy"]).map((g) => g.path)).toEqual(["doc/source/_static/scipy-mathjax", "vendored-meson/meson"]);
+  });
+});
+
+describe("Debian's original tarball", () => {
+  const sources = [
+    "Package: pandas",
+    "Version: 2.2.3+dfsg-9",
+    "Directory: pool/main/p/pandas",
+    "Checksums-Sha256:",
+    " 3b1b1e1a5b5e3a4a4c8f0f0c9a0f8e3f4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e 2714 pandas_2.2.3+dfsg-9.dsc",
+    " 0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9 11209328 pandas_2.2.3+dfsg.orig.tar.xz",
+    " ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100 112140 pandas_2.2.3+dfsg-9.debian.tar.xz",
+    "",
+    "Package: pandas",
+    "Version: 2.3.1+dfsg-1",
+    "Directory: pool/main/p/pandas",
+    "Checksums-Sha256:",
+    " 1111111111111111111111111111111111111111111111111111111111111111 1 pandas_2.3.1+dfsg.orig.tar.xz",
+    "",
+  ].join("\n");
+
+  it("is found by source and version with its pool path and SHA-256", () => {
+    expect(buildModule.origTarball(sources, "pandas", "2.2.3+dfsg-9")).toEqual({
+      path: "pool/main/p/pandas/pandas_2.2.3+dfsg.orig.tar.xz",
+      sha256: "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    });
+  });
+
+  it("is absent for a version the index does not hold", () => {
+    expect(buildModule.origTarball(sources, "pandas", "2.2.2+dfsg-1")).toBeUndefined();
+    expect(buildModule.origTarball(sources, "numpy", "2.2.3+dfsg-9")).toBeUndefined();
+  });
+});
