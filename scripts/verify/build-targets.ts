@@ -50,8 +50,11 @@ export interface BuildTarget {
   sdistFiles?: Record<string, string>;
   /** Per tag: the submodules and wrap-git subprojects to assemble into its tree. */
   parts?: Record<string, TreePart[]>;
-  /** An older tag where the release's Debian cannot provide the backend `tag` needs, with the reason. */
-  tagOn?: Partial<Record<DebianRelease, { tag: string; why: string }>>;
+  /**
+   * An older tag where the release's Debian cannot provide the backend `tag` needs, with the reason; and that tag's
+   * own backend packages, settings and environment where they differ (an older release built with setuptools).
+   */
+  tagOn?: Partial<Record<DebianRelease, { tag: string; why: string } & Partial<Pick<BuildTarget, "backends" | "configSettings" | "env">>>>;
   /** Releases whose Debian cannot provide the backend the tag needs, with the reason. */
   unbuildableOn?: Partial<Record<DebianRelease, string>>;
   source: string;
@@ -115,6 +118,15 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     // Without libzmq the build downloads and bundles its own: forbidden, so a builder list lacking libzmq fails here.
     configSettings: ["cmake.define.PYZMQ_NO_BUNDLE=ON"],
     env: { CMAKE_BUILD_PARALLEL_LEVEL: "2" },
+    tagOn: {
+      bookworm: {
+        tag: "v25.1.2",
+        why: "v26+ build with scikit-build-core and Cython >= 3 (pyproject.toml); bookworm has no python3-scikit-build-core and its cython3 is 0.29.32; v25.1.2 is the last setuptools release (cython>=0.29 on Python 3.11)",
+        backends: ["python3-setuptools", "python3-wheel", "python3-setuptools-scm", "python3-packaging", "cython3"],
+        configSettings: [],
+        env: { SETUPTOOLS_SCM_PRETEND_VERSION: "25.1.2" },
+      },
+    },
     source: "pyproject.toml [build-system] requires cython>=3.0.0, packaging, scikit-build-core>=0.10; CMakeLists.txt finds libzmq (CMake config, then pkg-config) or bundles it unless PYZMQ_NO_BUNDLE",
   },
   pygobject: {
@@ -123,6 +135,14 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     backends: ["python3-mesonpy", "meson", "ninja-build", "python3-cairo", "python3-cairo-dev"],
     parts: { "3.57.0": [{ path: "subprojects/pythoncapi-compat", repository: "python/pythoncapi-compat", commit: "22811c3f0e69908894d2bd724f572b32667f2141" }] },
     configSettings: ["compile-args=-j2"],
+    tagOn: {
+      bookworm: {
+        tag: "3.46.0",
+        why: "3.51+ need girepository-2.0 from GLib >= 2.80 (bookworm: 2.74); 3.47-3.50 build with meson-python >= 0.12.1 (bookworm: 0.12.0); 3.46.0 is the last setuptools release (pyproject.toml)",
+        backends: ["python3-setuptools", "python3-wheel", "python3-cairo", "python3-cairo-dev"],
+        configSettings: [],
+      },
+    },
     source: "pyproject.toml [build-system] requires meson-python>=0.12.1, pycairo>=1.16 (Debian's python3-cairo and python3-cairo-dev stand for pycairo); meson.build needs girepository-2.0 >= 2.80 and always uses subprojects/pythoncapi-compat.wrap (wrap-git, revision 22811c3f; the sdist holds it)",
   },
   pandas: {

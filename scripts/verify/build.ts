@@ -79,6 +79,14 @@ function exportTree(name: string, release: DebianRelease): { dir: string; reposi
   return { dir, repository: t.repository, tag: t.tag, ...(notes.length ? { note: notes.join("; ") } : {}) };
 }
 
+/** The target as built on one release: an older tag's backends, settings and environment replace the newest tag's. */
+export function targetOn(target: BuildTarget, release: DebianRelease): BuildTarget {
+  const older = target.tagOn?.[release];
+  if (!older) return target;
+  const { tag, backends, configSettings, env } = older;
+  return { ...target, tag, backends: backends ?? target.backends, configSettings: configSettings ?? target.configSettings, env: env ?? target.env };
+}
+
 /**
  * The snapshot and tree-ish a tag's tree is read from: the upstream repository at the tag, or, where the target
  * says so, a fork's snapshot at the tag's commit (with a note for the report).
@@ -220,7 +228,7 @@ export async function buildEntry(
   const planned = sourceBuildLists(name, release);
   // --with: an experiment on a corrected list; the report says so.
   const lists = { ...planned, builder: [...new Set([...planned.builder, ...extraBuilder])].sort() };
-  const target = BUILD_TARGETS[name];
+  const target = BUILD_TARGETS[name] && targetOn(BUILD_TARGETS[name], release);
   const result: BuildVerification = {
     name,
     status: "failed",
@@ -249,7 +257,8 @@ export async function buildEntry(
     if (r.code !== 0) return { ...result, details: [`apt-get install of the builder list failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`] };
     result.removedFirst = devPackagesToRemove(installedPackages(builder.merged), builderClosure, before);
     if (result.removedFirst.length) await mustInRoot(builder.merged, ["dpkg", "--remove", "--force-depends", ...result.removedFirst]);
-    cpSync(src.dir, path.join(builder.merged, "src"), { recursive: true });
+    // Relative symlinks stay relative: resolved, they would point outside the root (matplotlib's *-symbolic.svg).
+    cpSync(src.dir, path.join(builder.merged, "src"), { recursive: true, verbatimSymlinks: true });
     const shim = olderLicenseSyntax(path.join(builder.merged, "src/pyproject.toml"), release);
     if (shim) result.details.push(shim);
     for (const [file, content] of Object.entries(target?.sdistFiles ?? {})) {

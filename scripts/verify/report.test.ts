@@ -253,3 +253,22 @@ describe("Debian's original tarball", () => {
     expect(buildModule.origTarball(sources, "numpy", "2.2.3+dfsg-9")).toBeUndefined();
   });
 });
+
+describe("a target on an older release", () => {
+  const target = {
+    repository: "o/x",
+    tag: "v2",
+    backends: ["python3-mesonpy"],
+    configSettings: ["compile-args=-j2"],
+    env: { A: "1" },
+    tagOn: { bookworm: { tag: "v1", why: "old toolchain", backends: ["python3-setuptools"], configSettings: [] } },
+    source: "x",
+  };
+  it("takes the older tag's backends and settings, keeping what the tag does not override", () => {
+    const on = buildModule.targetOn(target, "bookworm");
+    expect([on.tag, on.backends, on.configSettings, on.env]).toEqual(["v1", ["python3-setuptools"], [], { A: "1" }]);
+  });
+  it("is the target itself where no older tag is named", () => {
+    expect(buildModule.targetOn(target, "trixie")).toBe(target);
+  });
+});
