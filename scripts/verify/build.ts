@@ -255,7 +255,8 @@ export async function buildEntry(
     const r = await inRoot(builder.merged, [...APT_INSTALL, ...lists.builder, "python3-dev", "python3-pip", ...backends]);
     collectDebs(release, builder.upper);
     if (r.code !== 0) return { ...result, details: [`apt-get install of the builder list failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`] };
-    result.removedFirst = devPackagesToRemove(installedPackages(builder.merged), builderClosure, before);
+    // The backends stand for what pip would install from PyPI (pybind11-dev for pybind11's headers): never removed.
+    result.removedFirst = devPackagesToRemove(installedPackages(builder.merged), new Set([...builderClosure, ...backends]), before);
     if (result.removedFirst.length) await mustInRoot(builder.merged, ["dpkg", "--remove", "--force-depends", ...result.removedFirst]);
     // Relative symlinks stay relative: resolved, they would point outside the root (matplotlib's *-symbolic.svg).
     cpSync(src.dir, path.join(builder.merged, "src"), { recursive: true, verbatimSymlinks: true });
