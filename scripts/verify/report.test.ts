@@ -184,6 +184,16 @@ describe("where a tag's tree is read", () => {
     expect(() => buildModule.treeSource(forked, "v1")).toThrow(/no commit recorded for v1/);
   });
 
+  it("assembles parts only for tags a target builds, each at a full commit id", () => {
+    for (const [name, t] of Object.entries(BUILD_TARGETS)) {
+      const built = new Set([t.tag, ...Object.values(t.tagOn ?? {}).map((o) => o!.tag)]);
+      for (const [tag, parts] of Object.entries(t.parts ?? {})) {
+        expect(built.has(tag), `${name} ${tag}`).toBe(true);
+        for (const p of parts) expect(p.commit, `${name} ${p.path}`).toMatch(/^[0-9a-f]{40}$/);
+      }
+    }
+  });
+
   it("has a full commit id for every tag a fork-read target builds", () => {
     for (const [name, t] of Object.entries(BUILD_TARGETS)) {
       if (!t.from) continue;
