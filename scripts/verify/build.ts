@@ -6,12 +6,16 @@
  *
  * Without --src the tree is exported from the git snapshot of the target's repository (BUILD_TARGETS) into
  * /work/src/<name>-<tag> (WHEELWRIGHT_SRC_DIR), outside the repository; the snapshot comes from
- * WHEELWRIGHT_MIRRORS/<owner>+<name>/repo.
+ * WHEELWRIGHT_MIRRORS/<owner>+<name>/repo. Where that snapshot is too large to fetch, a fork's snapshot at the tag's
+ * commit (`from`) or Debian's hash-checked orig tarball (`debianOrig`) stands in; submodules and meson wrap
+ * subprojects the build would otherwise clone or download (`parts`) are exported into the tree at their pinned
+ * commits, and every gitlink of the tag must be covered. pip gets the target's --config-settings.
  *
  * The build root: the cached minbase root (python:*-slim's set plus Debian's python3) plus the builder list plus
  * Debian's python3-dev, pip and the build backend. python3-dev pulls -dev packages the official images do not have
  * (its libpython3.x-dev depends on zlib1g-dev and libexpat1-dev): those not in the builder list's own closure are
  * removed first (dpkg --remove --force-depends), so a build that needs them fails as it would in the real builder.
+ * The backend packages themselves stay: they stand for what pip would install from PyPI.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
