@@ -157,6 +157,7 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     },
     // generate_version.py reads _version_meson.py (what the sdist holds) before asking versioneer, which needs .git.
     sdistFiles: { "_version_meson.py": '__version__="2.2.3"\n__git_version__=""\n' },
+    unbuildableOn: { bookworm: "pandas 2 needs Cython 3 and numpy >= 2.0 to build (pyproject.toml); bookworm has cython3 0.29.32 and numpy 1.24.2" },
     configSettings: ["compile-args=-j2"],
     source: "pyproject.toml [build-system] requires meson-python==0.13.1, meson==1.2.1, wheel, Cython~=3.0.5, numpy>=2.0, versioneer[toml] (trixie: meson-python 0.17.1, meson 1.7.0, Cython 3.0.11, numpy 2.2.4; pins are not enforced without build isolation)",
   },
@@ -180,6 +181,7 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
       ],
     },
     env: { SETUPTOOLS_SCM_PRETEND_VERSION: "3.10.9" },
+    unbuildableOn: { bookworm: "v3.10 needs meson-python >= 0.13.1 and pybind11 >= 2.13.2 (pyproject.toml); bookworm has python3-mesonpy 0.12.0 and pybind11 2.10.3" },
     configSettings: ["compile-args=-j2"],
     source: "pyproject.toml [build-system] requires meson-python>=0.13.1,<0.17.0 (trixie has 0.17.1; v3.11.0 excludes 0.17.* too, for sdist symlinks only), pybind11>=2.13.2, setuptools_scm>=7; meson.options system-freetype/system-qhull default false: subprojects/freetype-2.6.1.wrap and qhull.wrap (wrap-file downloads)",
   },
@@ -193,6 +195,7 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
       commits: { "1.7.0": "5194440b5d41e73ff436c45e35aa1476223f753c" },
       why: "the scikit-learn/scikit-learn snapshot (788 MB) is over the fetch limit; this fork shares its history and has the 1.7.X branch (not 1.7.1+ or 1.8)",
     },
+    unbuildableOn: { bookworm: "1.7 needs meson-python >= 0.16.0, Cython >= 3.0.10 and numpy >= 2 (pyproject.toml); bookworm has python3-mesonpy 0.12.0, cython3 0.29.32 and numpy 1.24.2" },
     configSettings: ["compile-args=-j2"],
     source: "pyproject.toml [build-system] requires meson-python>=0.16.0,<0.19.0, Cython>=3.0.10,<3.2.0, numpy>=2,<2.3.0, scipy>=1.8.0,<1.16.0 (trixie: 0.17.1, 3.0.11, 2.2.4, 1.15.3); meson.build: dependency('OpenMP')",
   },

@@ -372,7 +372,9 @@ async function main(argv: string[]): Promise<number> {
     for (const name of names) {
       if (!lookupPackage(name)) throw new Error(`${name} is not a knowledge entry`);
       let r: BuildVerification;
-      if (NOT_BUILDABLE[name]) r = { name, status: "not-buildable", date: new Date().toISOString().slice(0, 10), builder: [], removedFirst: [], details: [NOT_BUILDABLE[name]] };
+      // Decided before any tree is exported: the newest tag's tree may lack what only the buildable tags have.
+      const unbuildable = NOT_BUILDABLE[name] ?? BUILD_TARGETS[name]?.unbuildableOn?.[release];
+      if (unbuildable) r = { name, status: "not-buildable", date: new Date().toISOString().slice(0, 10), builder: [], removedFirst: [], details: [unbuildable] };
       else {
         try {
           const src = srcArg ? { dir: path.resolve(srcArg), repository: BUILD_TARGETS[name]?.repository ?? "local", tag: BUILD_TARGETS[name]?.tag ?? "local" } : exportTree(name, release);
