@@ -6,6 +6,18 @@
  */
 import type { DebianRelease } from "../../lib/knowledge/types";
 
+/**
+ * A tree placed inside the exported one, as the project's sdist holds it: a git submodule at its gitlink's commit,
+ * or a meson wrap-git subproject at its wrap's revision (a git tag's tree has neither; the build has no network).
+ */
+export interface TreePart {
+  /** Where it goes in the tree. */
+  path: string;
+  /** GitHub owner/name whose snapshot holds the commit. */
+  repository: string;
+  commit: string;
+}
+
 export interface BuildTarget {
   /** GitHub owner/name. */
   repository: string;
@@ -18,8 +30,6 @@ export interface BuildTarget {
   exclude?: string[];
   /** Environment for the build (e.g. a version for setuptools_scm, which needs .git). */
   env?: Record<string, string>;
-  /** An older tag where the release's Debian cannot provide the backend `tag` needs, with the reason. */
-  tagOn?: Partial<Record<DebianRelease, { tag: string; why: string }>>;
   /** The project's directory inside the repository, when it is not the top (psycopg's psycopg_c/). */
   subdir?: string;
   /**
@@ -39,6 +49,33 @@ export interface BuildTarget {
    * with `packages`, outside the builder, so the builder sees what pip gets from PyPI.
    */
   prepare?: { packages: string[]; command: string; why: string };
+  /**
+   * pip --config-settings for the PEP 517 backend, each "key=value": meson-python's setup-args/compile-args,
+   * scikit-build-core's cmake.define.*. What a user's `pip install` would pass to build the same configuration.
+   */
+  configSettings?: string[];
+  /**
+   * Where the tag's tree is read from when the upstream repository's snapshot cannot be brought here (too large):
+   * a fork's snapshot holding the same commit (GitHub forks share upstream's commit ids), with the reason.
+   */
+  from?: { repository: string; commits: Record<string, string>; why: string };
+  /**
+   * The tag's tree from Debian's original tarball instead of a git snapshot (none small enough here): the source
+   * package's orig tarball in the release's Sources index, checked against its SHA-256 there, with the reason.
+   */
+  debianOrig?: { release: DebianRelease; source: string; version: string; why: string };
+  /**
+   * Files the project's sdist generates and its git tree lacks (a version module a VCS plugin would write from .git),
+   * written into the build root's copy of the tree: path → content.
+   */
+  sdistFiles?: Record<string, string>;
+  /** Per tag: the submodules and wrap-git subprojects to assemble into its tree. */
+  parts?: Record<string, TreePart[]>;
+  /**
+   * An older tag where the release's Debian cannot provide the backend `tag` needs, with the reason; and that tag's
+   * own backend packages, settings and environment where they differ (an older release built with setuptools).
+   */
+  tagOn?: Partial<Record<DebianRelease, { tag: string; why: string } & Partial<Pick<BuildTarget, "backends" | "configSettings" | "env">>>>;
   /** Releases whose Debian cannot provide the backend the tag needs, with the reason. */
   unbuildableOn?: Partial<Record<DebianRelease, string>>;
   source: string;
@@ -247,14 +284,127 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     program: { name: "uwsgi", args: ["--version"] },
     source: "setup.py (no pyproject.toml): uwsgiconfig.py builds the uwsgi program with buildconf/default.ini (pcre = auto, via pcre2-config) into the wheel's scripts",
   },
+  pyzmq: {
+    repository: "zeromq/pyzmq",
+    tag: "v27.2.0",
+    backends: ["cython3", "python3-scikit-build-core", "python3-packaging", "cmake", "ninja-build"],
+    // Without libzmq the build downloads and bundles its own: forbidden, so a builder list lacking libzmq fails here.
+    configSettings: ["cmake.define.PYZMQ_NO_BUNDLE=ON"],
+    env: { CMAKE_BUILD_PARALLEL_LEVEL: "2" },
+    tagOn: {
+      bookworm: {
+        tag: "v25.1.2",
+        why: "v26+ build with scikit-build-core and Cython >= 3 (pyproject.toml); bookworm has no python3-scikit-build-core and its cython3 is 0.29.32; v25.1.2 is the last setuptools release (cython>=0.29 on Python 3.11)",
+        backends: ["python3-setuptools", "python3-wheel", "python3-setuptools-scm", "python3-packaging", "cython3"],
+        configSettings: [],
+        env: { SETUPTOOLS_SCM_PRETEND_VERSION: "25.1.2" },
+      },
+    },
+    source: "pyproject.toml [build-system] requires cython>=3.0.0, packaging, scikit-build-core>=0.10; CMakeLists.txt finds libzmq (CMake config, then pkg-config) or bundles it unless PYZMQ_NO_BUNDLE",
+  },
+  pygobject: {
+    repository: "GNOME/pygobject",
+    tag: "3.57.0",
+    backends: ["python3-mesonpy", "meson", "ninja-build", "python3-cairo", "python3-cairo-dev"],
+    parts: { "3.57.0": [{ path: "subprojects/pythoncapi-compat", repository: "python/pythoncapi-compat", commit: "22811c3f0e69908894d2bd724f572b32667f2141" }] },
+    configSettings: ["compile-args=-j2"],
+    tagOn: {
+      bookworm: {
+        tag: "3.46.0",
+        why: "3.51+ need girepository-2.0 from GLib >= 2.80 (bookworm: 2.74); 3.47-3.50 build with meson-python >= 0.12.1 (bookworm: 0.12.0); 3.46.0 is the last setuptools release (pyproject.toml)",
+        backends: ["python3-setuptools", "python3-wheel", "python3-cairo", "python3-cairo-dev"],
+        configSettings: [],
+      },
+    },
+    source: "pyproject.toml [build-system] requires meson-python>=0.12.1, pycairo>=1.16 (Debian's python3-cairo and python3-cairo-dev stand for pycairo); meson.build needs girepository-2.0 >= 2.80 and always uses subprojects/pythoncapi-compat.wrap (wrap-git, revision 22811c3f; the sdist holds it)",
+  },
+  pandas: {
+    repository: "pandas-dev/pandas",
+    tag: "v2.2.3",
+    backends: ["python3-mesonpy", "meson", "ninja-build", "cython3", "python3-numpy", "python3-versioneer"],
+    debianOrig: {
+      release: "trixie",
+      source: "pandas",
+      version: "2.2.3+dfsg-9",
+      why: "the pandas-dev/pandas snapshot (1.5 GB) is over the fetch limit and the forks here lack the release branches; Debian's orig is uscan's git export of tag v2.2.3 minus doc/source/user_guide/cookbook.rst, .gitignore and .gitattributes (debian/copyright Files-Excluded)",
+    },
+    // generate_version.py reads _version_meson.py (what the sdist holds) before asking versioneer, which needs .git.
+    sdistFiles: { "_version_meson.py": '__version__="2.2.3"\n__git_version__=""\n' },
+    unbuildableOn: { bookworm: "pandas 2 needs Cython 3 and numpy >= 2.0 to build (pyproject.toml); bookworm has cython3 0.29.32 and numpy 1.24.2" },
+    configSettings: ["compile-args=-j2"],
+    source: "pyproject.toml [build-system] requires meson-python==0.13.1, meson==1.2.1, wheel, Cython~=3.0.5, numpy>=2.0, versioneer[toml] (trixie: meson-python 0.17.1, meson 1.7.0, Cython 3.0.11, numpy 2.2.4; pins are not enforced without build isolation)",
+  },
+  matplotlib: {
+    repository: "matplotlib/matplotlib",
+    tag: "v3.10.9",
+    backends: ["python3-mesonpy", "meson", "ninja-build", "python3-pybind11", "pybind11-dev", "python3-setuptools-scm", "python3-numpy"],
+    from: {
+      repository: "williamlus/matplotlib",
+      // The "REL: v3.10.9" commit, which the tag names.
+      commits: { "v3.10.9": "dd8d78b8dce60b6c8db86132892577a0b9dbe469" },
+      why: "the matplotlib/matplotlib snapshot (873 MB) is over the fetch limit; this fork shares its history (no tags)",
+    },
+    // The default configuration (bundled FreeType and Qhull, what the curated entry describes): meson copies an
+    // unpacked subprojects/packagecache/<directory> and applies the wrap's patch_directory, without the download the
+    // wrap would make (no network here). Git trees of the same versions stand for the release tarballs.
+    parts: {
+      "v3.10.9": [
+        { path: "subprojects/packagecache/freetype-2.6.1", repository: "freetype/freetype", commit: "8cabd919ca63f0e6c12e8405e8542a45d910fa62" },
+        { path: "subprojects/packagecache/qhull-8.0.2", repository: "qhull/qhull", commit: "613debeaea72ee66626dace9ba1a2eff11b5d37d" },
+      ],
+    },
+    env: { SETUPTOOLS_SCM_PRETEND_VERSION: "3.10.9" },
+    unbuildableOn: { bookworm: "v3.10 needs meson-python >= 0.13.1 and pybind11 >= 2.13.2 (pyproject.toml); bookworm has python3-mesonpy 0.12.0 and pybind11 2.10.3" },
+    configSettings: ["compile-args=-j2"],
+    source: "pyproject.toml [build-system] requires meson-python>=0.13.1,<0.17.0 (trixie has 0.17.1; v3.11.0 excludes 0.17.* too, for sdist symlinks only), pybind11>=2.13.2, setuptools_scm>=7; meson.options system-freetype/system-qhull default false: subprojects/freetype-2.6.1.wrap and qhull.wrap (wrap-file downloads)",
+  },
+  "scikit-learn": {
+    repository: "scikit-learn/scikit-learn",
+    tag: "1.7.0",
+    backends: ["python3-mesonpy", "meson", "ninja-build", "cython3", "python3-numpy", "python3-scipy"],
+    from: {
+      repository: "jeremiedbb/scikit-learn",
+      // The "[cd build]" release commit on the fork's 1.7.X branch after "set version" (sklearn/__init__.py: 1.7.0).
+      commits: { "1.7.0": "5194440b5d41e73ff436c45e35aa1476223f753c" },
+      why: "the scikit-learn/scikit-learn snapshot (788 MB) is over the fetch limit; this fork shares its history and has the 1.7.X branch (not 1.7.1+ or 1.8)",
+    },
+    unbuildableOn: { bookworm: "1.7 needs meson-python >= 0.16.0, Cython >= 3.0.10 and numpy >= 2 (pyproject.toml); bookworm has python3-mesonpy 0.12.0, cython3 0.29.32 and numpy 1.24.2" },
+    configSettings: ["compile-args=-j2"],
+    source: "pyproject.toml [build-system] requires meson-python>=0.16.0,<0.19.0, Cython>=3.0.10,<3.2.0, numpy>=2,<2.3.0, scipy>=1.8.0,<1.16.0 (trixie: 0.17.1, 3.0.11, 2.2.4, 1.15.3); meson.build: dependency('OpenMP')",
+  },
+  numpy: {
+    repository: "numpy/numpy",
+    tag: "v2.5.2",
+    backends: ["python3-mesonpy", "ninja-build", "cython3"],
+    exclude: ["doc/source/_static/scipy-mathjax"],
+    tagOn: {
+      trixie: {
+        tag: "v2.2.5",
+        why: "v2.4.0+ need meson-python >= 0.18.0 (trixie: 0.17.1) and v2.5 Cython >= 3.1.0 (3.0.11); of the tags trixie accepts, v2.2.6 to v2.3.5 pin a vendored-meson commit the numpy/meson snapshot lacks (it ends in October 2024), and v2.3.3+ an SVML commit the numpy/SVML snapshot lacks",
+      },
+    },
+    unbuildableOn: { bookworm: "numpy 2 needs Cython >= 3.0.6 (pyproject.toml); bookworm's cython3 is 0.29.32" },
+    // Submodules at v2.2.5's gitlinks (git ls-tree); the mathjax one is documentation only, left out above.
+    parts: {
+      "v2.2.5": [
+        { path: "numpy/_core/src/common/pythoncapi-compat", repository: "python/pythoncapi-compat", commit: "0f1d42a10a3f594ad48894912396df31b2c2d55d" },
+        { path: "numpy/_core/src/highway", repository: "google/highway", commit: "0b696633f9ad89497dd5532b55eaa01625ad71ca" },
+        { path: "numpy/_core/src/npysort/x86-simd-sort", repository: "intel/x86-simd-sort", commit: "9a1b616d5cd4eaf49f7664fb86ccc1d18bad2b8d" },
+        { path: "numpy/_core/src/umath/svml", repository: "numpy/SVML", commit: "32bf2a98420762a63ab418aaa0a7d6e17eb9627a" },
+        { path: "numpy/fft/pocketfft", repository: "mreineck/pocketfft", commit: "33ae5dc94c9cdc7f1c78346504a85de87cadaa12" },
+        { path: "vendored-meson/meson", repository: "numpy/meson", commit: "0d93515fb826440d19707eee47fd92655fe2f166" },
+      ],
+    },
+    configSettings: ["compile-args=-j2"],
+    source: "pyproject.toml [build-system] requires meson-python>=0.15.0, Cython>=3.0.6 (v2.2.5; v2.4.0: meson-python>=0.18.0; v2.5.0: Cython>=3.1.0), [tool.meson-python] meson = vendored-meson/meson/meson.py; meson.options blas/lapack auto (pkg-config finds openblas)",
+  },
 };
 
 /** Curated compiled entries the build check cannot build here, and why (checked against each project's tree). */
 export const NOT_BUILDABLE: Readonly<Record<string, string>> = {
   bcrypt: "Rust extension (pyo3): cargo needs crates.io, which is unreachable",
   cryptography: "Rust extension (maturin/pyo3): cargo needs crates.io, which is unreachable",
-  numpy: "meson-python with its vendored meson fork (vendored-meson/meson), pocketfft and highway as git submodules (.gitmodules); the snapshot has no submodules",
-  scipy: "meson-python with git submodules (scipy/_lib/boost, PROPACK, unuran per .gitmodules); the snapshot has no submodules",
+  scipy: "v1.17.1 is the newest tag trixie accepts (v1.18 needs Cython >= 3.2.0); its submodule subprojects/highs pins scipy/HiGHs 4f96ee8f40b2, and no snapshot of scipy/HiGHs can be had here (ERGO-Code/HiGHS lacks that commit). The other submodules (unuran, array-api-compat/-extra, pocketfft, cobyqa, boost math, xsf) are present at their commits. Even assembled, its C++/Fortran compile is well over the 20 CPU-minute budget of these 2 shared cores",
   grpcio: "third_party/ (abseil-cpp, boringssl-with-bazel, cares, re2, zlib, ...) are git submodules (.gitmodules); the snapshot has none",
   "opencv-python": "opencv, opencv_contrib and multibuild are git submodules (.gitmodules), and the build compiles all of OpenCV",
   "opencv-python-headless": "the same tree as opencv-python (git submodules, all of OpenCV)",

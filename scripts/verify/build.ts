@@ -6,9 +6,13 @@
  *
  * Without --src the tree is exported from the git snapshot of the target's repository (BUILD_TARGETS) into
  * /work/src/<name>-<tag> (WHEELWRIGHT_SRC_DIR), outside the repository; the snapshot comes from
- * WHEELWRIGHT_MIRRORS/<owner>+<name>/repo. Submodules the target names are exported from their own repositories'
- * snapshots at the commit the tag's gitlink pins; a target's prepare step (what upstream's sdist has already
- * generated) runs on the tree in a separate root, so the builder never holds its tools.
+ * WHEELWRIGHT_MIRRORS/<owner>+<name>/repo. Where that snapshot is too large to fetch, a fork's snapshot at the tag's
+ * commit (`from`) or Debian's hash-checked orig tarball (`debianOrig`) stands in. Submodules come from their own
+ * repositories' snapshots: those the target names by path (`submodules`) at the commit the tag's gitlink pins, and
+ * the explicit `parts` of a tag (submodules and meson wrap subprojects the build would otherwise clone or download)
+ * at their recorded commits; every gitlink of the tag must be covered. A target's prepare step (what upstream's
+ * sdist has already generated) runs on the tree in a separate root, so the builder never holds its tools. pip gets
+ * the target's --config-settings.
  *
  * A target that installs a program (uWSGI) is checked as a program: ldd on the binary from the wheel's scripts and
  * one run of it, in the final root and in each removal trial.
@@ -17,6 +21,7 @@
  * Debian's python3-dev, pip and the build backend. python3-dev pulls -dev packages the official images do not have
  * (its libpython3.x-dev depends on zlib1g-dev and libexpat1-dev): those not in the builder list's own closure are
  * removed first (dpkg --remove --force-depends), so a build that needs them fails as it would in the real builder.
+ * The backend packages themselves stay: they stand for what pip would install from PyPI.
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -24,13 +29,16 @@ import path from "node:path";
 import { lookupPackage } from "../../lib/knowledge";
 import type { DebianRelease } from "../../lib/knowledge/types";
 import type { BuildVerification, RuntimeVerification } from "../../lib/knowledge/verification";
-import { BUILD_TARGETS, NOT_BUILDABLE } from "./build-targets";
+import { BUILD_TARGETS, NOT_BUILDABLE, type BuildTarget, type TreePart } from "./build-targets";
 import { lookupContents } from "./check";
 import { debianBinaryFor } from "./debian-map";
 import { isSharedObject, pythonDependencies } from "./parse";
 import { sourceBuildLists } from "./plan";
 import { readReport, writeReport } from "./report";
-import { CACHE_DIR, canRun, collectDebs, ensureRoot, inRoot, installedPackages, mustInRoot, openLayer, argValues, releasesFrom, runWhenMain, seedDebs } from "./root";
+import { catFile, findIndexFile } from "../debian/indices";
+import { parseControl } from "../debian/control";
+import { DEFAULT_INDEX_DIR } from "../debian/paths";
+import { CACHE_DIR, MIRROR, canRun, collectDebs, ensureRoot, inRoot, installedPackages, mustInRoot, openLayer, argValues, releasesFrom, runWhenMain, seedDebs } from "./root";
 import { closureOnImageBase, debInfo, judge, type Context } from "./runtime";
 
 const APT_INSTALL = ["apt-get", "install", "-y", "-q", "--no-install-recommends"];
@@ -84,35 +92,142 @@ function exportTree(name: string, release: DebianRelease): SourceTree {
   const older = target.tagOn?.[release];
   const t = { repository: target.repository, tag: older?.tag ?? target.tag };
   const dir = path.join(SRC_DIR, `${name}-${t.tag}`);
-  const git = mirrorOf(t.repository);
+  if (target.debianOrig) {
+    const orig = exportDebianOrig(target.debianOrig, dir);
+    return { dir: target.subdir ? path.join(orig.dir, target.subdir) : orig.dir, repository: t.repository, tag: t.tag, note: orig.note };
+  }
+  const read = treeSource(target, t.tag);
+  const git = mirrorOf(read.repository);
+  // Submodules named by path take the commit the tag's own gitlink pins, so the tree is the one upstream tagged.
   const submodules: string[] = [];
-  const pinned = Object.entries(target.submodules ?? {}).map(([sub, repository]) => {
-    const commit = gitlinkCommit(spawnSync("git", ["--git-dir", git, "ls-tree", t.tag, "--", sub], { encoding: "utf8" }).stdout ?? "");
+  const pinned: TreePart[] = Object.entries(target.submodules ?? {}).map(([sub, repository]) => {
+    const commit = gitlinkCommit(spawnSync("git", ["--git-dir", git, "ls-tree", read.treeish, "--", sub], { encoding: "utf8" }).stdout ?? "");
     if (!commit) throw new Error(`${t.repository} ${t.tag} has no submodule at ${sub}`);
     submodules.push(`${sub} = ${repository}@${commit.slice(0, 12)}`);
-    return { sub, repository, commit };
+    return { path: sub, repository, commit };
   });
+  const parts = target.parts?.[t.tag] ?? [];
   if (!existsSync(dir)) {
-    if (!gitArchive(git, t.tag, dir, target.exclude)) {
+    if (!gitArchive(git, read.treeish, dir, target.exclude)) {
       rmSync(dir, { recursive: true, force: true });
-      throw new Error(`git archive ${t.tag} of ${t.repository} failed`);
+      throw new Error(`git archive ${read.treeish} of ${read.repository} failed`);
     }
-    for (const p of pinned) {
-      const subGit = mirrorOf(p.repository);
-      const has = spawnSync("git", ["--git-dir", subGit, "cat-file", "-e", `${p.commit}^{commit}`]).status === 0;
-      if (!has || !gitArchive(subGit, p.commit, path.join(dir, p.sub))) {
-        rmSync(dir, { recursive: true, force: true });
-        throw new Error(`the snapshot of ${p.repository} lacks ${p.commit}, which ${t.tag} pins at ${p.sub}`);
-      }
+    try {
+      assembleParts(git, read.treeish, dir, [...parts, ...pinned], target.exclude ?? []);
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
     }
   }
+  const notes = [
+    ...(older ? [`built ${older.tag}, not ${target.tag}: ${older.why}`] : []),
+    ...(read.note ? [read.note] : []),
+    ...(parts.length ? [`assembled at their pinned commits: ${parts.map((p) => `${p.path} (${p.repository} ${p.commit.slice(0, 12)})`).join(", ")}`] : []),
+  ];
   return {
     dir: target.subdir ? path.join(dir, target.subdir) : dir,
     repository: t.repository,
     tag: t.tag,
-    ...(older ? { note: `built ${older.tag}, not ${target.tag}: ${older.why}` } : {}),
+    ...(notes.length ? { note: notes.join("; ") } : {}),
     ...(submodules.length ? { submodules } : {}),
   };
+}
+
+/** The target as built on one release: an older tag's backends, settings and environment replace the newest tag's. */
+export function targetOn(target: BuildTarget, release: DebianRelease): BuildTarget {
+  const older = target.tagOn?.[release];
+  if (!older) return target;
+  const { tag, backends, configSettings, env } = older;
+  return { ...target, tag, backends: backends ?? target.backends, configSettings: configSettings ?? target.configSettings, env: env ?? target.env };
+}
+
+/**
+ * The snapshot and tree-ish a tag's tree is read from: the upstream repository at the tag, or, where the target
+ * says so, a fork's snapshot at the tag's commit (with a note for the report).
+ */
+export function treeSource(target: BuildTarget, tag: string): { repository: string; treeish: string; note?: string } {
+  if (!target.from) return { repository: target.repository, treeish: tag };
+  const commit = target.from.commits[tag];
+  if (!commit) throw new Error(`${target.repository}: no commit recorded for ${tag} in the ${target.from.repository} snapshot`);
+  return { repository: target.from.repository, treeish: commit, note: `tree of ${tag} (commit ${commit.slice(0, 12)}) read from the ${target.from.repository} snapshot: ${target.from.why}` };
+}
+
+/** The original tarball of a source package's version in a Sources index: where it lies in the pool and its SHA-256. */
+export function origTarball(sources: string, source: string, version: string): { path: string; sha256: string } | undefined {
+  const stanza = parseControl(sources, new Set(["Package", "Version", "Directory", "Checksums-Sha256"])).find(
+    (f) => f.get("Package") === source && f.get("Version") === version,
+  );
+  if (!stanza) return undefined;
+  for (const line of (stanza.get("Checksums-Sha256") ?? "").split("\n")) {
+    const [sha256, , file] = line.trim().split(/\s+/);
+    if (file && /\.orig\.tar\.[a-z0-9]+$/.test(file)) return { path: `${stanza.get("Directory")}/${file}`, sha256 };
+  }
+  return undefined;
+}
+
+function exportDebianOrig(orig: NonNullable<BuildTarget["debianOrig"]>, dir: string): { dir: string; note: string } {
+  const sourcesFile = findIndexFile(DEFAULT_INDEX_DIR, orig.release, /_main_source_Sources(\.[a-z0-9]+)?$/);
+  if (!sourcesFile) throw new Error(`no Sources index for ${orig.release} in ${DEFAULT_INDEX_DIR}`);
+  const tarball = origTarball(catFile(sourcesFile), orig.source, orig.version);
+  if (!tarball) throw new Error(`${orig.source} ${orig.version} has no orig tarball in ${orig.release}'s Sources index`);
+  const note = `tree from Debian's ${path.basename(tarball.path)} (${orig.release}, SHA-256 checked against its Sources index): ${orig.why}`;
+  if (existsSync(dir)) return { dir, note };
+  const download = path.join(SRC_DIR, "downloads", path.basename(tarball.path));
+  mkdirSync(path.dirname(download), { recursive: true });
+  if (!existsSync(download)) {
+    const r = spawnSync("/usr/lib/apt/apt-helper", ["download-file", `${MIRROR}/${tarball.path}`, `${download}.part`, `SHA256:${tarball.sha256}`], { stdio: "inherit" });
+    if (r.status !== 0) throw new Error(`download of ${tarball.path} failed (or its SHA-256 differs)`);
+    renameSync(`${download}.part`, download);
+  }
+  mkdirSync(dir, { recursive: true });
+  const x = spawnSync("tar", ["-x", "-C", dir, "--strip-components=1", "-f", download], { stdio: "inherit" });
+  if (x.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`unpacking ${download} failed`);
+  }
+  return { dir, note };
+}
+
+/** The gitlinks (submodules) of `git ls-tree -r` output: mode 160000 entries. */
+export function parseGitlinks(lsTree: string): { path: string; commit: string }[] {
+  const out: { path: string; commit: string }[] = [];
+  for (const m of lsTree.matchAll(/^160000 commit ([0-9a-f]{40})\t(.+)$/gm)) out.push({ path: m[2], commit: m[1] });
+  return out;
+}
+
+/**
+ * Gitlinks the build would lack: not excluded from the tree (docs-only submodules) and not assembled at exactly
+ * their commit. A part pinned to another commit than the tag's gitlink counts as lacking, so the table cannot drift.
+ */
+export function unassembledGitlinks(gitlinks: { path: string; commit: string }[], parts: readonly TreePart[], exclude: readonly string[]): { path: string; commit: string }[] {
+  const outside = (p: string) => exclude.some((x) => p === x || p.startsWith(`${x}/`));
+  return gitlinks.filter((g) => !outside(g.path) && !parts.some((p) => p.path === g.path && p.commit === g.commit));
+}
+
+/** Exports each part's commit from its snapshot into the tree, after checking every submodule of the tag is covered. */
+function assembleParts(git: string, treeish: string, dir: string, parts: readonly TreePart[], exclude: readonly string[]): void {
+  const lsTree = spawnSync("git", ["--git-dir", git, "ls-tree", "-r", treeish], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (lsTree.status !== 0) throw new Error(`git ls-tree ${treeish} failed: ${lsTree.stderr.trim()}`);
+  const lacking = unassembledGitlinks(parseGitlinks(lsTree.stdout), parts, exclude);
+  if (lacking.length) throw new Error(`submodules not assembled: ${lacking.map((g) => `${g.path} at ${g.commit}`).join(", ")}`);
+  for (const part of parts) {
+    const partGit = path.join(MIRRORS, part.repository.replace("/", "+"), "repo");
+    if (spawnSync("git", ["--git-dir", partGit, "cat-file", "-e", `${part.commit}^{commit}`]).status !== 0)
+      throw new Error(`${part.path}: commit ${part.commit} is not in the ${part.repository} snapshot (${partGit})`);
+    const into = path.join(dir, part.path);
+    mkdirSync(into, { recursive: true });
+    const r = spawnSync("bash", ["-c", 'set -o pipefail; git --git-dir="$1" archive "$2" | tar -x -C "$3"', "_", partGit, part.commit, into], { stdio: "inherit" });
+    if (r.status !== 0) throw new Error(`git archive ${part.commit} of ${part.repository} failed`);
+  }
+}
+
+/**
+ * pip's arguments for the target's backend settings: one --config-settings per "key=value". Keys may repeat
+ * (meson-python joins repeated setup-args), so they stay separate arguments, in the table's order.
+ */
+export function configSettingArgs(settings: readonly string[] = []): string[] {
+  for (const s of settings) if (!/^[A-Za-z][\w.-]*=/.test(s)) throw new Error(`config setting ${JSON.stringify(s)} is not key=value`);
+  return settings.map((s) => `--config-settings=${s}`);
 }
 
 /** Unconditional Requires-Dist names of a wheel's METADATA (no extra, no environment marker), PEP 503 normalised. */
@@ -202,7 +317,7 @@ export async function buildEntry(
   const planned = sourceBuildLists(name, release);
   // --with: an experiment on a corrected list; the report says so.
   const lists = { ...planned, builder: [...new Set([...planned.builder, ...extraBuilder])].sort() };
-  const target = BUILD_TARGETS[name];
+  const target = BUILD_TARGETS[name] && targetOn(BUILD_TARGETS[name], release);
   const result: BuildVerification = {
     name,
     status: "failed",
@@ -241,16 +356,25 @@ export async function buildEntry(
     const r = await inRoot(builder.merged, [...APT_INSTALL, ...lists.builder, "python3-dev", "python3-pip", ...backends]);
     collectDebs(release, builder.upper);
     if (r.code !== 0) return { ...result, details: [`apt-get install of the builder list failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`] };
-    result.removedFirst = devPackagesToRemove(installedPackages(builder.merged), builderClosure, before);
+    // The backends stand for what pip would install from PyPI (pybind11-dev for pybind11's headers): never removed.
+    result.removedFirst = devPackagesToRemove(installedPackages(builder.merged), new Set([...builderClosure, ...backends]), before);
     if (result.removedFirst.length) await mustInRoot(builder.merged, ["dpkg", "--remove", "--force-depends", ...result.removedFirst]);
-    cpSync(src.dir, path.join(builder.merged, "src"), { recursive: true });
+    // Relative symlinks stay relative: resolved, they would point outside the root (matplotlib's *-symbolic.svg).
+    cpSync(src.dir, path.join(builder.merged, "src"), { recursive: true, verbatimSymlinks: true });
     const shim = olderLicenseSyntax(path.join(builder.merged, "src/pyproject.toml"), release);
     if (shim) result.details.push(shim);
+    for (const [file, content] of Object.entries(target?.sdistFiles ?? {})) {
+      writeFileSync(path.join(builder.merged, "src", file), content);
+      result.details.push(`${file} written as the sdist holds it (the tree has no .git to derive it from)`);
+    }
+    if (target?.configSettings?.length) result.details.push(`pip --config-settings ${target.configSettings.join(" ")}`);
     const env = Object.entries({ ...target?.env, ...(target?.scmVersionFromTag ? { SETUPTOOLS_SCM_PRETEND_VERSION: versionFromTag(src.tag) } : {}) }).map(([k, v]) => `${k}=${v}`);
     log(`${name}: building ${src.repository} ${src.tag}`);
     const b = await inRoot(builder.merged, [
       ...(env.length ? ["env", ...env] : []),
-      "sh", "-c", "cd /src && python3 -m pip wheel -v --no-build-isolation --no-deps --no-index --wheel-dir /wheels . > /build.log 2>&1",
+      // The settings reach pip as positional parameters of the script, never spliced into it.
+      "sh", "-c", 'cd /src && python3 -m pip wheel -v --no-build-isolation --no-deps --no-index --wheel-dir /wheels "$@" . > /build.log 2>&1',
+      "_", ...configSettingArgs(target?.configSettings),
     ]);
     const logFile = path.join(builder.merged, "build.log");
     const logText = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
@@ -367,7 +491,9 @@ async function main(argv: string[]): Promise<number> {
     for (const name of names) {
       if (!lookupPackage(name)) throw new Error(`${name} is not a knowledge entry`);
       let r: BuildVerification;
-      if (NOT_BUILDABLE[name]) r = { name, status: "not-buildable", date: new Date().toISOString().slice(0, 10), builder: [], removedFirst: [], details: [NOT_BUILDABLE[name]] };
+      // Decided before any tree is exported: the newest tag's tree may lack what only the buildable tags have.
+      const unbuildable = NOT_BUILDABLE[name] ?? BUILD_TARGETS[name]?.unbuildableOn?.[release];
+      if (unbuildable) r = { name, status: "not-buildable", date: new Date().toISOString().slice(0, 10), builder: [], removedFirst: [], details: [unbuildable] };
       else {
         try {
           const src = srcArg ? { dir: path.resolve(srcArg), repository: BUILD_TARGETS[name]?.repository ?? "local", tag: BUILD_TARGETS[name]?.tag ?? "local" } : exportTree(name, release);

@@ -176,6 +176,58 @@ describe("source trees from snapshots", () => {
   });
 });
 
+describe("backend settings", () => {
+  it("become one pip --config-settings each, repeats and order kept", () => {
+    expect(buildModule.configSettingArgs(["setup-args=-Dsystem-freetype=true", "setup-args=-Dsystem-qhull=true", "compile-args=-j2"])).toEqual([
+      "--config-settings=setup-args=-Dsystem-freetype=true",
+      "--config-settings=setup-args=-Dsystem-qhull=true",
+      "--config-settings=compile-args=-j2",
+    ]);
+    expect(buildModule.configSettingArgs()).toEqual([]);
+  });
+
+  it("refuses a setting that is not key=value", () => {
+    expect(() => buildModule.configSettingArgs(["-Dsystem-qhull=true"])).toThrow(/not key=value/);
+  });
+
+  it("are each key=value in the targets table", () => {
+    for (const [name, t] of Object.entries(BUILD_TARGETS)) expect(() => buildModule.configSettingArgs(t.configSettings), name).not.toThrow();
+  });
+});
+
+describe("where a tag's tree is read", () => {
+  const target = { repository: "o/up", tag: "v2", backends: [], source: "x" };
+  it("is the upstream snapshot at the tag unless the target names a fork", () => {
+    expect(buildModule.treeSource(target, "v2")).toEqual({ repository: "o/up", treeish: "v2" });
+  });
+
+  it("is the fork's snapshot at the tag's recorded commit, said in the note", () => {
+    const forked = { ...target, from: { repository: "f/up", commits: { v2: "0123456789abcdef0123456789abcdef01234567" }, why: "upstream's snapshot is too large" } };
+    const got = buildModule.treeSource(forked, "v2");
+    expect(got.repository).toBe("f/up");
+    expect(got.treeish).toBe("0123456789abcdef0123456789abcdef01234567");
+    expect(got.note).toMatch(/v2 \(commit 0123456789ab\).*f\/up.*too large/);
+    expect(() => buildModule.treeSource(forked, "v1")).toThrow(/no commit recorded for v1/);
+  });
+
+  it("assembles parts only for tags a target builds, each at a full commit id", () => {
+    for (const [name, t] of Object.entries(BUILD_TARGETS)) {
+      const built = new Set([t.tag, ...Object.values(t.tagOn ?? {}).map((o) => o!.tag)]);
+      for (const [tag, parts] of Object.entries(t.parts ?? {})) {
+        expect(built.has(tag), `${name} ${tag}`).toBe(true);
+        for (const p of parts) expect(p.commit, `${name} ${p.path}`).toMatch(/^[0-9a-f]{40}$/);
+      }
+    }
+  });
+
+  it("has a full commit id for every tag a fork-read target builds", () => {
+    for (const [name, t] of Object.entries(BUILD_TARGETS)) {
+      if (!t.from) continue;
+      for (const tag of [t.tag, ...Object.values(t.tagOn ?? {}).map((o) => o!.tag)]) expect(t.from.commits[tag], `${name} ${tag}`).toMatch(/^[0-9a-f]{40}$/);
+    }
+  });
+});
+
 describe("a program in a wheel", () => {
   it("is found among the wheel's scripts by name, not among its modules", () => {
     const names = ["uwsgidecorators.py", "uWSGI-2.0.30.data/scripts/uwsgi", "uWSGI-2.0.30.dist-info/METADATA", "pkg/scripts/uwsgi"];
@@ -191,5 +243,86 @@ describe("a program in a wheel", () => {
     expect(brokeAgainst(baseline, baseline)).toBeNull();
     // A program that already failed before proves nothing by failing again.
     expect(brokeAgainst(broken, broken)).toBeNull();
+  });
+});
+
+describe("submodules", () => {
+  const lsTree = [
+    "100644 blob 1111111111111111111111111111111111111111\tREADME.md",
+    "160000 commit 36f4c898f2255e0c98eb6949cd67381552d5ffea\tdoc/source/_static/scipy-mathjax",
+    "160000 commit 33ae5dc94c9cdc7f1c78346504a85de87cadaa12\tnumpy/fft/pocketfft",
+    "160000 commit 0d93515fb826440d19707eee47fd92655fe2f166\tvendored-meson/meson",
+    "",
+  ].join("\n");
+  const gitlinks = buildModule.parseGitlinks(lsTree);
+
+  it("are read from git ls-tree's commit entries only", () => {
+    expect(gitlinks).toEqual([
+      { path: "doc/source/_static/scipy-mathjax", commit: "36f4c898f2255e0c98eb6949cd67381552d5ffea" },
+      { path: "numpy/fft/pocketfft", commit: "33ae5dc94c9cdc7f1c78346504a85de87cadaa12" },
+      { path: "vendored-meson/meson", commit: "0d93515fb826440d19707eee47fd92655fe2f166" },
+    ]);
+  });
+
+  it("count as assembled only at the gitlink's own commit, excluded paths aside", () => {
+    const parts = [
+      { path: "numpy/fft/pocketfft", repository: "mreineck/pocketfft", commit: "33ae5dc94c9cdc7f1c78346504a85de87cadaa12" },
+      { path: "vendored-meson/meson", repository: "numpy/meson", commit: "7300f5fd4c1c8b0406faeec4cc631f11f1ea324c" },
+    ];
+    expect(buildModule.unassembledGitlinks(gitlinks, parts, ["doc/source/_static/scipy-mathjax"])).toEqual([
+      { path: "vendored-meson/meson", commit: "0d93515fb826440d19707eee47fd92655fe2f166" },
+    ]);
+    expect(buildModule.unassembledGitlinks(gitlinks, parts, ["doc"]).map((g) => g.path)).toEqual(["vendored-meson/meson"]);
+    expect(buildModule.unassembledGitlinks(gitlinks, parts, ["doc/source/_static/scipy"]).map((g) => g.path)).toEqual(["doc/source/_static/scipy-mathjax", "vendored-meson/meson"]);
+  });
+});
+
+describe("Debian's original tarball", () => {
+  const sources = [
+    "Package: pandas",
+    "Version: 2.2.3+dfsg-9",
+    "Directory: pool/main/p/pandas",
+    "Checksums-Sha256:",
+    " 3b1b1e1a5b5e3a4a4c8f0f0c9a0f8e3f4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e 2714 pandas_2.2.3+dfsg-9.dsc",
+    " 0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9 11209328 pandas_2.2.3+dfsg.orig.tar.xz",
+    " ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100 112140 pandas_2.2.3+dfsg-9.debian.tar.xz",
+    "",
+    "Package: pandas",
+    "Version: 2.3.1+dfsg-1",
+    "Directory: pool/main/p/pandas",
+    "Checksums-Sha256:",
+    " 1111111111111111111111111111111111111111111111111111111111111111 1 pandas_2.3.1+dfsg.orig.tar.xz",
+    "",
+  ].join("\n");
+
+  it("is found by source and version with its pool path and SHA-256", () => {
+    expect(buildModule.origTarball(sources, "pandas", "2.2.3+dfsg-9")).toEqual({
+      path: "pool/main/p/pandas/pandas_2.2.3+dfsg.orig.tar.xz",
+      sha256: "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    });
+  });
+
+  it("is absent for a version the index does not hold", () => {
+    expect(buildModule.origTarball(sources, "pandas", "2.2.2+dfsg-1")).toBeUndefined();
+    expect(buildModule.origTarball(sources, "numpy", "2.2.3+dfsg-9")).toBeUndefined();
+  });
+});
+
+describe("a target on an older release", () => {
+  const target = {
+    repository: "o/x",
+    tag: "v2",
+    backends: ["python3-mesonpy"],
+    configSettings: ["compile-args=-j2"],
+    env: { A: "1" },
+    tagOn: { bookworm: { tag: "v1", why: "old toolchain", backends: ["python3-setuptools"], configSettings: [] } },
+    source: "x",
+  };
+  it("takes the older tag's backends and settings, keeping what the tag does not override", () => {
+    const on = buildModule.targetOn(target, "bookworm");
+    expect([on.tag, on.backends, on.configSettings, on.env]).toEqual(["v1", ["python3-setuptools"], [], { A: "1" }]);
+  });
+  it("is the target itself where no older tag is named", () => {
+    expect(buildModule.targetOn(target, "trixie")).toBe(target);
   });
 });

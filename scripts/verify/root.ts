@@ -14,7 +14,7 @@ import { ownerIndex } from "./parse";
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** Everything downloaded or built lives here (gitignored), or where WHEELWRIGHT_VERIFY_CACHE points. */
 export const CACHE_DIR = process.env.WHEELWRIGHT_VERIFY_CACHE ?? path.join(REPO_ROOT, ".cache", "verify");
-const MIRROR = process.env.WHEELWRIGHT_DEBIAN_MIRROR ?? "http://deb.debian.org/debian";
+export const MIRROR = process.env.WHEELWRIGHT_DEBIAN_MIRROR ?? "http://deb.debian.org/debian";
 const SECURITY_MIRROR = process.env.WHEELWRIGHT_DEBIAN_SECURITY_MIRROR ?? "http://deb.debian.org/debian-security";
 /** A root older than this is rebuilt, so the check runs on what the archive serves now. */
 const MAX_AGE_DAYS = Number(process.env.WHEELWRIGHT_VERIFY_MAX_AGE_DAYS ?? 7);
