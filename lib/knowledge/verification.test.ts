@@ -19,6 +19,21 @@ describe("verification reports", () => {
     });
   }
 
+  for (const [release, report] of Object.entries(VERIFICATION_REPORTS)) {
+    it(`${release}: every compiled curated entry has a build result, or the reason it cannot be built here`, () => {
+      const built = new Map(report!.build.map((b) => [b.name, b]));
+      const compiled = report!.runtime.filter((r) => r.status !== "not-compiled").map((r) => r.name);
+      expect(compiled.length).toBeGreaterThan(30);
+      for (const name of compiled) {
+        const b = built.get(name);
+        expect(b, name).toBeDefined();
+        // A result the check itself could not reach is not a result.
+        expect(b!.status, name).not.toBe("failed");
+        if (b!.status === "not-buildable") expect(b!.details[0]?.length ?? 0, name).toBeGreaterThan(20);
+      }
+    });
+  }
+
   it("says which program a program's build ran", () => {
     for (const report of Object.values(VERIFICATION_REPORTS)) {
       const uwsgi = report!.build.find((b) => b.name === "uwsgi");

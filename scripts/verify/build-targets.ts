@@ -83,6 +83,9 @@ export interface BuildTarget {
 
 export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
   psycopg2: { repository: "psycopg/psycopg2", tag: "2.9.12", backends: ["python3-setuptools", "python3-wheel"], source: "setup.py (setuptools; pg_config from libpq-dev)" },
+  // PyPI's psycopg2-binary sdist is psycopg2's own tree under another name (only its wheels differ: they bundle libpq),
+  // so a source build of it is psycopg2's build with the same lists.
+  "psycopg2-binary": { repository: "psycopg/psycopg2", tag: "2.9.12", backends: ["python3-setuptools", "python3-wheel"], source: "setup.py (setuptools; pg_config from libpq-dev), the tree PyPI's psycopg2-binary sdist is made from" },
   pyodbc: { repository: "mkleehammer/pyodbc", tag: "5.3.0", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools" },
   mysqlclient: { repository: "PyMySQL/mysqlclient", tag: "v2.2.8", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools>=61 (pkg-config finds mysqlclient/mariadb)" },
   "python-ldap": { repository: "python-ldap/python-ldap", tag: "python-ldap-3.4.7", backends: ["python3-setuptools", "python3-wheel"], source: "pyproject.toml [build-system] requires setuptools" },
@@ -121,7 +124,8 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     repository: "python-pillow/Pillow",
     tag: "12.3.0",
     backends: ["python3-setuptools", "python3-wheel", "python3-pybind11"],
-    exclude: ["Tests"],
+    // wheels/multibuild is a git submodule of the wheel-building CI scripts, not part of a build.
+    exclude: ["Tests", "wheels/multibuild"],
     source: "pyproject.toml [build-system] requires pybind11, setuptools>=77; in-tree backend _custom_build/backend.py",
   },
   mariadb: {
@@ -408,5 +412,6 @@ export const NOT_BUILDABLE: Readonly<Record<string, string>> = {
   grpcio: "third_party/ (abseil-cpp, boringssl-with-bazel, cares, re2, zlib, ...) are git submodules (.gitmodules); the snapshot has none",
   "opencv-python": "opencv, opencv_contrib and multibuild are git submodules (.gitmodules), and the build compiles all of OpenCV",
   "opencv-python-headless": "the same tree as opencv-python (git submodules, all of OpenCV)",
+  pyarrow: "the build compiles against Arrow C++ (libarrow, libparquet), which Debian does not package (no libarrow-dev in bookworm or trixie main), and pyarrow's own tree does not build it",
   gdal: "the Python bindings build inside GDAL's own CMake tree and must match libgdal's version exactly",
 };
