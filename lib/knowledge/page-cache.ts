@@ -116,8 +116,7 @@ export class PageKnowledgeCache {
   }
 
   private loadShard(release: DebianRelease, name: string): Promise<void> {
-    const id = derivedShardId(name);
-    return this.shards.load(`${release}/${id}`, () => this.loaders.derived(release, id));
+    return this.shards.load(shardKey(release, name), () => this.loaders.derived(release, derivedShardId(name)));
   }
 
   /** The names `name` pulls, as far as its loaded entry and shard say. */

@@ -24,8 +24,6 @@ export interface BuildTarget {
   tag: string;
   /** Debian packages providing the build backend and build-time Python modules. */
   backends: string[];
-  /** Backends for a release whose `tagOn` tag uses another build system. */
-  backendsOn?: Partial<Record<DebianRelease, string[]>>;
   /** Paths left out of the exported tree (test data the snapshot does not hold). */
   exclude?: string[];
   /** Environment for the build (e.g. a version for setuptools_scm, which needs .git). */
@@ -236,9 +234,12 @@ export const BUILD_TARGETS: Readonly<Record<string, BuildTarget>> = {
     tag: "v1.29.0",
     backends: ["python3-mesonpy", "meson", "ninja-build"],
     tagOn: {
-      bookworm: { tag: "v1.26.1", why: "1.27 on build with meson-python >= 0.16.0 (pyproject.toml); bookworm's python3-mesonpy is 0.12.0; v1.26.1 is the last setuptools tag (setup.py, pkg-config for cairo >= 1.15.10)" },
+      bookworm: {
+        tag: "v1.26.1",
+        why: "1.27 on build with meson-python >= 0.16.0 (pyproject.toml); bookworm's python3-mesonpy is 0.12.0; v1.26.1 is the last setuptools tag (setup.py, pkg-config for cairo >= 1.15.10)",
+        backends: ["python3-setuptools", "python3-wheel"],
+      },
     },
-    backendsOn: { bookworm: ["python3-setuptools", "python3-wheel"] },
     source: "pyproject.toml [build-system] build-backend mesonpy, requires meson-python >= 0.16.0 (meson.build: cairo >= 1.15.10 with pkg-config); v1.26.1 and older: setuptools",
   },
   httptools: {

@@ -56,7 +56,7 @@ export function devPackagesToRemove(installed: string[], builderClosure: Readonl
 
 /** The commit a tree's gitlink pins, from `git ls-tree <tag> <path>` output ("160000 commit <sha>\t<path>"). */
 export function gitlinkCommit(lsTree: string): string | null {
-  return /^160000 commit ([0-9a-f]{40})\t/m.exec(lsTree)?.[1] ?? null;
+  return parseGitlinks(lsTree)[0]?.commit ?? null;
 }
 
 /** The version setuptools_scm would read from the tag ("v2.2.6" → "2.2.6", "python-ldap-3.4.7" → "3.4.7"). */
@@ -90,7 +90,7 @@ function exportTree(name: string, release: DebianRelease): SourceTree {
   const target = BUILD_TARGETS[name];
   if (!target) throw new Error(`no build target for ${name}: pass --src`);
   const older = target.tagOn?.[release];
-  const t = { repository: target.repository, tag: older?.tag ?? target.tag };
+  const t = { repository: target.repository, tag: targetOn(target, release).tag };
   const dir = path.join(SRC_DIR, `${name}-${t.tag}`);
   if (target.debianOrig) {
     const orig = exportDebianOrig(target.debianOrig, dir);
@@ -211,13 +211,10 @@ function assembleParts(git: string, treeish: string, dir: string, parts: readonl
   const lacking = unassembledGitlinks(parseGitlinks(lsTree.stdout), parts, exclude);
   if (lacking.length) throw new Error(`submodules not assembled: ${lacking.map((g) => `${g.path} at ${g.commit}`).join(", ")}`);
   for (const part of parts) {
-    const partGit = path.join(MIRRORS, part.repository.replace("/", "+"), "repo");
+    const partGit = mirrorOf(part.repository);
     if (spawnSync("git", ["--git-dir", partGit, "cat-file", "-e", `${part.commit}^{commit}`]).status !== 0)
       throw new Error(`${part.path}: commit ${part.commit} is not in the ${part.repository} snapshot (${partGit})`);
-    const into = path.join(dir, part.path);
-    mkdirSync(into, { recursive: true });
-    const r = spawnSync("bash", ["-c", 'set -o pipefail; git --git-dir="$1" archive "$2" | tar -x -C "$3"', "_", partGit, part.commit, into], { stdio: "inherit" });
-    if (r.status !== 0) throw new Error(`git archive ${part.commit} of ${part.repository} failed`);
+    if (!gitArchive(partGit, part.commit, path.join(dir, part.path))) throw new Error(`git archive ${part.commit} of ${part.repository} failed`);
   }
 }
 
@@ -352,7 +349,7 @@ export async function buildEntry(
   try {
     seedDebs(release, builder.upper);
     const before = new Set(meta.all);
-    const backends = target?.backendsOn?.[release] ?? target?.backends ?? ["python3-setuptools", "python3-wheel"];
+    const backends = target?.backends ?? ["python3-setuptools", "python3-wheel"];
     const r = await inRoot(builder.merged, [...APT_INSTALL, ...lists.builder, "python3-dev", "python3-pip", ...backends]);
     collectDebs(release, builder.upper);
     if (r.code !== 0) return { ...result, details: [`apt-get install of the builder list failed: ${r.stderr.trim().split("\n").slice(-1)[0]}`] };
